@@ -9,6 +9,7 @@ public sealed class ManualTimeProvider : TimeProvider
     private readonly object _gate = new();
     private readonly List<ManualTimer> _timers = [];
     private DateTimeOffset _now;
+    private int _createdTimers;
 
     public ManualTimeProvider(DateTimeOffset? start = null) =>
         _now = start ?? new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -67,12 +68,25 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>Number of timers ever created: code that re-arms after a wake-up shows it here.</summary>
+    public int CreatedTimers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _createdTimers;
+            }
+        }
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);
         lock (_gate)
         {
             _timers.Add(timer);
+            _createdTimers++;
         }
 
         timer.Change(dueTime, period);

@@ -1,0 +1,7 @@
+namespace AwsIntegrations.Hosting.Options;
+
+public enum LogFormat
+{
+    Json,
+    Text,
+}
