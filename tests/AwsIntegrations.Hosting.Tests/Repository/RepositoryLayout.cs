@@ -1,0 +1,28 @@
+namespace AwsIntegrations.Hosting.Tests.Repository;
+
+/// <summary>Finds files of the repository from the test's output folder.</summary>
+internal static class RepositoryLayout
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string PathOf(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>Project paths listed in AwsIntegrations.sln, with forward slashes.</summary>
+    public static IReadOnlyList<string> SolutionProjects() =>
+        File.ReadLines(PathOf("AwsIntegrations.sln"))
+            .Where(line => line.StartsWith("Project(", StringComparison.Ordinal))
+            .Select(line => line.Split(',')[1].Trim().Trim('"').Replace('\\', '/'))
+            .Where(path => path.EndsWith(".csproj", StringComparison.Ordinal))
+            .ToList();
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AwsIntegrations.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("AwsIntegrations.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,17 @@
+namespace AwsIntegrations.Sandbox;
+
+/// <summary>One process of the sandbox: a service or an emulator, started from its normal entry point with its real flags.</summary>
+public sealed record Component(
+    string Name,
+    string Project,
+    IReadOnlyList<string> Arguments,
+    IReadOnlyDictionary<string, string> Environment,
+    Uri ReadinessUrl)
+{
+    /// <summary>The built assembly, e.g. services/Router/bin/Debug/net10.0/Router.dll.</summary>
+    public string AssemblyPath(string root, string configuration)
+    {
+        var name = Path.GetFileNameWithoutExtension(Project);
+        return Path.Combine(root, Path.GetDirectoryName(Project)!, "bin", configuration, "net10.0", name + ".dll");
+    }
+}
