@@ -7,16 +7,8 @@ public sealed class DockerfileTests
 {
     private static readonly string Dockerfile = File.ReadAllText(RepositoryLayout.PathOf("Dockerfile.base"));
 
-    public static TheoryData<string> Services()
-    {
-        var data = new TheoryData<string>();
-        foreach (var project in RepositoryLayout.SolutionProjects().Where(p => p.StartsWith("services/", StringComparison.Ordinal)))
-        {
-            data.Add(project);
-        }
-
-        return data;
-    }
+    private static IReadOnlyList<string> Services() =>
+        RepositoryLayout.SolutionProjects().Where(p => p.StartsWith("services/", StringComparison.Ordinal)).ToList();
 
     [Fact]
     public void Dockerfile_SelectsTheEntryPointByServiceFolder()
@@ -43,7 +35,7 @@ public sealed class DockerfileTests
             : [];
         var inSolution = RepositoryLayout.SolutionProjects().Where(p => p.StartsWith("services/", StringComparison.Ordinal)).ToList();
 
-        folders.Should().OnlyContain(folder => inSolution.Contains($"services/{folder}/{folder}.csproj"),
+        folders.Where(folder => !inSolution.Contains($"services/{folder}/{folder}.csproj")).Should().BeEmpty(
             "the Dockerfile builds services/<SERVICE>/<SERVICE>.csproj, so each folder must hold exactly that project");
     }
 
@@ -52,7 +44,7 @@ public sealed class DockerfileTests
     {
         foreach (var project in Services())
         {
-            CheckServiceProject((string)project[0]);
+            CheckServiceProject(project);
         }
     }
 
