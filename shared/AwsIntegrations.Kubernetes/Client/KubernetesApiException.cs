@@ -11,18 +11,21 @@ public class KubernetesApiException(int statusCode, Status? status, string messa
 
     public string? Reason => Status?.Reason;
 
-    internal static KubernetesApiException From(int code, Status? status, TimeSpan? retryAfter, string what)
+    /// <summary>True when the server sent this as an ERROR event inside a watch (not as the answer to the request).</summary>
+    public bool IsWatchEvent { get; internal init; }
+
+    internal static KubernetesApiException From(int code, Status? status, TimeSpan? retryAfter, string what, bool watchEvent = false)
     {
         var message = $"{what}: {code} {status?.Reason}: {status?.Message}".TrimEnd(' ', ':');
         return code switch
         {
-            404 => new KubernetesNotFoundException(status, message),
-            409 => new KubernetesConflictException(status, message),
-            410 => new KubernetesGoneException(status, message),
-            422 => new KubernetesInvalidException(status, message),
-            429 => new KubernetesTooManyRequestsException(status, message, retryAfter),
-            >= 500 => new KubernetesServerErrorException(code, status, message, retryAfter),
-            _ => new KubernetesApiException(code, status, message),
+            404 => new KubernetesNotFoundException(status, message) { IsWatchEvent = watchEvent },
+            409 => new KubernetesConflictException(status, message) { IsWatchEvent = watchEvent },
+            410 => new KubernetesGoneException(status, message) { IsWatchEvent = watchEvent },
+            422 => new KubernetesInvalidException(status, message) { IsWatchEvent = watchEvent },
+            429 => new KubernetesTooManyRequestsException(status, message, retryAfter) { IsWatchEvent = watchEvent },
+            >= 500 => new KubernetesServerErrorException(code, status, message, retryAfter) { IsWatchEvent = watchEvent },
+            _ => new KubernetesApiException(code, status, message) { IsWatchEvent = watchEvent },
         };
     }
 }

@@ -54,7 +54,7 @@ internal static class WatchLineParser
         if (eventType == "ERROR")
         {
             var status = raw?.Deserialize(KubernetesJsonContext.Default.Status);
-            throw KubernetesApiException.From(status?.Code ?? 500, status, null, $"watch {type.Plural}");
+            throw KubernetesApiException.From(status?.Code ?? 500, status, null, $"watch {type.Plural}", watchEvent: true);
         }
 
         item ??= raw is { } element ? element.Deserialize(type.TypeInfo) : default;

@@ -87,10 +87,12 @@ public sealed class KubernetesEmulator : IAsyncDisposable
     /// <summary>
     /// Stops listening (every connection dies), forgets the watch history as a restarted API server's watch cache does,
     /// and listens again on the same port. Objects and resourceVersions survive, as they do in etcd.
+    /// <paramref name="whileDown"/> runs while nothing listens (e.g. to change objects that watchers must not see).
     /// </summary>
-    public async Task RestartAsync()
+    public async Task RestartAsync(Action? whileDown = null)
     {
         await StopListeningAsync();
+        whileDown?.Invoke();
         Store.CompactHistory();
         await ListenAsync(Port);
     }

@@ -99,7 +99,7 @@ public sealed class KubernetesApi(ObjectStore store, KubernetesFaults faults, Ku
         switch (verb)
         {
             case "watch":
-                await new WatchStream(store, options, time).ServeAsync(context, target, labels, fields, ParseVersion(query["resourceVersion"]), table);
+                await new WatchStream(store, faults, options, time).ServeAsync(context, target, labels, fields, ParseVersion(query["resourceVersion"]), table);
                 return;
             case "list":
                 var limit = int.TryParse(query["limit"], CultureInfo.InvariantCulture, out var l) ? l : (int?)null;

@@ -15,6 +15,10 @@ public sealed class KubernetesFaults
     public void Fail(string verb, string resource, int code, int times = int.MaxValue, TimeSpan? retryAfter = null) =>
         _failures[(verb, resource)] = new Failure(code, times, retryAfter);
 
+    /// <summary>The next <paramref name="times"/> watches of that resource answer 200 and then one ERROR event with this code.</summary>
+    public void FailWatchWithEvent(string resource, int code, int times = 1) =>
+        _failures[("watch-event", resource)] = new Failure(code, times, null);
+
     public void Clear()
     {
         _failures.Clear();

@@ -12,7 +12,7 @@ namespace AwsIntegrations.Emulators.Kubernetes.Api;
 /// A watch answer: chunked JSON lines {"type":…,"object":…}, BOOKMARKs when asked for, an ERROR event with a 410
 /// Status when the version is older than the history, an orderly end at timeoutSeconds and an aborted connection when dropped.
 /// </summary>
-public sealed class WatchStream(ObjectStore store, KubernetesEmulatorOptions options, TimeProvider time)
+public sealed class WatchStream(ObjectStore store, KubernetesFaults faults, KubernetesEmulatorOptions options, TimeProvider time)
 {
     public async Task ServeAsync(HttpContext context, ApiPath target, LabelSelector labels, FieldSelector fields, long? fromVersion, bool table)
     {
@@ -24,6 +24,12 @@ public sealed class WatchStream(ObjectStore store, KubernetesEmulatorOptions opt
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         var body = context.Response.BodyWriter;
+        if (faults.Next("watch-event", target.Definition.Plural) is { } injected)
+        {
+            await WriteLineAsync(body, "ERROR", Encoding.UTF8.GetBytes(injected.ToStatus().ToJsonString()), context.RequestAborted);
+            return;
+        }
+
         Watcher watcher;
         try
         {
