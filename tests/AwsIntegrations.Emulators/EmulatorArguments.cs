@@ -10,12 +10,13 @@ public sealed record EmulatorArguments(int KubePort, string? KubeconfigOut)
         var result = new EmulatorArguments(18080, null);
         for (var i = 0; i < args.Count; i++)
         {
-            var (name, value) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], i + 1 < args.Count ? args[++i] : null);
+            var raw = args[i];
+            var (name, value) = raw.Split('=', 2) is [var n, var v] ? (n, v) : (raw, i + 1 < args.Count ? args[++i] : null);
             result = name switch
             {
                 "--kube-port" when int.TryParse(value, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535 => result with { KubePort = port },
                 "--kubeconfig-out" when !string.IsNullOrEmpty(value) => result with { KubeconfigOut = value },
-                _ => throw new ArgumentException($"unknown or invalid option {args[i]} (known: --kube-port N, --kubeconfig-out FILE)"),
+                _ => throw new ArgumentException($"unknown or invalid option {raw} {value} (known: --kube-port N, --kubeconfig-out FILE)"),
             };
         }
 

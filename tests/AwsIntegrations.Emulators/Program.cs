@@ -4,7 +4,17 @@ using AwsIntegrations.Emulators.Kubernetes;
 
 // Runs the emulators until SIGTERM or Ctrl-C:
 //   dotnet run --project tests/AwsIntegrations.Emulators -- --kube-port 18080 [--kubeconfig-out FILE]
-var options = EmulatorArguments.Parse(args);
+EmulatorArguments options;
+try
+{
+    options = EmulatorArguments.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
 await using var kube = await KubernetesEmulator.StartAsync(options.KubePort);
 var kubeconfig = kube.WriteKubeconfig(options.KubeconfigOut ?? Path.Combine(Path.GetTempPath(), $"emulator-kubeconfig-{kube.Port}.yaml"));
 Console.WriteLine($"kubernetes emulator listening on {kube.BaseAddress}");
@@ -15,3 +25,4 @@ using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Ca
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.TrySetResult(); });
 await stop.Task;
 Console.WriteLine("emulators stopping");
+return 0;

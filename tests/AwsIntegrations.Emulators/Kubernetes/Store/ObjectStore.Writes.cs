@@ -195,6 +195,11 @@ public sealed partial class ObjectStore
 
     private StoredObject Commit(ResourceDefinition definition, StoredObject? current, JsonObject node, string type)
     {
+        if (definition.Kind == "Secret")
+        {
+            MoveStringData(node);
+        }
+
         var metadata = node["metadata"]!.AsObject();
         if (current is not null)
         {
@@ -238,6 +243,24 @@ public sealed partial class ObjectStore
         {
             watcher.Offer(change);
         }
+    }
+
+    /// <summary>Secrets' stringData is write-only: the server folds it into data (base64), as the real one does.</summary>
+    private static void MoveStringData(JsonObject node)
+    {
+        if (node["stringData"] is not JsonObject strings)
+        {
+            return;
+        }
+
+        var data = node["data"] as JsonObject ?? new JsonObject();
+        foreach (var (key, value) in strings)
+        {
+            data[key] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes((string?)value ?? ""));
+        }
+
+        node["data"] = data;
+        node.Remove("stringData");
     }
 
     private static JsonObject Spec(JsonObject node)
