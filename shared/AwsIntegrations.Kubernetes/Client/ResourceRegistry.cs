@@ -24,6 +24,9 @@ public sealed class ResourceRegistry
             ? (ResourceType<T>)type
             : throw new InvalidOperationException($"{typeof(T).Name} is not a registered Kubernetes kind; call ResourceRegistry.Register first");
 
+    /// <summary>The registration of an object's CLR type, or null.</summary>
+    public ResourceType? Find(Type type) => _types.GetValueOrDefault(type);
+
     private static ResourceRegistry CreateDefault()
     {
         var json = KubernetesJsonContext.Default;

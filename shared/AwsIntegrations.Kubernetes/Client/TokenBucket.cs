@@ -30,6 +30,29 @@ public sealed class TokenBucket(double qps, int burst, TimeProvider time)
         }
     }
 
+    /// <summary>Takes a token if one is available now; never waits.</summary>
+    public bool TryTake()
+    {
+        if (Unlimited)
+        {
+            return true;
+        }
+
+        lock (_gate)
+        {
+            var now = time.GetTimestamp();
+            _tokens = Math.Min(Math.Max(1, burst), _tokens + (time.GetElapsedTime(_updatedAt, now).TotalSeconds * qps));
+            _updatedAt = now;
+            if (_tokens < 1)
+            {
+                return false;
+            }
+
+            _tokens -= 1;
+            return true;
+        }
+    }
+
     public async ValueTask AcquireAsync(CancellationToken cancellationToken)
     {
         var wait = Reserve();

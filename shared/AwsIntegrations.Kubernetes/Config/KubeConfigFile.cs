@@ -5,7 +5,7 @@ namespace AwsIntegrations.Kubernetes.Config;
 /// <summary>The parts of a kubeconfig file this client reads (clientcmd/api/v1 names).</summary>
 public sealed class KubeConfigFile
 {
-    [YamlMember(Alias = "current-context")]
+    [YamlMember(Alias = "current-context", ApplyNamingConventions = false)]
     public string? CurrentContext { get; set; }
 
     public List<NamedCluster> Clusters { get; set; } = [];
@@ -26,16 +26,16 @@ public sealed class ClusterEntry
 {
     public string? Server { get; set; }
 
-    [YamlMember(Alias = "certificate-authority")]
+    [YamlMember(Alias = "certificate-authority", ApplyNamingConventions = false)]
     public string? CertificateAuthority { get; set; }
 
-    [YamlMember(Alias = "certificate-authority-data")]
+    [YamlMember(Alias = "certificate-authority-data", ApplyNamingConventions = false)]
     public string? CertificateAuthorityData { get; set; }
 
-    [YamlMember(Alias = "insecure-skip-tls-verify")]
+    [YamlMember(Alias = "insecure-skip-tls-verify", ApplyNamingConventions = false)]
     public bool InsecureSkipTlsVerify { get; set; }
 
-    [YamlMember(Alias = "tls-server-name")]
+    [YamlMember(Alias = "tls-server-name", ApplyNamingConventions = false)]
     public string? TlsServerName { get; set; }
 }
 
@@ -52,16 +52,16 @@ public sealed class UserEntry
 
     public string? TokenFile { get; set; }
 
-    [YamlMember(Alias = "client-certificate")]
+    [YamlMember(Alias = "client-certificate", ApplyNamingConventions = false)]
     public string? ClientCertificate { get; set; }
 
-    [YamlMember(Alias = "client-certificate-data")]
+    [YamlMember(Alias = "client-certificate-data", ApplyNamingConventions = false)]
     public string? ClientCertificateData { get; set; }
 
-    [YamlMember(Alias = "client-key")]
+    [YamlMember(Alias = "client-key", ApplyNamingConventions = false)]
     public string? ClientKey { get; set; }
 
-    [YamlMember(Alias = "client-key-data")]
+    [YamlMember(Alias = "client-key-data", ApplyNamingConventions = false)]
     public string? ClientKeyData { get; set; }
 
     public string? Username { get; set; }
@@ -70,7 +70,7 @@ public sealed class UserEntry
 
     public ExecConfig? Exec { get; set; }
 
-    [YamlMember(Alias = "auth-provider")]
+    [YamlMember(Alias = "auth-provider", ApplyNamingConventions = false)]
     public Dictionary<string, object>? AuthProvider { get; set; }
 }
 

@@ -66,7 +66,7 @@ public sealed class KubernetesClientFailureTests : EmulatorTest
     public async Task GetAsync_ServerUnreachable_ThrowsHttpRequestException()
     {
         var port = AwsIntegrations.Testing.FreePort.Next();
-        using var client = new KubernetesClient(new Config.KubernetesConnection(new Uri($"http://127.0.0.1:{port}")), Settings with { MaxRetries = 1 });
+        using var client = new KubernetesClient(new AwsIntegrations.Kubernetes.Config.KubernetesConnection(new Uri($"http://127.0.0.1:{port}")), Settings with { MaxRetries = 1 });
 
         var act = () => client.GetAsync<Pod>("default", "web");
 
