@@ -96,8 +96,7 @@ public sealed partial class ObjectStore
             var prefix = ns is null || !definition.Namespaced ? "" : ns + "/";
             var view = table.Keys.GetViewBetween(after.Length > 0 ? after : prefix, prefix + "\uffff");
             var items = new List<StoredObject>();
-            string? lastKey = null;
-            long remaining = 0;
+            var more = false;
             foreach (var key in view)
             {
                 if (key == after)
@@ -111,18 +110,18 @@ public sealed partial class ObjectStore
                     continue;
                 }
 
+                // Like the real server, stop at the first match past the page instead of counting the rest.
                 if (limit is > 0 && items.Count == limit)
                 {
-                    remaining++;
-                    continue;
+                    more = true;
+                    break;
                 }
 
                 items.Add(candidate);
-                lastKey = key;
             }
 
-            var next = remaining > 0 ? EncodeContinue(listVersion, lastKey!) : null;
-            return new ListResult(items, listVersion, next, remaining > 0 ? remaining : null);
+            var next = more ? EncodeContinue(listVersion, items[^1].Key) : null;
+            return new ListResult(items, listVersion, next, null);
         }
     }
 
