@@ -22,9 +22,7 @@ public sealed class TokenBucket(double qps, int burst, TimeProvider time)
 
         lock (_gate)
         {
-            var now = time.GetTimestamp();
-            _tokens = Math.Min(Math.Max(1, burst), _tokens + (time.GetElapsedTime(_updatedAt, now).TotalSeconds * qps));
-            _updatedAt = now;
+            Refill();
             _tokens -= 1;
             return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / qps);
         }
@@ -40,9 +38,7 @@ public sealed class TokenBucket(double qps, int burst, TimeProvider time)
 
         lock (_gate)
         {
-            var now = time.GetTimestamp();
-            _tokens = Math.Min(Math.Max(1, burst), _tokens + (time.GetElapsedTime(_updatedAt, now).TotalSeconds * qps));
-            _updatedAt = now;
+            Refill();
             if (_tokens < 1)
             {
                 return false;
@@ -60,5 +56,12 @@ public sealed class TokenBucket(double qps, int burst, TimeProvider time)
         {
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private void Refill()
+    {
+        var now = time.GetTimestamp();
+        _tokens = Math.Min(Math.Max(1, burst), _tokens + (time.GetElapsedTime(_updatedAt, now).TotalSeconds * qps));
+        _updatedAt = now;
     }
 }

@@ -24,15 +24,7 @@ public sealed partial class Informer<T>
                 return;
             }
 
-            var old = Cache.Upsert(change.Object);
-            if (old is null)
-            {
-                Notify(h => h.OnAdd?.Invoke(change.Object));
-            }
-            else if (old.Metadata.ResourceVersion != change.Object.Metadata.ResourceVersion)
-            {
-                Notify(h => h.OnUpdate?.Invoke(old, change.Object));
-            }
+            Store(change.Object);
         }
     }
 
@@ -45,15 +37,7 @@ public sealed partial class Informer<T>
             foreach (var item in items)
             {
                 listed.Add(InformerCache<T>.KeyOf(item));
-                var old = Cache.Upsert(item);
-                if (old is null)
-                {
-                    Notify(h => h.OnAdd?.Invoke(item));
-                }
-                else if (old.Metadata.ResourceVersion != item.Metadata.ResourceVersion)
-                {
-                    Notify(h => h.OnUpdate?.Invoke(old, item));
-                }
+                Store(item);
             }
 
             foreach (var key in Cache.Keys().Where(k => !listed.Contains(k)))
@@ -63,6 +47,20 @@ public sealed partial class Informer<T>
                     Notify(h => h.OnDelete?.Invoke(gone));
                 }
             }
+        }
+    }
+
+    /// <summary>Caches the object; announces it as new, or as changed when its resourceVersion moved (never twice for one version).</summary>
+    private void Store(T item)
+    {
+        var old = Cache.Upsert(item);
+        if (old is null)
+        {
+            Notify(h => h.OnAdd?.Invoke(item));
+        }
+        else if (old.Metadata.ResourceVersion != item.Metadata.ResourceVersion)
+        {
+            Notify(h => h.OnUpdate?.Invoke(old, item));
         }
     }
 
