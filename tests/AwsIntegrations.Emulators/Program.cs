@@ -3,7 +3,7 @@ using AwsIntegrations.Emulators;
 using AwsIntegrations.Emulators.Kubernetes;
 
 // Runs the emulators until SIGTERM or Ctrl-C:
-//   dotnet run --project tests/AwsIntegrations.Emulators -- --kube-port 18080 [--kubeconfig-out FILE]
+//   dotnet run --project tests/AwsIntegrations.Emulators -- --kube-port 18080 [--kubeconfig-out FILE] [--kube-tls]
 EmulatorArguments options;
 try
 {
@@ -15,7 +15,7 @@ catch (ArgumentException e)
     return 2;
 }
 
-await using var kube = await KubernetesEmulator.StartAsync(options.KubePort);
+await using var kube = await KubernetesEmulator.StartAsync(options.KubePort, new KubernetesEmulatorOptions { Tls = options.KubeTls });
 var kubeconfig = kube.WriteKubeconfig(options.KubeconfigOut ?? Path.Combine(Path.GetTempPath(), $"emulator-kubeconfig-{kube.Port}.yaml"));
 Console.WriteLine($"kubernetes emulator listening on {kube.BaseAddress}");
 Console.WriteLine($"kubeconfig: {kubeconfig}");

@@ -19,6 +19,7 @@ namespace AwsIntegrations.Emulators.Kubernetes;
 public sealed class KubernetesEmulator : IAsyncDisposable
 {
     private readonly KubernetesApi _api;
+    private readonly EmulatorCertificates? _certificates;
     private WebApplication? _app;
 
     private KubernetesEmulator(KubernetesEmulatorOptions options)
@@ -26,6 +27,7 @@ public sealed class KubernetesEmulator : IAsyncDisposable
         Options = options;
         Store = new ObjectStore(options.Resources, options.Time, options.HistoryCapacity);
         _api = new KubernetesApi(Store, Faults, options, options.Time);
+        _certificates = options.Tls ? new EmulatorCertificates() : null;
         foreach (var name in options.Namespaces)
         {
             Store.Create(Store.Definition("Namespace"), null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } });
@@ -40,7 +42,13 @@ public sealed class KubernetesEmulator : IAsyncDisposable
 
     public int Port { get; private set; }
 
-    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+    public Uri BaseAddress => new($"{(_certificates is null ? "http" : "https")}://127.0.0.1:{Port}");
+
+    /// <summary>With <see cref="KubernetesEmulatorOptions.Tls"/>: the CA that signed the serving certificate (PEM).</summary>
+    public string? CertificateAuthorityPem => _certificates?.AuthorityPem;
+
+    /// <summary>Subjects of the client certificates presented, in arrival order.</summary>
+    public IReadOnlyCollection<string> ClientCertificateSubjects => _api.ClientCertificateSubjects;
 
     /// <summary>Every request as (verb, resource plural), in arrival order.</summary>
     public IReadOnlyCollection<(string Verb, string Resource)> Requests => _api.Requests;
@@ -55,17 +63,23 @@ public sealed class KubernetesEmulator : IAsyncDisposable
         return emulator;
     }
 
-    /// <summary>Writes a kubeconfig whose current context points at this emulator; returns the path.</summary>
-    public string WriteKubeconfig(string path, string? token = null)
+    /// <summary>
+    /// Writes a kubeconfig whose current context points at this emulator; returns the path. The user always has a token
+    /// (kubectl would otherwise prompt for a password over HTTPS); the emulator accepts any unless RequiredToken is set.
+    /// </summary>
+    public string WriteKubeconfig(string path, string token = "emulator")
     {
-        var user = token is null ? "{}" : $"{{token: {token}}}";
+        var user = $"{{token: {token}}}";
+        var authority = _certificates is null
+            ? ""
+            : $"\n    certificate-authority-data: {Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(_certificates.AuthorityPem))}";
         File.WriteAllText(path, $"""
             apiVersion: v1
             kind: Config
             clusters:
             - name: emulator
               cluster:
-                server: {BaseAddress.ToString().TrimEnd('/')}
+                server: {BaseAddress.ToString().TrimEnd('/')}{authority}
             users:
             - name: emulator
               user: {user}
@@ -104,7 +118,11 @@ public sealed class KubernetesEmulator : IAsyncDisposable
     /// <summary>Creates an object directly in the store (as if another client had), bypassing HTTP.</summary>
     public JsonObject Create(string kind, string? ns, JsonObject body) => Store.Create(Store.Definition(kind), ns, body).ToNode();
 
-    public async ValueTask DisposeAsync() => await StopListeningAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopListeningAsync();
+        _certificates?.Dispose();
+    }
 
     private async Task ListenAsync(int port)
     {
@@ -112,7 +130,18 @@ public sealed class KubernetesEmulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, port);
+            k.Listen(IPAddress.Loopback, port, listen =>
+            {
+                if (_certificates is not null)
+                {
+                    listen.UseHttps(https =>
+                    {
+                        https.ServerCertificate = _certificates.Server;
+                        https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.AllowCertificate;
+                        https.AllowAnyClientCertificate();
+                    });
+                }
+            });
             k.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
         });
         var app = builder.Build();

@@ -22,4 +22,7 @@ public sealed class KubernetesEmulatorOptions
     public IReadOnlyList<string> Namespaces { get; set; } = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
     public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>Serve HTTPS with a certificate from a throwaway cluster CA (written into kubeconfigs), and accept client certificates.</summary>
+    public bool Tls { get; set; }
 }

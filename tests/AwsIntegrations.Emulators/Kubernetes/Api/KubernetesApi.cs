@@ -20,10 +20,16 @@ public sealed class KubernetesApi(ObjectStore store, KubernetesFaults faults, Ku
 
     public ConcurrentQueue<string?> Authorizations { get; } = new();
 
+    public ConcurrentQueue<string> ClientCertificateSubjects { get; } = new();
+
     public async Task HandleAsync(HttpContext context)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
         Authorizations.Enqueue(authorization.Length == 0 ? null : authorization);
+        if (context.Connection.ClientCertificate is { } certificate)
+        {
+            ClientCertificateSubjects.Enqueue(certificate.Subject);
+        }
         try
         {
             if (options.RequiredToken is { } token && authorization != $"Bearer {token}")
