@@ -134,8 +134,8 @@ public sealed class KubernetesApi(ObjectStore store, KubernetesFaults faults, Ku
                 await WriteObjectAsync(context, 200, updated, false, null);
                 return;
             case "patch":
-                var patch = await ReadNodeAsync(request);
-                var apply = Patcher(request.ContentType, patch);
+                var mediaType = PatchMediaType(request.ContentType);
+                var apply = Patcher(mediaType, await ReadNodeAsync(request));
                 var patched = store.Update(definition, target.Namespace, target.Name!, apply, target.Subresource == "status");
                 await WriteObjectAsync(context, 200, patched, false, null);
                 return;
@@ -155,17 +155,17 @@ public sealed class KubernetesApi(ObjectStore store, KubernetesFaults faults, Ku
         }
     }
 
-    private static Func<JsonObject, JsonObject> Patcher(string? contentType, JsonNode? patch)
+    private static string PatchMediaType(string? contentType) =>
+        contentType?.Split(';')[0].Trim() is "application/merge-patch+json" or "application/strategic-merge-patch+json" or "application/json-patch+json"
+            ? contentType.Split(';')[0].Trim()
+            : throw new ApiError(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json (got {contentType})");
+
+    private static Func<JsonObject, JsonObject> Patcher(string mediaType, JsonNode? patch) => mediaType switch
     {
-        var mediaType = contentType?.Split(';')[0].Trim();
-        return mediaType switch
-        {
-            "application/merge-patch+json" => current => AsObject(JsonMergePatch.Apply(current, patch)),
-            "application/strategic-merge-patch+json" => current => AsObject(StrategicMergePatch.Apply(current, patch)),
-            "application/json-patch+json" => current => AsObject(JsonPatch.Apply(current, patch)),
-            _ => throw new ApiError(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json (got {contentType})"),
-        };
-    }
+        "application/merge-patch+json" => current => AsObject(JsonMergePatch.Apply(current, patch)),
+        "application/strategic-merge-patch+json" => current => AsObject(StrategicMergePatch.Apply(current, patch)),
+        _ => current => AsObject(JsonPatch.Apply(current, patch)),
+    };
 
     private static JsonObject AsObject(JsonNode? node) =>
         node as JsonObject ?? throw new ApiError(422, "Invalid", "the patch turned the object into something that is not an object");
