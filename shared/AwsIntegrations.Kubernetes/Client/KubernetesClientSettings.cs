@@ -1,0 +1,30 @@
+using System.Diagnostics.Metrics;
+
+namespace AwsIntegrations.Kubernetes.Client;
+
+/// <summary>Tuning of one <see cref="KubernetesClient"/>; the defaults suit a controller.</summary>
+public sealed record KubernetesClientSettings
+{
+    /// <summary>Requests per second (client-side); 0 or less: unlimited.</summary>
+    public double Qps { get; init; } = 20;
+
+    public int Burst { get; init; } = 30;
+
+    /// <summary>Retries of a request answered 429 (any verb: the server did not act) or 5xx / a transport failure (reads only).</summary>
+    public int MaxRetries { get; init; } = 3;
+
+    /// <summary>First pause between retries when the server names none; doubles, with jitter.</summary>
+    public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Timeout of every request except watches.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    public ResourceRegistry Registry { get; init; } = ResourceRegistry.Default;
+
+    public IMeterFactory? MeterFactory { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>For tests only: replaces the HTTP handler built from the connection.</summary>
+    public HttpMessageHandler? Handler { get; init; }
+}

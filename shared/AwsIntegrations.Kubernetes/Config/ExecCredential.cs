@@ -1,0 +1,18 @@
+namespace AwsIntegrations.Kubernetes.Config;
+
+/// <summary>client.authentication.k8s.io ExecCredential, what an exec plugin (aws eks get-token) prints.</summary>
+public sealed class ExecCredential
+{
+    public string? ApiVersion { get; set; }
+
+    public string? Kind { get; set; }
+
+    public ExecCredentialStatus? Status { get; set; }
+}
+
+public sealed class ExecCredentialStatus
+{
+    public string? Token { get; set; }
+
+    public DateTimeOffset? ExpirationTimestamp { get; set; }
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using AwsIntegrations.Kubernetes.Client;
+using AwsIntegrations.Kubernetes.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AwsIntegrations.Kubernetes.Events;
+
+/// <summary>
+/// Writes core/v1 Events about objects (what `kubectl describe` shows), in the background so callers never wait on the
+/// API. Repeats of the same event become one Event whose count and lastTimestamp grow; repeats queued together are
+/// merged into one write, and each object gets at most <see cref="EventRecorderOptions.BurstPerObject"/> writes, then
+/// one per refill period (suppressed repeats are added to the next write's count). A hot loop cannot flood the API.
+/// </summary>
+public sealed partial class EventRecorder : IAsyncDisposable
+{
+    private const int MaxMessageLength = 1024;
+
+    private readonly KubernetesClient _client;
+    private readonly EventRecorderOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly Channel<Item> _queue = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<EventKey, Aggregate> _aggregates = [];
+    private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly Task _writer;
+
+    public EventRecorder(KubernetesClient client, EventRecorderOptions options, ILogger<EventRecorder>? logger = null)
+    {
+        _client = client;
+        _options = options;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _time = client.Time;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    public void Normal(IKubernetesObject about, string reason, string message) => Record(about, "Normal", reason, message);
+
+    public void Warning(IKubernetesObject about, string reason, string message) => Record(about, "Warning", reason, message);
+
+    public void Record(IKubernetesObject about, string type, string reason, string message)
+    {
+        ArgumentNullException.ThrowIfNull(about);
+        var registered = _client.Registry.Find(about.GetType());
+        var reference = new ObjectReference
+        {
+            ApiVersion = about.ApiVersion ?? registered?.ApiVersion,
+            Kind = about.Kind ?? registered?.Kind,
+            Name = about.Metadata.Name,
+            Namespace = about.Metadata.Namespace,
+            Uid = about.Metadata.Uid,
+            ResourceVersion = about.Metadata.ResourceVersion,
+        };
+        var text = message.Length > MaxMessageLength ? message[..MaxMessageLength] : message;
+        _queue.Writer.TryWrite(new Item(new EventKey(reference.Kind, reference.Namespace, reference.Name, reference.Uid, type, reason, text), reference, _time.GetUtcNow(), null));
+    }
+
+    /// <summary>Completes when everything recorded before the call has been written (or given up on).</summary>
+    public Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _queue.Writer.TryWrite(new Item(default, null, default, done));
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Item>();
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < 10_000 && _queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            foreach (var group in batch.Where(i => i.Flushed is null).GroupBy(i => i.Key))
+            {
+                await WriteAsync(group.Key, group.First().Reference!, group.Count(), group.Max(i => i.At)).ConfigureAwait(false);
+            }
+
+            foreach (var flush in batch.Where(i => i.Flushed is not null))
+            {
+                flush.Flushed!.TrySetResult();
+            }
+        }
+    }
+
+    private async Task WriteAsync(EventKey key, ObjectReference reference, int repeats, DateTimeOffset at)
+    {
+        if (!_aggregates.TryGetValue(key, out var aggregate))
+        {
+            if (_aggregates.Count >= _options.CacheSize)
+            {
+                _aggregates.Clear();
+            }
+
+            aggregate = new Aggregate(EventName(reference.Name, at), reference.Namespace ?? "default", at);
+            _aggregates[key] = aggregate;
+        }
+
+        aggregate.Unsent += repeats;
+        if (!Bucket(key.ObjectKey).TryTake())
+        {
+            Log.Suppressed(_logger, key.Reason, key.Kind, key.Namespace, key.Name);
+            return;
+        }
+
+        var count = aggregate.Sent + aggregate.Unsent;
+        try
+        {
+            if (aggregate.Sent > 0)
+            {
+                try
+                {
+                    await _client.PatchAsync<Event>(aggregate.Namespace, aggregate.Name, KubernetesPatch.Merge(new JsonObject
+                    {
+                        ["count"] = count,
+                        ["lastTimestamp"] = Timestamp(at),
+                        ["message"] = key.Message,
+                    })).ConfigureAwait(false);
+                }
+                catch (KubernetesNotFoundException)
+                {
+                    // The Event expired (events have a TTL) or was deleted: start a new one carrying the count.
+                    aggregate.Name = EventName(reference.Name, at);
+                    await CreateAsync(key, reference, aggregate, count, at).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                await CreateAsync(key, reference, aggregate, count, at).ConfigureAwait(false);
+            }
+
+            aggregate.Sent = count;
+            aggregate.Unsent = 0;
+        }
+        catch (Exception e) when (e is KubernetesApiException or HttpRequestException or IOException)
+        {
+            Log.WriteFailed(_logger, key.Reason, key.Kind, key.Namespace, key.Name, e.Message);
+        }
+    }
+
+    private async Task CreateAsync(EventKey key, ObjectReference reference, Aggregate aggregate, int count, DateTimeOffset at) =>
+        await _client.CreateAsync(new Event
+        {
+            Metadata = new ObjectMeta { Name = aggregate.Name, Namespace = aggregate.Namespace },
+            InvolvedObject = reference,
+            Type = key.Type,
+            Reason = key.Reason,
+            Message = key.Message,
+            Count = count,
+            FirstTimestamp = aggregate.FirstSeen,
+            LastTimestamp = at,
+            Source = new EventSource { Component = _options.Component, Host = _options.Instance },
+            ReportingComponent = _options.Component,
+            ReportingInstance = _options.Instance,
+        }).ConfigureAwait(false);
+
+    private TokenBucket Bucket(string objectKey)
+    {
+        if (!_buckets.TryGetValue(objectKey, out var bucket))
+        {
+            if (_buckets.Count >= _options.CacheSize)
+            {
+                _buckets.Clear();
+            }
+
+            bucket = new TokenBucket(1 / _options.RefillPeriodPerObject.TotalSeconds, _options.BurstPerObject, _time);
+            _buckets[objectKey] = bucket;
+        }
+
+        return bucket;
+    }
+
+    private static string EventName(string? objectName, DateTimeOffset at) =>
+        $"{objectName}.{(at.UtcTicks * 100).ToString("x", CultureInfo.InvariantCulture)}{Random.Shared.Next(0x1000):x3}";
+
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private sealed record Item(EventKey Key, ObjectReference? Reference, DateTimeOffset At, TaskCompletionSource? Flushed);
+
+    private sealed class Aggregate(string name, string ns, DateTimeOffset firstSeen)
+    {
+        public string Name { get; set; } = name;
+
+        public string Namespace { get; } = ns;
+
+        public DateTimeOffset FirstSeen { get; } = firstSeen;
+
+        public int Sent { get; set; }
+
+        public int Unsent { get; set; }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "event {Reason} on {Kind} {Namespace}/{Name} suppressed by the per-object rate limit")]
+        public static partial void Suppressed(ILogger logger, string reason, string? kind, string? @namespace, string? name);
+
+        [LoggerMessage(2, LogLevel.Warning, "could not write event {Reason} on {Kind} {Namespace}/{Name}: {Error}")]
+        public static partial void WriteFailed(ILogger logger, string reason, string? kind, string? @namespace, string? name, string error);
+    }
+}

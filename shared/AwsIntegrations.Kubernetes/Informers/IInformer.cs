@@ -1,0 +1,11 @@
+namespace AwsIntegrations.Kubernetes.Informers;
+
+/// <summary>What the host needs of every informer, whatever its kind: readiness (HasSynced) and shutdown.</summary>
+public interface IInformer : IAsyncDisposable
+{
+    string Description { get; }
+
+    bool HasSynced { get; }
+
+    Task WaitForSyncAsync(CancellationToken cancellationToken);
+}
