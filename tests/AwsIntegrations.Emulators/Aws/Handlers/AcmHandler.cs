@@ -1,0 +1,7 @@
+namespace AwsIntegrations.Emulators.Aws;
+
+public static class AcmHandler
+{
+    public static WireResponse Handle(AwsCall call, AwsState state) =>
+        throw new AwsFault("InvalidAction", $"{call.Operation} is not emulated in {state.Region}");
+}
