@@ -29,6 +29,9 @@ public sealed class AwsState
     /// <summary>How long a Route 53 change stays PENDING before it is INSYNC.</summary>
     public TimeSpan ChangePropagation { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Items per page when a Describe/List call gives no page size (AWS uses up to 400 / 100; tests lower it to exercise paging).</summary>
+    public int DefaultPageSize { get; set; } = 100;
+
     public List<Vpc> Vpcs { get; } = [];
     public List<Subnet> Subnets { get; } = [];
     public List<SecurityGroup> SecurityGroups { get; } = [];

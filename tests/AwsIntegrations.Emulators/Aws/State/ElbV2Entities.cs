@@ -41,8 +41,8 @@ public sealed class TargetGroup
 
 public sealed record EmulatedTarget(string Id, int? Port, string? AvailabilityZone)
 {
-    /// <summary>Health as the emulator reports it; tests can set it through state.</summary>
-    public string State { get; set; } = "healthy";
+    /// <summary>Health a test forces (healthy, unhealthy, draining…); null: derived from the instance and the target group's use.</summary>
+    public string? HealthOverride { get; set; }
 }
 
 public sealed class Listener
