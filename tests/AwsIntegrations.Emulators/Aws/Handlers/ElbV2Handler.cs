@@ -84,7 +84,7 @@ public static class ElbV2Handler
             selected = missing.Count == 0 ? names.Select(n => state.LoadBalancers.First(l => l.Name == n)) : throw new AwsFault("LoadBalancerNotFound", $"Load balancers '[{string.Join(", ", missing)}]' not found");
         }
 
-        var (page, next) = Paging.Page(selected.ToList(), call.Param("Marker"), PageSize(call), state.DefaultPageSize, 400);
+        var (page, next) = Paging.Page(selected.ToList(), call.Param("Marker"), PageSize(call), state.DefaultPageSize ?? 400, 400);
         return [QueryXml.List("LoadBalancers", "member", page, lb => ElbV2Xml.LoadBalancer(lb, state).Nodes()), QueryXml.Opt("NextMarker", next)];
     }
 

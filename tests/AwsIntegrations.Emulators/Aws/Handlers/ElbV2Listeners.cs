@@ -40,7 +40,7 @@ public static class ElbV2Listeners
             throw new AwsFault("ValidationError", "You must specify either listener ARNs or a load balancer ARN");
         }
 
-        var (page, next) = Paging.Page(selected.ToList(), call.Param("Marker"), ElbV2Handler.PageSize(call), state.DefaultPageSize, 400);
+        var (page, next) = Paging.Page(selected.ToList(), call.Param("Marker"), ElbV2Handler.PageSize(call), state.DefaultPageSize ?? 400, 400);
         return [QueryXml.List("Listeners", "member", page, l => ElbV2Xml.Listener(l).Nodes()), QueryXml.Opt("NextMarker", next)];
     }
 
@@ -150,7 +150,7 @@ public static class ElbV2Listeners
     private static object?[] DescribeCertificates(AwsCall call, AwsState state)
     {
         var listener = Find(call.RequiredParam("ListenerArn"), state);
-        var (page, next) = Paging.Page(listener.Certificates, call.Param("Marker"), ElbV2Handler.PageSize(call), state.DefaultPageSize, 400);
+        var (page, next) = Paging.Page(listener.Certificates, call.Param("Marker"), ElbV2Handler.PageSize(call), state.DefaultPageSize ?? 400, 400);
         return [QueryXml.List("Certificates", "member", page, c => ElbV2Xml.Certificate(c.Arn, c.IsDefault).Nodes()), QueryXml.Opt("NextMarker", next)];
     }
 

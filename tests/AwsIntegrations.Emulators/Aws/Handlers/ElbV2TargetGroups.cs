@@ -45,7 +45,7 @@ public static class ElbV2TargetGroups
             selected = names.Select(n => state.TargetGroups.FirstOrDefault(t => t.Name == n) ?? throw new AwsFault("TargetGroupNotFound", $"One or more target groups not found"));
         }
 
-        var (page, next) = Paging.Page(selected.ToList(), call.Param("Marker"), ElbV2Handler.PageSize(call), state.DefaultPageSize, 400);
+        var (page, next) = Paging.Page(selected.ToList(), call.Param("Marker"), ElbV2Handler.PageSize(call), state.DefaultPageSize ?? 400, 400);
         return [QueryXml.List("TargetGroups", "member", page, tg => ElbV2Xml.TargetGroup(tg, state).Nodes()), QueryXml.Opt("NextMarker", next)];
     }
 

@@ -29,8 +29,8 @@ public sealed class AwsState
     /// <summary>How long a Route 53 change stays PENDING before it is INSYNC.</summary>
     public TimeSpan ChangePropagation { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Items per page when a Describe/List call gives no page size (AWS uses up to 400 / 100; tests lower it to exercise paging).</summary>
-    public int DefaultPageSize { get; set; } = 100;
+    /// <summary>Items per page when a Describe/List call gives no page size; null: AWS's defaults. Tests lower it to exercise paging.</summary>
+    public int? DefaultPageSize { get; set; }
 
     public List<Vpc> Vpcs { get; } = [];
     public List<Subnet> Subnets { get; } = [];
