@@ -29,8 +29,11 @@ public sealed class Route53Client(AwsTransport transport) : IRoute53Api
         return zones;
     }
 
-    public async Task<HostedZoneDetails> GetHostedZoneAsync(string hostedZoneId, CancellationToken cancellationToken = default) =>
-        Details(await GetAsync("GetHostedZone", $"/{Version}/hostedzone/{Bare(hostedZoneId)}", string.Empty, cancellationToken).ConfigureAwait(false));
+    public async Task<HostedZoneDetails> GetHostedZoneAsync(string hostedZoneId, CancellationToken cancellationToken = default)
+    {
+        var root = await GetAsync("GetHostedZone", $"/{Version}/hostedzone/{Bare(hostedZoneId)}", string.Empty, cancellationToken).ConfigureAwait(false);
+        return Details(root, root.List("VPCs", "VPC").Select(v => v.RequiredText("VPCId")).ToList());
+    }
 
     public async Task<HostedZoneDetails> CreateHostedZoneAsync(CreateHostedZoneRequest request, CancellationToken cancellationToken = default)
     {
@@ -41,7 +44,7 @@ public sealed class Route53Client(AwsTransport transport) : IRoute53Api
             new XElement(Ns + "CallerReference", request.CallerReference),
             new XElement(Ns + "HostedZoneConfig", Opt("Comment", request.Comment), new XElement(Ns + "PrivateZone", request.VpcId is null ? "false" : "true")));
         var root = await PostAsync("CreateHostedZone", $"/{Version}/hostedzone", body, cancellationToken).ConfigureAwait(false);
-        return Details(root);
+        return Details(root, root.Child("VPC")?.Text("VPCId") is { } vpc ? [vpc] : []);
     }
 
     public async Task<Route53ChangeInfo> DeleteHostedZoneAsync(string hostedZoneId, CancellationToken cancellationToken = default)
@@ -130,10 +133,11 @@ public sealed class Route53Client(AwsTransport transport) : IRoute53Api
             config?.Text("Comment"), config?.Bool("PrivateZone") ?? false, e.Long("ResourceRecordSetCount") ?? 0);
     }
 
-    private static HostedZoneDetails Details(XElement root) => new(
+    // CreateHostedZone answers one <VPC>, GetHostedZone a <VPCs> list: the caller reads whichever its answer has.
+    private static HostedZoneDetails Details(XElement root, IReadOnlyList<string> vpcIds) => new(
         Zone(root.Required("HostedZone")),
         root.Child("DelegationSet")?.Strings("NameServers", "NameServer") ?? [],
-        root.List("VPCs", "VPC").Select(v => v.RequiredText("VPCId")).Concat(root.Child("VPC")?.Text("VPCId") is { } single ? [single] : []).ToList());
+        vpcIds);
 
     private static Route53ChangeInfo Change(XElement e) =>
         new(Bare(e.RequiredText("Id")), e.RequiredText("Status"), e.Time("SubmittedAt") ?? default, e.Text("Comment"));
