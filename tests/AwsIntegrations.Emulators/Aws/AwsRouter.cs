@@ -144,6 +144,6 @@ internal sealed class AwsRouter(AwsState state, CallLog calls, FaultInjector fau
             return response.Body[(start + 6)..end];
         }
 
-        return response.Body.Contains("InvalidChangeBatch", StringComparison.Ordinal) ? "InvalidChangeBatch" : "Unknown";
+        return "Unknown";
     }
 }

@@ -47,7 +47,8 @@ public static class Route53Changes
 
         if (messages.Count > 0)
         {
-            throw new AwsFault("InvalidChangeBatch", string.Join("; ", messages)) { Messages = messages };
+            // Route 53 answers an ErrorResponse whose message lists every problem: "[first, second]".
+            throw new AwsFault("InvalidChangeBatch", "[" + string.Join(", ", messages) + "]") { Messages = messages };
         }
 
         zone.Records.Clear();

@@ -51,16 +51,6 @@ public static class QueryXml
         }
 
         XNamespace ns = service.Namespace;
-        if (fault.Code == "InvalidChangeBatch")
-        {
-            var messages = fault.Messages.Count > 0 ? fault.Messages : [fault.Message];
-            return WireResponse.Xml(
-                new XElement(ns + "InvalidChangeBatch",
-                    new XElement(ns + "Messages", messages.Select(m => new XElement(ns + "Message", m))),
-                    new XElement(ns + "RequestId", requestId)),
-                fault.StatusCode);
-        }
-
         var root = new XElement(ns + "ErrorResponse",
             new XElement(ns + "Error",
                 new XElement(ns + "Type", fault.StatusCode >= 500 ? "Receiver" : "Sender"),
