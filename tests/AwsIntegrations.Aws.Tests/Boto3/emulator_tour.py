@@ -55,7 +55,7 @@ detail = acm.describe_certificate(CertificateArn=cert_arn)["Certificate"]
 out["certificate"] = {"arn": cert_arn, "listed": [s["CertificateArn"] for s in listed], "domain": detail["DomainName"],
                       "sans": detail["SubjectAlternativeNames"], "status": detail["Status"], "key": detail["KeyAlgorithm"],
                       "not_after": detail["NotAfter"].isoformat(), "type": detail["Type"]}
-error_code("acm_missing", lambda: acm.describe_certificate(CertificateArn=cert_arn[:-1] + "0"))
+error_code("acm_missing", lambda: acm.describe_certificate(CertificateArn="arn:aws:acm:eu-central-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"))
 
 elb = client("elbv2")
 subnet_ids = [s["id"] for s in out["subnets"]]

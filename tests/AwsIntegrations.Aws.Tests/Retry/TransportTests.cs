@@ -131,4 +131,76 @@ public sealed class TransportTests : IAsyncLifetime
             seen.Should().Contain(s => s.Name == "aws_api_throttled" && (string?)s.Tags["service"] == "sts");
         }
     }
+
+    [Theory]
+    [InlineData("Throttling", 400)]
+    [InlineData("ThrottlingException", 400)]
+    [InlineData("RequestLimitExceeded", 503)]
+    [InlineData("TooManyRequestsException", 429)]
+    [InlineData("PriorRequestNotComplete", 400)]
+    [InlineData("InternalFailure", 500)]
+    [InlineData("ServiceUnavailable", 503)]
+    [InlineData("BadGateway", 502)]
+    [InlineData("GatewayTimeout", 504)]
+    public async Task SendAsync_RetryableError_IsRetriedOnce(string code, int status)
+    {
+        _aws.Emulator.Faults.FailNext("sts", "GetCallerIdentity", 1, code, status);
+
+        await CallerIdentityAsync();
+
+        _aws.Calls.Of("sts", "GetCallerIdentity").Select(c => c.Result).Should().Equal(code, "Success");
+    }
+
+    [Theory]
+    [InlineData("AccessDenied", 403)]
+    [InlineData("ValidationError", 400)]
+    [InlineData("InvalidClientTokenId", 403)]
+    [InlineData("ResourceNotFound", 404)]
+    [InlineData("ExpiredToken", 400)]
+    public async Task SendAsync_NonRetryableError_IsNotRetried(string code, int status)
+    {
+        _aws.Emulator.Faults.FailNext("sts", "GetCallerIdentity", 1, code, status);
+
+        var act = () => CallerIdentityAsync();
+
+        var error = (await act.Should().ThrowAsync<AwsServiceException>()).Which;
+        error.Code.Should().Be(code);
+        error.StatusCode.Should().Be(status);
+        _aws.Calls.Count("sts", "GetCallerIdentity").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task SendAsync_SlowAnswer_TimesOutAndRetries()
+    {
+        _aws.Options.RequestTimeoutSeconds = 0.2;
+        var transport = new AwsTransport(_aws.Http, new StaticCredentialsProvider(Emulators.Aws.AwsEmulator.DefaultCredentials), _aws.Endpoints, _aws.Options);
+        var slow = _aws.Emulator.Faults.AddLatency("sts", "GetCallerIdentity", TimeSpan.FromSeconds(2));
+        slow.Remaining = null;
+
+        var act = () => CallerIdentityAsync(transport);
+
+        var error = (await act.Should().ThrowAsync<AwsServiceException>()).Which;
+        error.Code.Should().Be("RequestTimeout");
+        error.Attempts.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task SendAsync_RateLimit_WaitsForTheTokenBucket()
+    {
+        var time = new AwsIntegrations.Testing.ManualTimeProvider(DateTimeOffset.UtcNow);
+        var options = TestAws.FastOptions();
+        options.StsRps = 1;
+        options.RateBurstSeconds = 1;
+        var transport = new AwsTransport(_aws.Http, new StaticCredentialsProvider(Emulators.Aws.AwsEmulator.DefaultCredentials), _aws.Endpoints, options, time: time);
+
+        await CallerIdentityAsync(transport);
+        var second = CallerIdentityAsync(transport);
+        await AwsIntegrations.Testing.Eventually.HoldsAsync(() => time.ArmedTimers > 0, "the second call waits for a token");
+        _aws.Calls.Count("sts", "GetCallerIdentity").Should().Be(1);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await second.WaitAsync(TimeSpan.FromSeconds(10));
+
+        _aws.Calls.Count("sts", "GetCallerIdentity").Should().Be(2);
+    }
 }
