@@ -110,4 +110,30 @@ public sealed class EmulatorHostTests
         ((int)response.StatusCode).Should().Be(403);
         (await response.Content.ReadAsStringAsync()).Should().Contain("MissingAuthenticationToken");
     }
+
+    [Fact]
+    public async Task QueryRequest_WrongApiVersion_IsInvalidAction()
+    {
+        await using var aws = await TestAws.StartAsync();
+
+        var act = () => aws.Transport.SendAsync(AwsService.ElbV2, "DescribeLoadBalancers", AwsProtocol.Query, new QueryForm("DescribeLoadBalancers", "2012-06-01").ToRequest(), CancellationToken.None);
+
+        var error = (await act.Should().ThrowAsync<AwsServiceException>()).Which;
+        error.Code.Should().Be("InvalidAction");
+        error.AwsMessage.Should().Contain("version 2012-06-01");
+    }
+
+    [Fact]
+    public async Task SignedForAnotherRegion_IsRefused()
+    {
+        await using var aws = await TestAws.StartAsync();
+        using var http = new HttpClient();
+        var transport = new AwsTransport(http, new StaticCredentialsProvider(AwsEmulator.DefaultCredentials), new EndpointResolver("us-west-2", aws.Emulator.BaseUrl.ToString(), _ => null), TestAws.FastOptions());
+
+        var act = () => new Ec2Client(transport).DescribeVpcsAsync();
+
+        var error = (await act.Should().ThrowAsync<AwsServiceException>()).Which;
+        error.Code.Should().Be("SignatureDoesNotMatch");
+        error.AwsMessage.Should().Contain("us-west-2");
+    }
 }

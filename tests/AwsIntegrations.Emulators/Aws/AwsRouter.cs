@@ -34,6 +34,11 @@ internal sealed class AwsRouter(AwsState state, CallLog calls, FaultInjector fau
             }
 
             SignatureCheck.Verify(request, rawTarget, body, scope, state, service);
+            if (service.Protocol == "query" && parameters.GetValueOrDefault("Version") != service.Version)
+            {
+                throw new AwsFault("InvalidAction", $"Could not find operation {operation} for version {parameters.GetValueOrDefault("Version") ?? "(none)"}");
+            }
+
             var (delay, fault) = faults.Decide(service, operation);
             if (delay > TimeSpan.Zero)
             {
