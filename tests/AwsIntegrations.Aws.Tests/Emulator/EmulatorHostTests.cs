@@ -136,4 +136,24 @@ public sealed class EmulatorHostTests
         error.Code.Should().Be("SignatureDoesNotMatch");
         error.AwsMessage.Should().Contain("us-west-2");
     }
+
+    [Fact]
+    public async Task AdminApi_ImdsAndRoles_ChangeTheEmulatedAccount()
+    {
+        await using var aws = await TestAws.StartAsync();
+        var admin = new Uri(aws.Emulator.BaseUrl, "/_emulator/");
+
+        using var imds = await aws.Http.PostAsJsonAsync(new Uri(admin, "imds"), new { httpTokens = "required", instanceId = "i-0a1b2c3d4e5f60002" });
+        using var badImds = await aws.Http.PostAsJsonAsync(new Uri(admin, "imds"), new { httpTokens = "sometimes" });
+        using var role = await aws.Http.PostAsJsonAsync(new Uri(admin, "roles"), new { name = "only-this", externalId = "x" });
+        using var v1 = await aws.Http.GetAsync(new Uri(aws.Emulator.BaseUrl, "/latest/meta-data/instance-id"));
+        var client = new InstanceMetadataClient(aws.Http, aws.Emulator.BaseUrl.ToString());
+
+        ((int)imds.StatusCode).Should().Be(204);
+        ((int)badImds.StatusCode).Should().Be(400);
+        ((int)role.StatusCode).Should().Be(204);
+        ((int)v1.StatusCode).Should().Be(401, "tokens are now required");
+        (await client.GetInstanceIdAsync(CancellationToken.None)).Should().Be("i-0a1b2c3d4e5f60002");
+        aws.State.Roles.Should().ContainKey("only-this");
+    }
 }

@@ -7,9 +7,12 @@ namespace AwsIntegrations.Emulators.Aws;
 
 /// <summary>
 /// The emulator's admin API (for the sandbox and for tests in other processes):
-/// GET/DELETE /_emulator/calls, POST/DELETE /_emulator/faults, GET /_emulator/state.
+/// GET/DELETE /_emulator/calls, POST/DELETE /_emulator/faults, GET /_emulator/state, POST /_emulator/imds,
+/// POST /_emulator/roles, POST /_emulator/target-health.
 /// A fault is JSON: {"service":"route53","operation":"ChangeResourceRecordSets","throttlePercent":50}
 /// or {"errorCode":"InternalFailure","statusCode":500,"count":2} or {"latencyMs":200}.
+/// IMDS: {"httpTokens":"required","tokenHopLimitExceeded":true,"instanceId":"i-…","roleName":"…"} (each optional).
+/// A role STS may assume: {"name":"app","externalId":"x"}. Target health: {"targetGroupArn":"…","id":"i-…","state":"unhealthy"}.
 /// </summary>
 internal sealed class AdminApi(AwsEmulator emulator)
 {
@@ -34,6 +37,11 @@ internal sealed class AdminApi(AwsEmulator emulator)
                 return;
             case ("faults", "POST"):
                 await AddFaultAsync(context);
+                return;
+            case ("imds", "POST"):
+            case ("roles", "POST"):
+            case ("target-health", "POST"):
+                await ChangeStateAsync(context, path);
                 return;
             case ("state", "GET"):
                 await context.Response.WriteAsync(Summary().ToJsonString());
@@ -83,6 +91,74 @@ internal sealed class AdminApi(AwsEmulator emulator)
         {
             context.Response.StatusCode = 400;
             await context.Response.WriteAsync("invalid fault: " + e.Message);
+        }
+    }
+
+    private async Task ChangeStateAsync(HttpContext context, string what)
+    {
+        JsonObject body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body, Json, context.RequestAborted) ?? [];
+        }
+        catch (JsonException e)
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsync("body is not JSON: " + e.Message);
+            return;
+        }
+
+        var state = emulator.State;
+        string? problem = null;
+        lock (state.Gate)
+        {
+            switch (what)
+            {
+                case "imds":
+                    var tokens = body["httpTokens"]?.GetValue<string>() ?? state.Imds.HttpTokens;
+                    if (tokens is not ("optional" or "required"))
+                    {
+                        problem = "httpTokens must be optional or required";
+                        break;
+                    }
+
+                    state.Imds.HttpTokens = tokens;
+                    state.Imds.TokenHopLimitExceeded = body["tokenHopLimitExceeded"]?.GetValue<bool>() ?? state.Imds.TokenHopLimitExceeded;
+                    state.Imds.InstanceId = body["instanceId"]?.GetValue<string>() ?? state.Imds.InstanceId;
+                    state.Imds.RoleName = body["roleName"]?.GetValue<string>() ?? state.Imds.RoleName;
+                    break;
+                case "roles":
+                    var name = body["name"]?.GetValue<string>();
+                    if (string.IsNullOrEmpty(name))
+                    {
+                        problem = "a role needs a name";
+                    }
+                    else
+                    {
+                        state.Roles[name] = body["externalId"]?.GetValue<string>();
+                    }
+
+                    break;
+                default:
+                    var target = state.TargetGroups.FirstOrDefault(t => t.Arn == body["targetGroupArn"]?.GetValue<string>())?.Targets
+                        .FirstOrDefault(t => t.Id == body["id"]?.GetValue<string>());
+                    if (target is null)
+                    {
+                        problem = "no such registered target";
+                    }
+                    else
+                    {
+                        target.HealthOverride = body["state"]?.GetValue<string>();
+                    }
+
+                    break;
+            }
+        }
+
+        context.Response.StatusCode = problem is null ? 204 : 400;
+        if (problem is not null)
+        {
+            await context.Response.WriteAsync(problem);
         }
     }
 
