@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AwsIntegrations.Aws.Tests;
 
+[Collection(ProcessEnvironment.Name)]
 public sealed class DependencyInjectionTests
 {
     [Fact]

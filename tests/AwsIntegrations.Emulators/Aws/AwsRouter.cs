@@ -28,12 +28,17 @@ internal sealed class AwsRouter(AwsState state, CallLog calls, FaultInjector fau
         {
             var parameters = ParametersOf(request, service, bodyText);
             operation = OperationOf(request, service, parameters);
-            if (scope is null)
+            // AssumeRoleWithWebIdentity is the one unsigned call: the web identity token is the credential.
+            var unsigned = service == EmulatedService.Sts && operation == "AssumeRoleWithWebIdentity";
+            if (scope is null && !unsigned)
             {
                 throw new AwsFault("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
             }
 
-            SignatureCheck.Verify(request, rawTarget, body, scope, state, service);
+            if (scope is not null)
+            {
+                SignatureCheck.Verify(request, rawTarget, body, scope, state, service);
+            }
             if (service.Protocol == "query" && parameters.GetValueOrDefault("Version") != service.Version)
             {
                 throw new AwsFault("InvalidAction", $"Could not find operation {operation} for version {parameters.GetValueOrDefault("Version") ?? "(none)"}");
@@ -54,7 +59,7 @@ internal sealed class AwsRouter(AwsState state, CallLog calls, FaultInjector fau
             {
                 Service = service, Operation = operation, Method = request.Method, Path = request.Path.Value ?? "/",
                 RawQuery = request.QueryString.Value ?? string.Empty, Body = bodyText, RequestId = requestId,
-                AccessKeyId = scope.AccessKeyId, Parameters = parameters,
+                AccessKeyId = scope?.AccessKeyId, Parameters = parameters,
                 Json = service.Protocol == "json" && bodyText.Length > 0 ? JsonNode.Parse(bodyText) as JsonObject : null,
             };
             response = Dispatch(call);
