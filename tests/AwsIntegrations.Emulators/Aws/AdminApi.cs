@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace AwsIntegrations.Emulators.Aws;
+
+/// <summary>
+/// The emulator's admin API (for the sandbox and for tests in other processes):
+/// GET/DELETE /_emulator/calls, POST/DELETE /_emulator/faults, GET /_emulator/state, POST /_emulator/imds,
+/// POST /_emulator/roles, POST /_emulator/target-health.
+/// A fault is JSON: {"service":"route53","operation":"ChangeResourceRecordSets","throttlePercent":50}
+/// or {"errorCode":"InternalFailure","statusCode":500,"count":2} or {"latencyMs":200}.
+/// IMDS: {"httpTokens":"required","tokenHopLimitExceeded":true,"instanceId":"i-…","roleName":"…"} (each optional).
+/// A role STS may assume: {"name":"app","externalId":"x"}. Target health: {"targetGroupArn":"…","id":"i-…","state":"unhealthy"}.
+/// </summary>
+internal sealed class AdminApi(AwsEmulator emulator)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value!["/_emulator/".Length..].TrimEnd('/');
+        var method = context.Request.Method;
+        switch (path, method)
+        {
+            case ("calls", "GET"):
+                await context.Response.WriteAsJsonAsync(emulator.Calls.All.Select(c => new { c.Service, c.Operation, c.Result, c.StatusCode, c.At }), Json);
+                return;
+            case ("calls", "DELETE"):
+                emulator.Calls.Clear();
+                context.Response.StatusCode = 204;
+                return;
+            case ("faults", "DELETE"):
+                emulator.Faults.Clear();
+                context.Response.StatusCode = 204;
+                return;
+            case ("faults", "POST"):
+                await AddFaultAsync(context);
+                return;
+            case ("imds", "POST"):
+            case ("roles", "POST"):
+            case ("target-health", "POST"):
+                await ChangeStateAsync(context, path);
+                return;
+            case ("state", "GET"):
+                await context.Response.WriteAsync(Summary().ToJsonString());
+                return;
+            default:
+                context.Response.StatusCode = 404;
+                await context.Response.WriteAsync($"unknown admin endpoint {method} /_emulator/{path}");
+                return;
+        }
+    }
+
+    private async Task AddFaultAsync(HttpContext context)
+    {
+        JsonObject? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body, Json, context.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsync("fault is not JSON: " + e.Message);
+            return;
+        }
+
+        try
+        {
+            var rule = new FaultRule
+            {
+                Service = body?["service"]?.GetValue<string>(),
+                Operation = body?["operation"]?.GetValue<string>(),
+                ThrottlePercent = body?["throttlePercent"]?.GetValue<int>() ?? 0,
+                ErrorCode = body?["errorCode"]?.GetValue<string>(),
+                StatusCode = body?["statusCode"]?.GetValue<int>() ?? 500,
+                Latency = TimeSpan.FromMilliseconds(body?["latencyMs"]?.GetValue<int>() ?? 0),
+                Remaining = body?["count"]?.GetValue<int>(),
+            };
+            if (rule.ThrottlePercent == 0 && rule.ErrorCode is null && rule.Latency == TimeSpan.Zero)
+            {
+                throw new ArgumentException("a fault needs throttlePercent, errorCode or latencyMs");
+            }
+
+            emulator.Faults.Add(rule);
+            context.Response.StatusCode = 201;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsync("invalid fault: " + e.Message);
+        }
+    }
+
+    private async Task ChangeStateAsync(HttpContext context, string what)
+    {
+        JsonObject body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body, Json, context.RequestAborted) ?? [];
+        }
+        catch (JsonException e)
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsync("body is not JSON: " + e.Message);
+            return;
+        }
+
+        var state = emulator.State;
+        string? problem = null;
+        lock (state.Gate)
+        {
+            switch (what)
+            {
+                case "imds":
+                    var tokens = body["httpTokens"]?.GetValue<string>() ?? state.Imds.HttpTokens;
+                    if (tokens is not ("optional" or "required"))
+                    {
+                        problem = "httpTokens must be optional or required";
+                        break;
+                    }
+
+                    state.Imds.HttpTokens = tokens;
+                    state.Imds.TokenHopLimitExceeded = body["tokenHopLimitExceeded"]?.GetValue<bool>() ?? state.Imds.TokenHopLimitExceeded;
+                    state.Imds.InstanceId = body["instanceId"]?.GetValue<string>() ?? state.Imds.InstanceId;
+                    state.Imds.RoleName = body["roleName"]?.GetValue<string>() ?? state.Imds.RoleName;
+                    break;
+                case "roles":
+                    var name = body["name"]?.GetValue<string>();
+                    if (string.IsNullOrEmpty(name))
+                    {
+                        problem = "a role needs a name";
+                    }
+                    else
+                    {
+                        state.Roles[name] = body["externalId"]?.GetValue<string>();
+                    }
+
+                    break;
+                default:
+                    var target = state.TargetGroups.FirstOrDefault(t => t.Arn == body["targetGroupArn"]?.GetValue<string>())?.Targets
+                        .FirstOrDefault(t => t.Id == body["id"]?.GetValue<string>());
+                    if (target is null)
+                    {
+                        problem = "no such registered target";
+                    }
+                    else
+                    {
+                        target.HealthOverride = body["state"]?.GetValue<string>();
+                    }
+
+                    break;
+            }
+        }
+
+        context.Response.StatusCode = problem is null ? 204 : 400;
+        if (problem is not null)
+        {
+            await context.Response.WriteAsync(problem);
+        }
+    }
+
+    private JsonObject Summary()
+    {
+        var s = emulator.State;
+        lock (s.Gate)
+        {
+            return new JsonObject
+            {
+                ["region"] = s.Region,
+                ["accountId"] = s.AccountId,
+                ["vpcs"] = s.Vpcs.Count,
+                ["subnets"] = s.Subnets.Count,
+                ["instances"] = s.Instances.Count,
+                ["loadBalancers"] = new JsonArray([.. s.LoadBalancers.Select(l => (JsonNode)l.Arn)]),
+                ["targetGroups"] = new JsonArray([.. s.TargetGroups.Select(t => (JsonNode)t.Arn)]),
+                ["certificates"] = new JsonArray([.. s.Certificates.Select(c => (JsonNode)c.Arn)]),
+                ["hostedZones"] = new JsonArray([.. s.HostedZones.Select(z => (JsonNode)new JsonObject
+                {
+                    ["id"] = z.Id, ["name"] = z.Name, ["records"] = z.Records.Count.ToString(CultureInfo.InvariantCulture),
+                })]),
+            };
+        }
+    }
+}

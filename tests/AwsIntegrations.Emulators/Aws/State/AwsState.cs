@@ -1,0 +1,87 @@
+using System.Globalization;
+using AwsIntegrations.Aws;
+
+namespace AwsIntegrations.Emulators.Aws;
+
+/// <summary>
+/// The emulated account's state. Handlers and tests lock <see cref="Gate"/> around reads and writes so every answer
+/// sees one consistent picture.
+/// </summary>
+public sealed class AwsState
+{
+    private long _nextId = 0x1000;
+
+    public AwsState(string region, string accountId, TimeProvider time)
+    {
+        Region = region;
+        AccountId = accountId;
+        Time = time;
+    }
+
+    public object Gate { get; } = new();
+
+    public string Region { get; }
+
+    public string AccountId { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>How long a Route 53 change stays PENDING before it is INSYNC.</summary>
+    public TimeSpan ChangePropagation { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Items per page when a Describe/List call gives no page size; null: AWS's defaults. Tests lower it to exercise paging.</summary>
+    public int? DefaultPageSize { get; set; }
+
+    public List<Vpc> Vpcs { get; } = [];
+    public List<Subnet> Subnets { get; } = [];
+    public List<SecurityGroup> SecurityGroups { get; } = [];
+    public List<Instance> Instances { get; } = [];
+    public List<RouteTable> RouteTables { get; } = [];
+    public List<LoadBalancer> LoadBalancers { get; } = [];
+    public List<TargetGroup> TargetGroups { get; } = [];
+    public List<Listener> Listeners { get; } = [];
+    public Dictionary<string, Dictionary<string, string>> ElbTags { get; } = new(StringComparer.Ordinal);
+    public List<Certificate> Certificates { get; } = [];
+    public List<HostedZone> HostedZones { get; } = [];
+    public Dictionary<string, ChangeInfo> Changes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Roles STS lets callers assume (name → external id the trust policy demands, or null). Empty: any role.</summary>
+    public Dictionary<string, string?> Roles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Access keys the emulator knows (requests signed with others are refused), with their secret and token.</summary>
+    public Dictionary<string, AwsCredentials> AccessKeys { get; } = new(StringComparer.Ordinal);
+
+    public ImdsSettings Imds { get; } = new();
+
+    /// <summary>IMDSv2 session tokens handed out, with their expiry.</summary>
+    public Dictionary<string, DateTimeOffset> ImdsTokens { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Credentials the emulator hands out as the node role through instance metadata.</summary>
+    public AwsCredentials? NodeRoleCredentials { get; set; }
+
+    /// <summary>A fresh hex id with AWS's shape (prefix + 17 hex digits), unique within this emulator.</summary>
+    public string NewId(string prefix) => prefix + Interlocked.Increment(ref _nextId).ToString("x17", CultureInfo.InvariantCulture);
+
+    public string NewHex(int length) =>
+        Interlocked.Increment(ref _nextId).ToString("x" + length.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    public AwsCredentials IssueCredentials(string prefix, bool withToken)
+    {
+        var id = Interlocked.Increment(ref _nextId).ToString("X16", CultureInfo.InvariantCulture);
+        var credentials = new AwsCredentials(prefix + id, "secret/" + Guid.NewGuid().ToString("N"), withToken ? "token-" + Guid.NewGuid().ToString("N") : null);
+        lock (Gate)
+        {
+            AccessKeys[credentials.AccessKeyId] = credentials;
+        }
+
+        return credentials;
+    }
+
+    public Instance? ImdsInstance()
+    {
+        lock (Gate)
+        {
+            return Instances.FirstOrDefault(i => i.Id == Imds.InstanceId) ?? Instances.FirstOrDefault();
+        }
+    }
+}
