@@ -29,11 +29,11 @@ public sealed class AwsOptions
     [Flag("aws-route53-rps", "Client-side limit on Route 53 requests per second (AWS allows 5 per account)")]
     public double Route53Rps { get; set; } = 4;
 
-    [Flag("aws-elbv2-rps", "Client-side limit on Elastic Load Balancing v2 requests per second")]
+    [Flag("aws-elbv2-rps", "Client-side limit on Elastic Load Balancing v2 requests per second (shared by every call of the process)")]
     public double ElbV2Rps { get; set; } = 10;
 
-    [Flag("aws-ec2-rps", "Client-side limit on EC2 requests per second")]
-    public double Ec2Rps { get; set; } = 20;
+    [Flag("aws-ec2-rps", "Client-side limit on EC2 requests per second (AWS refills describe calls at 20/s per account)")]
+    public double Ec2Rps { get; set; } = 15;
 
     [Flag("aws-acm-rps", "Client-side limit on ACM requests per second")]
     public double AcmRps { get; set; } = 5;

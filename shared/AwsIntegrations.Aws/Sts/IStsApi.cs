@@ -6,5 +6,5 @@ public interface IStsApi
     Task<AssumedRole> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken);
 
     /// <summary>Who the configured credentials are (account, ARN); a cheap startup check.</summary>
-    Task<(string Account, string Arn, string UserId)> GetCallerIdentityAsync(CancellationToken cancellationToken);
+    Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken);
 }

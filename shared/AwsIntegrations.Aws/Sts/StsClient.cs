@@ -62,10 +62,10 @@ public sealed class StsClient : IStsApi, IDisposable
             response.SourceIdentity);
     }
 
-    public async Task<(string Account, string Arn, string UserId)> GetCallerIdentityAsync(CancellationToken cancellationToken)
+    public async Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken)
     {
         var response = await CallAsync("GetCallerIdentity", () => _client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken)).ConfigureAwait(false);
-        return (response.Account, response.Arn, response.UserId);
+        return new CallerIdentity(response.Account, response.Arn, response.UserId);
     }
 
     public void Dispose() => _client.Dispose();

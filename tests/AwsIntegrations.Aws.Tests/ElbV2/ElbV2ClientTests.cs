@@ -290,4 +290,20 @@ public sealed class ElbV2ClientTests : IAsyncLifetime
         var different = () => _elb.CreateLoadBalancerAsync(new CreateLoadBalancerRequest("web", Subnets) { Type = "network" });
         (await different.Should().ThrowAsync<AwsServiceException>()).Which.Code.Should().Be("DuplicateLoadBalancerName");
     }
+
+    [Fact]
+    public async Task CreateLoadBalancer_Provisioning_BecomesActiveLater()
+    {
+        var time = new AwsIntegrations.Testing.ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var aws = await TestAws.StartAsync(emulatorTime: time);
+        aws.State.LoadBalancerProvisioning = TimeSpan.FromMinutes(3);
+        var elb = new ElbV2Client(aws.Transport);
+
+        var created = await elb.CreateLoadBalancerAsync(new CreateLoadBalancerRequest("slow", Subnets));
+        time.Advance(TimeSpan.FromMinutes(3));
+        var later = (await elb.DescribeLoadBalancersAsync([created.Arn])).Single();
+
+        created.State.Should().Be("provisioning");
+        later.State.Should().Be("active");
+    }
 }

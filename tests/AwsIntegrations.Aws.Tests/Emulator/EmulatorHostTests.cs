@@ -156,4 +156,46 @@ public sealed class EmulatorHostTests
         (await client.GetInstanceIdAsync(CancellationToken.None)).Should().Be("i-0a1b2c3d4e5f60002");
         aws.State.Roles.Should().ContainKey("only-this");
     }
+
+    [Fact]
+    public async Task Seed_JsonFile_WithCertificatesAndRoles()
+    {
+        var seed = Path.Combine(Path.GetTempPath(), $"seed-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(seed, """
+            {
+              "accountId": "210987654321",
+              "vpcs": [ { "id": "vpc-1", "cidrBlock": "10.9.0.0/16" } ],
+              "certificates": [
+                { "domainName": "*.apps.example.org", "subjectAlternativeNames": ["*.apps.example.org", "apps.example.org"] },
+                { "domainName": "pending.example.org", "status": "PENDING_VALIDATION", "type": "AMAZON_ISSUED" }
+              ],
+              "roles": [ { "name": "app", "externalId": "ext" } ]
+            }
+            """);
+        try
+        {
+            await using var aws = await AwsEmulator.StartAsync(0, AwsSeed.Load(seed));
+            using var http = new HttpClient();
+            var transport = new AwsTransport(http, new StaticCredentialsProvider(AwsEmulator.DefaultCredentials), new EndpointResolver("eu-central-1", aws.BaseUrl.ToString(), _ => null), TestAws.FastOptions());
+
+            var certificates = await new AcmClient(transport).ListCertificatesAsync();
+
+            aws.State.AccountId.Should().Be("210987654321");
+            certificates.Select(c => (c.DomainName, c.Status)).Should().BeEquivalentTo([("*.apps.example.org", "ISSUED"), ("pending.example.org", "PENDING_VALIDATION")]);
+            certificates.Single(c => c.Status == "ISSUED").SubjectAlternativeNameSummaries.Should().Contain("apps.example.org");
+            aws.State.Roles["app"].Should().Be("ext");
+        }
+        finally
+        {
+            File.Delete(seed);
+        }
+    }
+
+    [Fact]
+    public void Seed_MissingFile_IsAClearError()
+    {
+        var act = () => AwsSeed.Load("/nonexistent/seed.yaml");
+
+        act.Should().Throw<FileNotFoundException>().WithMessage("*/nonexistent/seed.yaml*");
+    }
 }

@@ -48,7 +48,7 @@ public static class Route53Changes
         if (messages.Count > 0)
         {
             // Route 53 answers an ErrorResponse whose message lists every problem: "[first, second]".
-            throw new AwsFault("InvalidChangeBatch", "[" + string.Join(", ", messages) + "]") { Messages = messages };
+            throw new AwsFault("InvalidChangeBatch", "[" + string.Join(", ", messages) + "]");
         }
 
         zone.Records.Clear();

@@ -29,6 +29,9 @@ public sealed class AwsState
     /// <summary>How long a Route 53 change stays PENDING before it is INSYNC.</summary>
     public TimeSpan ChangePropagation { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a new load balancer reports "provisioning" before "active" (AWS takes minutes; default: at once).</summary>
+    public TimeSpan LoadBalancerProvisioning { get; set; } = TimeSpan.Zero;
+
     /// <summary>Items per page when a Describe/List call gives no page size; null: AWS's defaults. Tests lower it to exercise paging.</summary>
     public int? DefaultPageSize { get; set; }
 

@@ -30,7 +30,4 @@ public sealed class AwsFault : Exception
     public string Code { get; }
 
     public int StatusCode { get; }
-
-    /// <summary>Route 53's InvalidChangeBatch carries one message per rejected change.</summary>
-    public IReadOnlyList<string> Messages { get; init; } = [];
 }
