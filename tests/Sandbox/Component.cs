@@ -8,6 +8,9 @@ public sealed record Component(
     IReadOnlyDictionary<string, string> Environment,
     Uri ReadinessUrl)
 {
+    /// <summary>Whether this checkout has the component (services land one by one; the sandbox runs what exists).</summary>
+    public bool ExistsIn(string root) => File.Exists(Path.Combine(root, Project));
+
     /// <summary>The built assembly, e.g. services/Router/bin/Debug/net10.0/Router.dll.</summary>
     public string AssemblyPath(string root, string configuration)
     {

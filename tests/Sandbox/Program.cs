@@ -1,6 +1,10 @@
 using System.Diagnostics;
+using AwsIntegrations.Aws;
 using AwsIntegrations.Hosting.Options;
+using AwsIntegrations.Kubernetes.Client;
+using AwsIntegrations.Kubernetes.Config;
 using AwsIntegrations.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
 
 SandboxOptions options;
 try
@@ -19,9 +23,8 @@ catch (FlagException problem)
 }
 
 var root = FindRepositoryRoot();
-var workDir = Path.GetFullPath(Path.Combine(root, options.WorkDir));
-var logs = Path.Combine(workDir, "logs");
-Directory.CreateDirectory(logs);
+var env = new SandboxEnvironment(root, Path.GetFullPath(Path.Combine(root, options.WorkDir)));
+var ports = SuitePorts.Allocate();
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -33,28 +36,58 @@ try
 {
     if (!options.NoBuild)
     {
-        Progress.Step("building the solution");
+        Progress.Step("building the solution (dotnet build; --no-build skips this)");
         await BuildAsync(root, options.Configuration, stop.Token);
+        Progress.Done("built");
     }
 
-    await using var supervisor = new ProcessSupervisor(root, options.Configuration, logs);
-    foreach (var component in SuiteLayout.Components())
+    await using var supervisor = new ProcessSupervisor(root, options.Configuration, env.LogDirectory);
+    AwsSeedFile.Write(env.AwsSeed);
+    var emulators = SuiteLayout.Emulators(env);
+    Progress.Step($"starting the Kubernetes emulator (:{env.KubePort}) and the AWS emulator (:{env.AwsPort})");
+    supervisor.Start(emulators);
+    await supervisor.WaitReadyAsync(emulators, TimeSpan.FromSeconds(60), stop.Token);
+    Progress.Done($"emulators up; kubeconfig {env.Kubeconfig}");
+
+    var kubectl = new Kubectl(env.Kubeconfig);
+    await ClusterSetup.ApplyAsync(kubectl, stop.Token);
+    Progress.Done($"cluster: nodes {string.Join(", ", ClusterSetup.NodeNames)} (the AWS instances), IngressClass aws-integrations");
+
+    var services = SuiteLayout.Services(env, ports).Where(s => s.ExistsIn(root)).ToList();
+    foreach (var service in services)
     {
-        Progress.Step($"starting {component.Name}");
-        supervisor.Start(component);
-        await supervisor.WaitReadyAsync(component, TimeSpan.FromSeconds(60), stop.Token);
-        Progress.Done($"{component.Name} ready ({component.ReadinessUrl})");
+        Progress.Step($"starting {service.Name}");
+        supervisor.Start(service);
     }
 
-    Progress.Done($"everything runs; logs in {logs}");
+    foreach (var service in services)
+    {
+        await supervisor.WaitReadyAsync(service, TimeSpan.FromSeconds(90), stop.Token);
+        Progress.Done($"{service.Name} ready ({service.ReadinessUrl})");
+    }
+
+    await using var backend = await BackendApp.StartAsync();
+    if (options.Scenario == Scenario.Demo)
+    {
+        await DemoScenario.ApplyAsync(kubectl, backend.Port, stop.Token);
+        Progress.Done($"demo applied: namespace {DemoScenario.Namespace}, pod with role {DemoScenario.Role}, Service app → {BackendApp.Address}:{backend.Port}, Ingress {DemoScenario.Host}, Jobs");
+    }
+
+    using var observer = CreateObserver(env, ports);
+    var view = new LiveView();
+    var watched = services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
     if (options.Once)
     {
-        return 0;
+        return await CheckEveryStepAsync(observer, view, watched, options.Scenario, stop.Token);
     }
 
-    Console.WriteLine("Press Ctrl-C to stop every process.");
-    await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-    Progress.Step("stopping");
+    PrintHints(env);
+    while (!stop.IsCancellationRequested)
+    {
+        view.Show((await observer.ObserveAsync(stop.Token)).Where(o => watched.Contains(o.Service)));
+        await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
+    }
+
     return 0;
 }
 catch (SandboxException failure)
@@ -64,8 +97,71 @@ catch (SandboxException failure)
 }
 catch (OperationCanceledException)
 {
-    Progress.Step("stopped");
+    Progress.Step("stopping every process");
     return 0;
+}
+
+static async Task<int> CheckEveryStepAsync(Observer observer, LiveView view, HashSet<string> watched, Scenario scenario, CancellationToken cancellationToken)
+{
+    if (scenario == Scenario.Empty)
+    {
+        Progress.Done("every process is up");
+        return 0;
+    }
+
+    var clock = Stopwatch.StartNew();
+    IReadOnlyList<Observation> last = [];
+    while (clock.Elapsed < TimeSpan.FromMinutes(3))
+    {
+        last = (await observer.ObserveAsync(cancellationToken)).Where(o => watched.Contains(o.Service)).ToList();
+        view.Show(last);
+        if (last.All(o => o.Done))
+        {
+            Progress.Done($"every step checked in {clock.Elapsed.TotalSeconds:0.0} s");
+            return 0;
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+    }
+
+    foreach (var failed in last.Where(o => !o.Done))
+    {
+        Progress.Failed($"step {failed.Service} not reached: {failed.Text}");
+    }
+
+    return 1;
+}
+
+static Observer CreateObserver(SandboxEnvironment env, SuitePorts ports)
+{
+    var services = new ServiceCollection();
+    services.AddSingleton<IAwsCredentialsProvider>(new StaticCredentialsProvider(new AwsCredentials(SandboxEnvironment.AccessKeyId, SandboxEnvironment.SecretAccessKey)));
+    services.AddAwsIntegrations(o =>
+    {
+        o.Region = SandboxEnvironment.Region;
+        o.EndpointUrl = env.AwsEndpoint.ToString();
+    });
+#pragma warning disable ASP0000 // Not an ASP.NET app's container: the sandbox's own AWS clients, read-only views of the emulator.
+    var provider = services.BuildServiceProvider();
+#pragma warning restore ASP0000
+    var kube = new KubernetesClient(KubernetesConfigLoader.FromKubeconfig(env.Kubeconfig));
+    return new Observer(ports, kube, provider.GetRequiredService<IElbV2Api>(), provider.GetRequiredService<IRoute53Api>());
+}
+
+static void PrintHints(SandboxEnvironment env)
+{
+    Console.WriteLine($"""
+
+        The suite runs. Drive it with kubectl (logs of every process: {env.LogDirectory}):
+          export KUBECONFIG={env.Kubeconfig}
+          kubectl get nodes,ingress,jobs -A
+          kubectl -n demo create ingress shop --class=aws-integrations --rule="shop.{SandboxEnvironment.Domain}/*=app:http,tls"
+          kubectl -n demo annotate pod {DemoScenario.PodName} --overwrite iam.amazonaws.com/role=app-writer
+          kubectl -n demo delete job {DemoScenario.OverrunningJob}
+        AWS (emulated): AWS_ENDPOINT_URL={env.AwsEndpoint} AWS_ACCESS_KEY_ID={SandboxEnvironment.AccessKeyId} AWS_REGION={SandboxEnvironment.Region}
+        Press Ctrl-C to stop every process.
+
+        """);
 }
 
 static async Task BuildAsync(string root, string configuration, CancellationToken cancellationToken)
