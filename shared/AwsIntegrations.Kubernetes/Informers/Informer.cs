@@ -25,6 +25,7 @@ public sealed partial class Informer<T> : IInformer
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
+    private ITimer? _resync;
     private long _relists;
     private long _watches;
 
@@ -91,6 +92,11 @@ public sealed partial class Informer<T> : IInformer
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
+        if (_resync is not null)
+        {
+            await _resync.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_loop is not null)
         {
             await _loop.ConfigureAwait(false);
@@ -111,6 +117,11 @@ public sealed partial class Informer<T> : IInformer
                 {
                     version = await ListAsync(cancellationToken).ConfigureAwait(false);
                     backoff.Reset();
+                    if (_resync is null && _options.ResyncPeriod is { } period && period > TimeSpan.Zero)
+                    {
+                        _resync = _client.Time.CreateTimer(_ => Resync(), null, period, period);
+                    }
+
                     _synced.TrySetResult();
                 }
 
