@@ -41,11 +41,23 @@ public static class KubernetesServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers a <see cref="LeaderElector"/> as the <see cref="ILeadershipGate"/> and as a hosted service (it releases the lease on stop).</summary>
+    /// <summary>
+    /// Registers a <see cref="LeaderElector"/> as the <see cref="ILeadershipGate"/> and as a hosted service (it releases the
+    /// lease on stop). It gets a client of its own, outside the QPS limit, so a busy controller cannot starve its renewals.
+    /// </summary>
     public static IServiceCollection AddKubernetesLeaderElection(this IServiceCollection services, LeaderElectionOptions options)
     {
         options.Validate();
-        services.TryAddSingleton(sp => new LeaderElector(sp.GetRequiredService<KubernetesClient>(), options, sp.GetService<ILogger<LeaderElector>>()));
+        services.TryAddSingleton(sp =>
+        {
+            var client = new KubernetesClient(sp.GetRequiredService<KubernetesConnection>(), new KubernetesClientSettings
+            {
+                Qps = 0,
+                MeterFactory = sp.GetService<IMeterFactory>(),
+                Time = sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            });
+            return new LeaderElector(client, options, sp.GetService<ILogger<LeaderElector>>(), ownsClient: true);
+        });
         services.AddSingleton<ILeadershipGate>(sp => sp.GetRequiredService<LeaderElector>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<LeaderElector>());
         return services;

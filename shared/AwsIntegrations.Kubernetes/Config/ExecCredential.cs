@@ -9,10 +9,3 @@ public sealed class ExecCredential
 
     public ExecCredentialStatus? Status { get; set; }
 }
-
-public sealed class ExecCredentialStatus
-{
-    public string? Token { get; set; }
-
-    public DateTimeOffset? ExpirationTimestamp { get; set; }
-}

@@ -84,7 +84,15 @@ public sealed partial class EventRecorder : IAsyncDisposable
 
             foreach (var group in batch.Where(i => i.Flushed is null).GroupBy(i => i.Key))
             {
-                await WriteAsync(group.Key, group.First().Reference!, group.Count(), group.Max(i => i.At)).ConfigureAwait(false);
+                try
+                {
+                    await WriteAsync(group.Key, group.First().Reference!, group.Count(), group.Max(i => i.At)).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Events are best effort: nothing about one event may stop the recorder.
+                    Log.WriteFailed(_logger, group.Key.Reason, group.Key.Kind, group.Key.Namespace, group.Key.Name, e.Message);
+                }
             }
 
             foreach (var flush in batch.Where(i => i.Flushed is not null))

@@ -50,6 +50,17 @@ public sealed partial class Informer<T>
         }
     }
 
+    private void Resync()
+    {
+        lock (_dispatchGate)
+        {
+            foreach (var item in Cache.List())
+            {
+                Notify(h => h.OnUpdate?.Invoke(item, item));
+            }
+        }
+    }
+
     /// <summary>Caches the object; announces it as new, or as changed when its resourceVersion moved (never twice for one version).</summary>
     private void Store(T item)
     {

@@ -25,6 +25,7 @@ public sealed partial class Informer<T> : IInformer
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
+    private ITimer? _resync;
     private long _relists;
     private long _watches;
 
@@ -91,6 +92,11 @@ public sealed partial class Informer<T> : IInformer
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
+        if (_resync is not null)
+        {
+            await _resync.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_loop is not null)
         {
             await _loop.ConfigureAwait(false);
@@ -111,10 +117,21 @@ public sealed partial class Informer<T> : IInformer
                 {
                     version = await ListAsync(cancellationToken).ConfigureAwait(false);
                     backoff.Reset();
+                    if (_resync is null && _options.ResyncPeriod is { } period && period > TimeSpan.Zero)
+                    {
+                        _resync = _client.Time.CreateTimer(_ => Resync(), null, period, period);
+                    }
+
                     _synced.TrySetResult();
                 }
 
-                version = await WatchAsync(version, backoff, cancellationToken).ConfigureAwait(false);
+                var opened = _client.Time.GetTimestamp();
+                (version, var events) = await WatchAsync(version, backoff, cancellationToken).ConfigureAwait(false);
+                if (events == 0 && _client.Time.GetElapsedTime(opened) < TimeSpan.FromSeconds(1))
+                {
+                    // A watch the server ends at once, again and again, must not become a busy loop.
+                    await Task.Delay(backoff.Next(), _client.Time, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -125,7 +142,7 @@ public sealed partial class Informer<T> : IInformer
                 Log.Expired(_logger, Description, e.Message);
                 version = null;
             }
-            catch (Exception e) when (e is KubernetesApiException or HttpRequestException or IOException or System.Text.Json.JsonException)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // An ERROR event inside the watch means the stream is no longer trustworthy: list again. A refused request
                 // (429, 5xx) or a broken connection resumes the watch from the last version seen.
@@ -179,9 +196,10 @@ public sealed partial class Informer<T> : IInformer
         }
     }
 
-    /// <summary>Follows one watch connection; returns the last version seen when the server ends it normally.</summary>
-    private async Task<string> WatchAsync(string version, Backoff backoff, CancellationToken cancellationToken)
+    /// <summary>Follows one watch connection; returns the last version seen and how many events came, when the server ends it normally.</summary>
+    private async Task<(string Version, int Events)> WatchAsync(string version, Backoff backoff, CancellationToken cancellationToken)
     {
+        var events = 0;
         Interlocked.Increment(ref _watches);
         var timeout = _options.WatchTimeout * (1 + Random.Shared.NextDouble());
         var options = new WatchOptions
@@ -194,13 +212,14 @@ public sealed partial class Informer<T> : IInformer
         };
         await foreach (var change in _client.WatchAsync<T>(_namespace, options, cancellationToken).ConfigureAwait(false))
         {
+            events++;
             backoff.Reset();
             Apply(change);
             version = change.Object.Metadata.ResourceVersion ?? version;
             LastSyncResourceVersion = version;
         }
 
-        return version;
+        return (version, events);
     }
 
     private sealed class Registration(Informer<T> owner, InformerHandler<T> handler) : IDisposable

@@ -13,4 +13,10 @@ public sealed record InformerOptions
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromMilliseconds(800);
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// When set, every cached object is re-announced as an update (old == new) this often, so handlers that missed
+    /// work (a failed reconcile) get another chance. Off by default: the suite's reconcile loops resync on their own.
+    /// </summary>
+    public TimeSpan? ResyncPeriod { get; init; }
 }

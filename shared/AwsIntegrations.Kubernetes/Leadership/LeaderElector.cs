@@ -20,6 +20,7 @@ public sealed partial class LeaderElector : ILeadershipGate, IHostedService, IAs
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly string _namespace;
+    private readonly bool _ownsClient;
     private readonly Lock _gate = new();
     private TaskCompletionSource _becameLeader = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _leadership;
@@ -28,10 +29,11 @@ public sealed partial class LeaderElector : ILeadershipGate, IHostedService, IAs
     private LeaseRecord? _observed;
     private DateTimeOffset _observedAt;
 
-    public LeaderElector(KubernetesClient client, LeaderElectionOptions options, ILogger<LeaderElector>? logger = null)
+    public LeaderElector(KubernetesClient client, LeaderElectionOptions options, ILogger<LeaderElector>? logger = null, bool ownsClient = false)
     {
         options.Validate();
         _client = client;
+        _ownsClient = ownsClient;
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _time = client.Time;
@@ -88,7 +90,14 @@ public sealed partial class LeaderElector : ILeadershipGate, IHostedService, IAs
     /// <summary>Stops campaigning; a leader stops leading and (with ReleaseOnCancel) releases the lease.</summary>
     public Task StopAsync(CancellationToken cancellationToken) => StopAsync(_options.ReleaseOnCancel, cancellationToken);
 
-    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        if (_ownsClient)
+        {
+            _client.Dispose();
+        }
+    }
 
     /// <summary>Stops without releasing: what a crashed or partitioned replica looks like to the others.</summary>
     internal Task AbandonAsync() => StopAsync(release: false, CancellationToken.None);

@@ -7,23 +7,3 @@ public sealed class CronJob : KubernetesObject
 
     public CronJobStatus? Status { get; set; }
 }
-
-public sealed class CronJobSpec : Extensible
-{
-    public string Schedule { get; set; } = "";
-
-    public bool? Suspend { get; set; }
-
-    public int? SuccessfulJobsHistoryLimit { get; set; }
-
-    public int? FailedJobsHistoryLimit { get; set; }
-}
-
-public sealed class CronJobStatus : Extensible
-{
-    public DateTimeOffset? LastScheduleTime { get; set; }
-
-    public DateTimeOffset? LastSuccessfulTime { get; set; }
-
-    public List<ObjectReference>? Active { get; set; }
-}

@@ -29,10 +29,3 @@ public sealed class Event : KubernetesObject
 
     public string? ReportingInstance { get; set; }
 }
-
-public sealed class EventSource : Extensible
-{
-    public string? Component { get; set; }
-
-    public string? Host { get; set; }
-}

@@ -7,8 +7,3 @@ public sealed class IngressClass : KubernetesObject
 
     public IngressClassSpec? Spec { get; set; }
 }
-
-public sealed class IngressClassSpec : Extensible
-{
-    public string? Controller { get; set; }
-}

@@ -11,12 +11,3 @@ public sealed class KubernetesList<T> : Extensible
 
     public List<T> Items { get; set; } = [];
 }
-
-public sealed class ListMeta : Extensible
-{
-    public string? ResourceVersion { get; set; }
-
-    public string? Continue { get; set; }
-
-    public long? RemainingItemCount { get; set; }
-}

@@ -19,25 +19,3 @@ public sealed class Status : Extensible
 
     public StatusDetails? Details { get; set; }
 }
-
-public sealed class StatusDetails : Extensible
-{
-    public string? Name { get; set; }
-
-    public string? Group { get; set; }
-
-    public string? Kind { get; set; }
-
-    public int? RetryAfterSeconds { get; set; }
-
-    public List<StatusCause>? Causes { get; set; }
-}
-
-public sealed class StatusCause : Extensible
-{
-    public string? Reason { get; set; }
-
-    public string? Message { get; set; }
-
-    public string? Field { get; set; }
-}

@@ -9,7 +9,7 @@ namespace AwsIntegrations.Kubernetes.Serialization;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(TimeConverter)])]
+    Converters = [typeof(TimeConverter), typeof(InterningStringConverter)])]
 [JsonSerializable(typeof(Namespace))]
 [JsonSerializable(typeof(KubernetesList<Namespace>))]
 [JsonSerializable(typeof(Pod))]

@@ -36,6 +36,26 @@ public sealed class ServiceAccountTokenTests : EmulatorTest
     }
 
     [Fact]
+    public async Task FileTokenSource_UnchangedFile_IsReadAgainAfterAMinute()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, "first");
+        var clock = new AwsIntegrations.Testing.ManualTimeProvider();
+        var source = new FileTokenSource(path, clock);
+        var written = File.GetLastWriteTimeUtc(path);
+
+        var first = await source.GetTokenAsync(CancellationToken.None);
+        File.WriteAllText(path, "second");
+        File.SetLastWriteTimeUtc(path, written);
+        var cached = await source.GetTokenAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var reread = await source.GetTokenAsync(CancellationToken.None);
+
+        (first, cached, reread).Should().Be(("first", "first", "second"));
+        File.Delete(path);
+    }
+
+    [Fact]
     public async Task Client_WrongToken_ThrowsUnauthorized()
     {
         using var client = new KubernetesClient(new KubernetesConnection(Kube.BaseAddress) { Token = new StaticTokenSource("wrong") }, Settings);

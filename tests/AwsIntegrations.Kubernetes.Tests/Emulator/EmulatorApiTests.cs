@@ -26,6 +26,7 @@ public sealed class EmulatorApiTests : EmulatorTest
     [InlineData("GET", "/apis/batch/v1/jobs/x", null, null, 404, "NotFound")]
     [InlineData("DELETE", "/api/v1/namespaces/default/pods/web?propagationPolicy=Sometimes", null, null, 400, "BadRequest")]
     [InlineData("POST", "/api/v1/namespaces/default/pods/web", "application/json", "{}", 405, "MethodNotAllowed")]
+    [InlineData("POST", "/api/v1/namespaces/default/pods?dryRun=All", "application/json", """{"metadata":{"name":"dry"}}""", 400, "BadRequest")]
     public async Task BadRequest_IsAnsweredWithAStatus_AndChangesNothing(string method, string path, string? contentType, string? body, int code, string reason)
     {
         await Client.CreateAsync(NewPod("web"));

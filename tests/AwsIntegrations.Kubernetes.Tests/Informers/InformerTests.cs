@@ -115,6 +115,35 @@ public sealed class InformerTests : EmulatorTest
     }
 
     [Fact]
+    public async Task ResyncPeriod_ReannouncesEveryCachedObjectAsAnUnchangedUpdate()
+    {
+        SeedPod("a", "10.6.0.1");
+        SeedPod("b", "10.6.0.2");
+        var clock = new ManualTimeProvider();
+        using var client = NewClient(Settings with { Time = clock });
+        await using var informer = new Informer<Pod>(client, options: InformerTestKit.FastOptions with { ResyncPeriod = TimeSpan.FromMinutes(10) }).Start();
+        await informer.WaitForSyncAsync(CancellationToken.None);
+        var resynced = new List<string>();
+        using var _ = informer.AddHandler(new InformerHandler<Pod>(OnUpdate: (old, now) =>
+        {
+            if (ReferenceEquals(old, now))
+            {
+                lock (resynced)
+                {
+                    resynced.Add(now.Metadata.Name!);
+                }
+            }
+        }));
+
+        clock.Advance(TimeSpan.FromMinutes(9));
+        var early = resynced.Count;
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        early.Should().Be(0);
+        resynced.Should().BeEquivalentTo("a", "b");
+    }
+
+    [Fact]
     public async Task SharedInformerFactory_SameKindAndScope_SharesOneInformer()
     {
         await using var factory = new SharedInformerFactory(Client, InformerTestKit.FastOptions);

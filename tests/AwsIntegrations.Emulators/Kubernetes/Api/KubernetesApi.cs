@@ -94,6 +94,12 @@ public sealed class KubernetesApi(ObjectStore store, KubernetesFaults faults, Ku
             _ => throw new ApiError(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource"),
         };
         Requests.Enqueue((verb, definition.Plural));
+        if (!string.IsNullOrEmpty(query["dryRun"]))
+        {
+            // Better a clear refusal than a "dry run" that writes.
+            throw ApiError.BadRequest("dryRun is not supported by the emulator");
+        }
+
         if (faults.Next(verb, definition.Plural) is { } fault)
         {
             throw fault;

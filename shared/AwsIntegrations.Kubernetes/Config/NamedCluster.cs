@@ -1,0 +1,8 @@
+namespace AwsIntegrations.Kubernetes.Config;
+
+public sealed class NamedCluster
+{
+    public string Name { get; set; } = "";
+
+    public ClusterEntry Cluster { get; set; } = new();
+}

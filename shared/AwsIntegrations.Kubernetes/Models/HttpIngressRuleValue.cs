@@ -1,0 +1,6 @@
+namespace AwsIntegrations.Kubernetes.Models;
+
+public sealed class HttpIngressRuleValue : Extensible
+{
+    public List<HttpIngressPath> Paths { get; set; } = [];
+}

@@ -1,0 +1,6 @@
+namespace AwsIntegrations.Kubernetes.Models;
+
+public sealed class IngressBackend : Extensible
+{
+    public IngressServiceBackend? Service { get; set; }
+}

@@ -1,0 +1,9 @@
+namespace AwsIntegrations.Kubernetes.Models;
+
+public enum WatchEventType
+{
+    Added,
+    Modified,
+    Deleted,
+    Bookmark,
+}
