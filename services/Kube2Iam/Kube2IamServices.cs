@@ -35,9 +35,10 @@ public static class Kube2IamServices
         });
         services.AddKeyedSingleton<IInstanceMetadataApi>(Upstream, (sp, _) => new InstanceMetadataClient(
             new HttpClient { Timeout = TimeSpan.FromSeconds(5) }, options.MetadataUrl, sp.GetRequiredService<TimeProvider>(), new AwsMetrics(sp.GetService<IMeterFactory>())));
-        services.AddSingleton(sp => sp.GetRequiredService<SharedInformerFactory>()
-            .GetInformer<Pod>(fieldSelector: options.Node.Length > 0 ? $"spec.nodeName={options.Node}" : null));
-        services.AddSingleton(sp => new PodDirectory(sp.GetRequiredService<Informer<Pod>>(), sp.GetRequiredService<TimeProvider>()));
+        // The informer itself is not registered: the factory owns (and disposes) it.
+        services.AddSingleton(sp => new PodDirectory(
+            sp.GetRequiredService<SharedInformerFactory>().GetInformer<Pod>(fieldSelector: options.Node.Length > 0 ? $"spec.nodeName={options.Node}" : null),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp =>
         {
             RoleResolver? resolver = null;
@@ -62,7 +63,7 @@ public static class Kube2IamServices
                 sp.GetRequiredService<ILogger<IptablesInstaller>>()));
         }
 
-        services.AddSingleton(sp => new CredentialRefresher(sp.GetRequiredService<Informer<Pod>>(), sp.GetRequiredService<PodDirectory>(),
+        services.AddSingleton(sp => new CredentialRefresher(sp.GetRequiredService<PodDirectory>(),
             sp.GetRequiredService<RoleResolver>(), sp.GetRequiredService<CredentialCache>(), sp.GetRequiredKeyedService<IInstanceMetadataApi>(Upstream),
             options.AutoDiscoverBaseArn, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CredentialRefresher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<CredentialRefresher>());
@@ -72,7 +73,7 @@ public static class Kube2IamServices
     }
 
     /// <summary>/readyz waits for the pod cache (and namespaces) and for the upstream metadata service.</summary>
-    public static void AddReadinessChecks(IServiceProvider services, Kube2IamOptions options)
+    public static void AddReadinessChecks(IServiceProvider services)
     {
         var readiness = services.GetRequiredService<ReadinessState>();
         var pods = services.GetRequiredService<PodDirectory>();
@@ -82,7 +83,6 @@ public static class Kube2IamServices
         var probe = services.GetRequiredService<UpstreamProbe>();
         readiness.AddCheck("metadata-upstream", () => probe.IsReachable);
         _ = services.GetRequiredService<RoleResolver>(); // starts the namespace informer now when restrictions are on
-        _ = options;
     }
 
     public const string Upstream = "kube2iam-upstream-metadata";

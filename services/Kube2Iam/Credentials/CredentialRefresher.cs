@@ -13,7 +13,6 @@ namespace Kube2Iam.Credentials;
 /// for every pod that appears or changes role, and every pass refreshes what live pods use before it gets short.
 /// </summary>
 public sealed partial class CredentialRefresher(
-    Informer<Pod> informer,
     PodDirectory pods,
     RoleResolver roles,
     CredentialCache cache,
@@ -36,7 +35,7 @@ public sealed partial class CredentialRefresher(
             LogDiscovered(logger, roles.BaseArn);
         }
 
-        _registration = informer.AddHandler(new InformerHandler<Pod>(OnAdd: Prefetch, OnUpdate: (_, pod) => Prefetch(pod)));
+        _registration = pods.Informer.AddHandler(new InformerHandler<Pod>(OnAdd: Prefetch, OnUpdate: (_, pod) => Prefetch(pod)));
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -14,7 +14,7 @@ public enum RouteKind
     Proxy,
 }
 
-/// <summary>What a request path is: the route, and the role name or upstream path it carries.</summary>
+/// <summary>What a request path is: the route, and the role name or the upstream path below /latest/ it carries.</summary>
 public sealed record MetadataRoute(RouteKind Kind, string Value = "")
 {
     /// <summary>The metric label of the route (bounded set).</summary>

@@ -33,7 +33,7 @@ public sealed class RouteTable(bool allowUserData, Regex? block, Regex? allow)
 
         if (path is "/" or "/latest" or "/latest/")
         {
-            return new MetadataRoute(RouteKind.Proxy, path == "/" ? "" : "latest/");
+            return new MetadataRoute(RouteKind.Proxy, string.Empty);
         }
 
         if (!path.StartsWith("/latest/", StringComparison.Ordinal) || path.Contains("/iam/", StringComparison.Ordinal) || path.EndsWith("/iam", StringComparison.Ordinal)
@@ -57,7 +57,7 @@ public sealed class RouteTable(bool allowUserData, Regex? block, Regex? allow)
             return new MetadataRoute(RouteKind.NotFound);
         }
 
-        return new MetadataRoute(RouteKind.Proxy, path[1..]);
+        return new MetadataRoute(RouteKind.Proxy, path["/latest/".Length..]);
     }
 
     private static MetadataRoute ClassifyIam(string rest) => rest switch

@@ -22,6 +22,8 @@ public sealed class PodDirectory
         informer.AddHandler(new InformerHandler<Pod>(_ => Signal(), (_, _) => Signal(), _ => Signal()));
     }
 
+    public Informer<Pod> Informer => _informer;
+
     public bool HasSynced => _informer.HasSynced;
 
     public IReadOnlyList<Pod> List() => _informer.List();
