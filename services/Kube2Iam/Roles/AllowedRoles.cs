@@ -59,7 +59,7 @@ public sealed class AllowedRoles
             var expression = format == "regexp" ? target : GlobToRegex(target);
             try
             {
-                patterns.Add(new Regex("^(?:" + expression + ")$", RegexOptions.CultureInvariant, matchTimeout));
+                patterns.Add(new Regex("^(?:" + expression + @")\z", RegexOptions.CultureInvariant, matchTimeout));
             }
             catch (ArgumentException)
             {

@@ -58,9 +58,9 @@ public static partial class RoleArns
 
     public static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";
 
-    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/?([\w+=,.@-]+/)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/?([\w+=,.@-]+/)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex BasePattern();
 
-    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/([\w+=,.@-]+/)*[\w+=,.@-]{1,64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/([\w+=,.@-]+/)*[\w+=,.@-]{1,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex RolePattern();
 }
