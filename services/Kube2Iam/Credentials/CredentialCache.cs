@@ -45,6 +45,15 @@ public sealed partial class CredentialCache
         }
     }
 
+    /// <summary>The cached answer for the key if it can be served now, without fetching or counting a lookup.</summary>
+    public CredentialResult? Peek(CredentialKey key)
+    {
+        lock (_gate)
+        {
+            return _entries.TryGetValue(key, out var entry) && entry.Result is { } result && IsServable(result, _time.GetUtcNow()) ? result : null;
+        }
+    }
+
     /// <summary>Starts fetching if nothing usable is cached or in flight (a pod appeared); returns at once.</summary>
     public void Prefetch(CredentialKey key) => _ = GetCoreAsync(key, countLookup: false);
 

@@ -233,7 +233,7 @@ public sealed class CredentialServingTests
         cluster.AddPod("shop", "web-0", "127.0.0.11", AppRole);
         await using var daemon = await Daemon.StartAsync(cluster);
         var pod = daemon.As("127.0.0.11");
-        await Eventually.HoldsAsync(() => daemon.Cache.Count == 1 && cluster.AssumeRoleCalls == 1, "the pod's credentials are prefetched");
+        await Eventually.HoldsAsync(() => daemon.Cache.Peek(new(cluster.RoleArn("app-role"), null, "shop.web-0")) is { Succeeded: true }, "the pod's credentials are prefetched");
         await Imds.GetAsync(pod, Imds.Credentials + "app-role");
         await Imds.GetAsync(daemon.As("127.0.0.99"), Imds.Credentials);
 
@@ -243,7 +243,7 @@ public sealed class CredentialServingTests
             .And.Contain("kube2iam_requests_total{kind=\"credentials\",result=\"unknown_pod\"} 1")
             .And.Contain("kube2iam_sts_calls_total{result=\"success\"} 1")
             .And.Contain("kube2iam_credential_cache_entries 1")
-            .And.Contain("kube2iam_prefetch_hits_total 1")
+            .And.Contain("kube2iam_prefetch_hits_total 1\n")
             .And.Contain("kube2iam_request_duration_seconds_bucket");
     }
 }
