@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using AwsIntegrations.Aws;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Testing;
 using Kube2Iam.Credentials;
 using Kube2Iam.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kube2Iam.Tests.Unit;
 
@@ -13,6 +15,9 @@ public sealed class CredentialCacheTests : IAsyncLifetime
     private AwsEmulator _aws = null!;
     private StsClient _sts = null!;
 
+    // Meters of our own: the shared static meters would show up in the /metrics of daemons other tests run in this process.
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
     private CredentialKey Key(string role = "app-role", string session = "shop.web-0") => new($"arn:aws:iam::{_aws.State.AccountId}:role/{role}", null, session);
 
     private int AssumeRoleCalls => _aws.Calls.Count("sts", "AssumeRole");
@@ -21,17 +26,18 @@ public sealed class CredentialCacheTests : IAsyncLifetime
     {
         _aws = await AwsEmulator.StartAsync(0, time: _time);
         _sts = new StsClient(new StaticCredentialsProvider(AwsEmulator.DefaultCredentials),
-            new EndpointResolver(_aws.State.Region, _aws.BaseUrl.ToString().TrimEnd('/')), new AwsOptions { MaxAttempts = 1 });
+            new EndpointResolver(_aws.State.Region, _aws.BaseUrl.ToString().TrimEnd('/')), new AwsOptions { MaxAttempts = 1 }, new AwsMetrics(_meters.GetRequiredService<IMeterFactory>()));
     }
 
     public async Task DisposeAsync()
     {
         _sts.Dispose();
+        await _meters.DisposeAsync();
         await _aws.DisposeAsync();
     }
 
     private CredentialCache NewCache(TimeSpan? errorTtl = null) =>
-        new(_sts, new CredentialCacheSettings(TimeSpan.FromMinutes(15), errorTtl ?? TimeSpan.FromSeconds(5)), _time, new Kube2IamMetrics());
+        new(_sts, new CredentialCacheSettings(TimeSpan.FromMinutes(15), errorTtl ?? TimeSpan.FromSeconds(5)), _time, new Kube2IamMetrics(_meters.GetRequiredService<IMeterFactory>()));
 
     [Fact]
     public async Task GetAsync_Twice_OneStsCall_SameCredentials()
