@@ -1,0 +1,89 @@
+using AwsIntegrations.Aws;
+using AwsIntegrations.Kubernetes.Informers;
+using AwsIntegrations.Kubernetes.Models;
+using Kube2Iam.Pods;
+using Kube2Iam.Roles;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Kube2Iam.Credentials;
+
+/// <summary>
+/// Keeps the cache ahead of the pods: at start it discovers the base ARN when asked to, then prefetches credentials
+/// for every pod that appears or changes role, and every pass refreshes what live pods use before it gets short.
+/// </summary>
+public sealed partial class CredentialRefresher(
+    PodDirectory pods,
+    RoleResolver roles,
+    CredentialCache cache,
+    IInstanceMetadataApi upstream,
+    bool autoDiscoverBaseArn,
+    TimeProvider time,
+    ILogger<CredentialRefresher> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    private IDisposable? _registration;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (autoDiscoverBaseArn)
+        {
+            var info = await upstream.GetIamInfoAsync(cancellationToken).ConfigureAwait(false);
+            roles.BaseArn = RoleArns.BaseFromInstanceProfile(info.InstanceProfileArn)
+                ?? throw new InvalidOperationException($"cannot derive a base role ARN from instance profile {info.InstanceProfileArn}");
+            LogDiscovered(logger, roles.BaseArn);
+        }
+
+        _registration = pods.Informer.AddHandler(new InformerHandler<Pod>(OnAdd: Prefetch, OnUpdate: (_, pod) => Prefetch(pod)));
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _registration?.Dispose();
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The keys live pods use now.</summary>
+    public IReadOnlySet<CredentialKey> LiveKeys()
+    {
+        var keys = new HashSet<CredentialKey>();
+        foreach (var pod in pods.List().Where(PodStates.IsLive))
+        {
+            if (roles.Decide(pod).Key is { } key)
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(Interval, time, stoppingToken).ConfigureAwait(false);
+                await cache.RefreshAsync(LiveKeys()).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Prefetch(Pod pod)
+    {
+        if (PodStates.IsLive(pod) && roles.Decide(pod).Key is { } key)
+        {
+            cache.Prefetch(key);
+        }
+    }
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "base role ARN discovered from the instance profile: {BaseArn}")]
+    private static partial void LogDiscovered(ILogger logger, string baseArn);
+}

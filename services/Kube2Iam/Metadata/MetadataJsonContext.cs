@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Kube2Iam.Metadata;
+
+[JsonSerializable(typeof(string))]
+internal sealed partial class MetadataJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,11 @@
+namespace Kube2Iam.Options;
+
+/// <summary>How STS session names are chosen (what CloudTrail shows as the caller).</summary>
+public enum SessionNameMode
+{
+    /// <summary>One session per pod, named after its namespace and name: CloudTrail tells pods apart.</summary>
+    Pod,
+
+    /// <summary>kube2iam's behaviour: one session per role, shared by every pod that uses it.</summary>
+    Role,
+}

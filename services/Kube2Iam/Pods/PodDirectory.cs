@@ -1,0 +1,85 @@
+using AwsIntegrations.Kubernetes.Client;
+using AwsIntegrations.Kubernetes.Informers;
+using AwsIntegrations.Kubernetes.Models;
+
+namespace Kube2Iam.Pods;
+
+/// <summary>
+/// This node's pods by IP (one informer, field selector spec.nodeName). A lookup for an IP no pod holds yet waits for
+/// the informer's next change, up to the backoff limit: a pod's first request often comes before its watch event.
+/// Two live pods claiming one IP answer nothing until one of them is gone, so a reused IP never lends a role.
+/// </summary>
+public sealed class PodDirectory
+{
+    private readonly Informer<Pod> _informer;
+    private readonly TimeProvider _time;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public PodDirectory(Informer<Pod> informer, TimeProvider time)
+    {
+        _informer = informer;
+        _time = time;
+        informer.AddHandler(new InformerHandler<Pod>(_ => Signal(), (_, _) => Signal(), _ => Signal()));
+    }
+
+    public Informer<Pod> Informer => _informer;
+
+    public bool HasSynced => _informer.HasSynced;
+
+    public IReadOnlyList<Pod> List() => _informer.List();
+
+    /// <summary>The one live pod holding the IP now, or null (none, or more than one).</summary>
+    public Pod? Find(string ip)
+    {
+        Pod? found = null;
+        foreach (var pod in _informer.ByIndex(PodIndexes.ByIp, ip))
+        {
+            if (!PodStates.HoldsItsIp(pod))
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return null;
+            }
+
+            found = pod;
+        }
+
+        return found;
+    }
+
+    /// <summary>Find, waiting up to <paramref name="maxWait"/> for the pod to appear; <paramref name="waited"/> says whether it had to.</summary>
+    public async Task<(Pod? Pod, bool Waited)> FindAsync(string ip, TimeSpan maxWait, TimeSpan maxInterval, CancellationToken cancellationToken)
+    {
+        var pod = Find(ip);
+        if (pod is not null || maxWait <= TimeSpan.Zero)
+        {
+            return (pod, false);
+        }
+
+        var deadline = _time.GetUtcNow() + maxWait;
+        while (true)
+        {
+            var changed = Volatile.Read(ref _changed).Task;
+            pod = Find(ip);
+            var left = deadline - _time.GetUtcNow();
+            if (pod is not null || left <= TimeSpan.Zero)
+            {
+                return (pod, true);
+            }
+
+            try
+            {
+                await changed.WaitAsync(left < maxInterval ? left : maxInterval, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // look again: an index change may have been missed between Find and WaitAsync
+            }
+        }
+    }
+
+    private void Signal() => Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+}
