@@ -28,7 +28,7 @@ public sealed partial class DnsReconciler
     private readonly LoadBalancerDirectory _loadBalancers;
     private readonly ChangeApplier _applier;
     private readonly ZoneFilter _filter;
-    private readonly PlanSettings _planSettings;
+    private readonly TxtNameMapper _mapper;
     private readonly RecordSettings _recordSettings;
     private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
     private readonly HashSet<SourceProblem> _reported = [];
@@ -50,7 +50,7 @@ public sealed partial class DnsReconciler
         _loadBalancers = new LoadBalancerDirectory(elb, logger);
         _applier = new ChangeApplier(route53);
         _filter = ZoneFilter.Create(options.DomainFilter, options.ExcludeDomains, options.ZoneIdFilter, options.AwsZoneType);
-        _planSettings = new PlanSettings(options.TxtOwnerId, options.Policy, new TxtNameMapper(options.TxtPrefix, options.TxtSuffix, options.TxtWildcardReplacement));
+        _mapper = new TxtNameMapper(options.TxtPrefix, options.TxtSuffix, options.TxtWildcardReplacement);
         _recordSettings = new RecordSettings(options.DefaultTtl, options.EvaluateTargetHealth);
     }
 
@@ -77,7 +77,8 @@ public sealed partial class DnsReconciler
         await ObserveAsync(sources, cancellationToken).ConfigureAwait(false);
         var desired = DesiredState.Build(sources, Cache.Zones, _filter, _recordSettings, _loadBalancers.For);
         var problems = desired.Problems.ToList();
-        var plans = Cache.Zones.Select(z => (Zone: z, Plan: Planner.Plan(z, Cache.Records(z.Id), desired.For(z.Id), _planSettings))).ToList();
+        var settings = new PlanSettings(_options.TxtOwnerId, _options.Policy, _mapper);
+        var plans = Cache.Zones.Select(z => (Zone: z, Plan: Planner.Plan(z, Cache.Records(z.Id), desired.For(z.Id), settings))).ToList();
         problems.AddRange(plans.SelectMany(p => p.Plan.Problems));
         var byResource = sources.GroupBy(s => s.Resource).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         string? error = null;
@@ -203,7 +204,7 @@ public sealed partial class DnsReconciler
     private int CountManaged() => Cache.Zones.Sum(z =>
     {
         var records = Cache.Records(z.Id);
-        var view = new ZoneRecords(records, _planSettings.Mapper);
+        var view = new ZoneRecords(records, _mapper);
         return records.Count(r => Planner.IsManaged(r.Type) && view.IsOurs(r, _options.TxtOwnerId));
     });
 
