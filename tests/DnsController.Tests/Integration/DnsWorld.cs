@@ -90,15 +90,20 @@ internal sealed class DnsWorld : IAsyncDisposable
         Elb.CreateLoadBalancerAsync(new CreateLoadBalancerRequest(name, ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]) { IpAddressType = ipAddressType });
 
     /// <summary>Creates or replaces an Ingress (as kubectl apply would) and sets its load balancer status (as the ingress controller would).</summary>
-    public async Task ApplyIngressAsync(string name, string[] hosts, string? lbHostname, Dictionary<string, string>? annotations = null, string ns = "default")
+    public async Task ApplyIngressAsync(string name, string[] hosts, string? lbHostname, Dictionary<string, string>? annotations = null, string ns = "default", string? ingressClass = null)
     {
         var existing = await Client.FindAsync<Ingress>(ns, name);
         var ingress = existing ?? new Ingress { Metadata = new ObjectMeta { Name = name, Namespace = ns } };
         ingress.Metadata.Annotations = annotations;
-        ingress.Spec = new IngressSpec { Rules = [.. hosts.Select(h => new IngressRule { Host = h })] };
+        ingress.Spec = new IngressSpec { IngressClassName = ingressClass, Rules = [.. hosts.Select(h => new IngressRule { Host = h })] };
         ingress = existing is null ? await Client.CreateAsync(ingress) : await Client.UpdateAsync(ingress);
         ingress.Status = new IngressStatus { LoadBalancer = new LoadBalancerStatus { Ingress = lbHostname is null ? [] : [new LoadBalancerIngress { Hostname = lbHostname }] } };
         await Client.UpdateStatusAsync(ingress);
+        if (ingressClass is not null)
+        {
+            return;
+        }
+
         await WaitForSourcesAsync(s => s.Any(o => o.Name == name && o.Hosts.SequenceEqual(hosts) && o.StatusTargets.SequenceEqual(lbHostname is null ? [] : [lbHostname])
             && (annotations ?? []).All(a => o.Annotations.GetValueOrDefault(a.Key) == a.Value)));
     }
