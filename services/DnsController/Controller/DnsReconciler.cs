@@ -32,6 +32,9 @@ public sealed partial class DnsReconciler
     private readonly RecordSettings _recordSettings;
     private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
     private readonly HashSet<SourceProblem> _reported = [];
+    private readonly Dictionary<string, BuiltSource> _built = new(StringComparer.Ordinal);
+    private DateTimeOffset? _lastFullPlan;
+    private int _managed;
     private int _epoch;
 
     public DnsReconciler(
@@ -74,11 +77,23 @@ public sealed partial class DnsReconciler
     private async Task<ReconcileResult> PassAsync(CancellationToken cancellationToken)
     {
         var sources = await _sources.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        await ObserveAsync(sources, cancellationToken).ConfigureAwait(false);
-        var desired = DesiredState.Build(sources, Cache.Zones, _filter, _recordSettings, _loadBalancers.For);
+        var zonesRead = await ObserveAsync(sources, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var dirty = Rebuild(sources);
+
+        // A full plan after every zone read and once per --interval; in between, only the names of objects that changed.
+        var full = zonesRead || _lastFullPlan is not { } last || now - last >= _options.Interval;
+        if (!full && dirty.Count == 0)
+        {
+            return ReconcileResult.Success();
+        }
+
+        var names = full ? null : dirty;
+        var lookup = names is null ? null : RecordNames(names);
+        var desired = DesiredState.Route(_built.Values, Cache.Zones, _filter, names);
         var problems = desired.Problems.ToList();
         var settings = new PlanSettings(_options.TxtOwnerId, _options.Policy, _mapper);
-        var plans = Cache.Zones.Select(z => (Zone: z, Plan: Planner.Plan(z, Cache.Records(z.Id), desired.For(z.Id), settings))).ToList();
+        var plans = Cache.Zones.Select(z => (Zone: z, Plan: Planner.Plan(z, lookup is null ? Cache.Records(z.Id) : Cache.Records(z.Id, lookup), desired.For(z.Id), settings))).ToList();
         problems.AddRange(plans.SelectMany(p => p.Plan.Problems));
         var byResource = sources.GroupBy(s => s.Resource).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         string? error = null;
@@ -106,17 +121,73 @@ public sealed partial class DnsReconciler
         }
 
         Report(problems, byResource);
-                if (error is not null)
+        if (error is not null)
         {
             return ReconcileResult.Failure(error);
         }
 
-        _metrics.Synced(desired.RecordCount, CountManaged(), _time.GetUtcNow());
+        if (full)
+        {
+            _lastFullPlan = now;
+            _managed = CountManaged();
+        }
+
+        _metrics.Synced(_built.Values.Sum(b => b.Records.Count), _managed, _time.GetUtcNow());
         return ReconcileResult.Success();
     }
 
-    private async Task ObserveAsync(IReadOnlyList<SourceObject> sources, CancellationToken cancellationToken)
+    /// <summary>Rebuilds the records of objects that are new or changed (by resourceVersion); returns the names they touch, before and after.</summary>
+    private HashSet<string> Rebuild(IReadOnlyList<SourceObject> sources)
     {
+        var dirty = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            seen.Add(source.Resource);
+            var version = source.Object?.Metadata.ResourceVersion;
+            var known = _built.GetValueOrDefault(source.Resource);
+            if (known is not null && version is not null && known.Version == version && known.AliasVersion == _loadBalancers.Version)
+            {
+                continue;
+            }
+
+            var built = BuiltSource.From(source, _recordSettings, _loadBalancers.For, _loadBalancers.Version);
+            dirty.UnionWith(built.Names);
+            if (known is not null)
+            {
+                dirty.UnionWith(known.Names);
+            }
+
+            _built[source.Resource] = built;
+        }
+
+        foreach (var gone in _built.Keys.Where(k => !seen.Contains(k)).ToList())
+        {
+            dirty.UnionWith(_built[gone].Names);
+            _built.Remove(gone);
+        }
+
+        return dirty;
+    }
+
+    /// <summary>The Route 53 names a plan for <paramref name="names"/> needs: the names and their ownership TXT names.</summary>
+    private HashSet<string> RecordNames(HashSet<string> names)
+    {
+        var all = new HashSet<string>(names, StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            foreach (var type in new[] { "A", "AAAA", "CNAME" })
+            {
+                all.Add(_mapper.ToTxtName(name, type));
+            }
+        }
+
+        return all;
+    }
+
+    private async Task<bool> ObserveAsync(IReadOnlyList<SourceObject> sources, CancellationToken cancellationToken)
+    {
+        var read = false;
         var now = _time.GetUtcNow();
         var epoch = _leadership?.Epoch ?? 0;
         if (Cache.NeedsFullRead(now, _options.ResyncInterval) || epoch != _epoch)
@@ -128,11 +199,13 @@ public sealed partial class DnsReconciler
             _reported.Clear();
             await _loadBalancers.RefreshAsync(now, cancellationToken).ConfigureAwait(false);
             LogZonesRead(_logger, Cache.Zones.Count, Cache.RecordCount);
+            read = true;
         }
         else if (Cache.StaleZones.Count > 0)
         {
             _metrics.ZoneRead("stale");
             await Cache.ReadStaleAsync(_route53, cancellationToken).ConfigureAwait(false);
+            read = true;
         }
 
         // A load balancer hostname we have not described may be a new one of ours: describe again, at most once per --interval.
@@ -140,6 +213,8 @@ public sealed partial class DnsReconciler
         {
             await _loadBalancers.RefreshAsync(now, cancellationToken).ConfigureAwait(false);
         }
+
+        return read;
     }
 
     private void Record(Zone zone, ApplyOutcome outcome, Dictionary<string, SourceObject> byResource, List<SourceProblem> problems)

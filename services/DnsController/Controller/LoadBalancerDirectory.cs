@@ -14,12 +14,16 @@ public sealed partial class LoadBalancerDirectory(IElbV2Api elb, ILogger logger)
 
     public DateTimeOffset? ReadAt { get; private set; }
 
+    /// <summary>Changes whenever the known load balancers change, so records built from older knowledge are rebuilt.</summary>
+    public int Version { get; private set; }
+
     public async Task RefreshAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         ReadAt = now;
         try
         {
             var loadBalancers = await elb.DescribeLoadBalancersAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            Version++;
             _known = loadBalancers.GroupBy(l => DnsNames.Normalize(l.DnsName)).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         }
         catch (AwsServiceException failed)

@@ -12,7 +12,8 @@ namespace DnsController.Controller;
 /// </summary>
 public sealed class ZoneCache
 {
-    private readonly Dictionary<string, Dictionary<(string Name, string Type, string? SetIdentifier), Route53RecordSet>> _records = new(StringComparer.Ordinal);
+    // zone id → record name (normalised) → the record sets at that name
+    private readonly Dictionary<string, Dictionary<string, List<Route53RecordSet>>> _records = new(StringComparer.Ordinal);
     private readonly HashSet<string> _stale = new(StringComparer.Ordinal);
 
     public IReadOnlyList<Zone> Zones { get; private set; } = [];
@@ -57,9 +58,13 @@ public sealed class ZoneCache
     }
 
     public IReadOnlyList<Route53RecordSet> Records(string zoneId) =>
-        _records.TryGetValue(zoneId, out var records) ? [.. records.Values] : [];
+        _records.TryGetValue(zoneId, out var records) ? [.. records.Values.SelectMany(r => r)] : [];
 
-    public int RecordCount => _records.Values.Sum(r => r.Count);
+    /// <summary>The record sets at the given names only (for a plan that concerns a few names).</summary>
+    public IReadOnlyList<Route53RecordSet> Records(string zoneId, IEnumerable<string> names) =>
+        _records.TryGetValue(zoneId, out var records) ? [.. names.Distinct().SelectMany(n => records.GetValueOrDefault(n) ?? [])] : [];
+
+    public int RecordCount => _records.Values.Sum(z => z.Values.Sum(r => r.Count));
 
     /// <summary>Applies a change group Route 53 accepted (the batch is atomic, so all of it happened).</summary>
     public void Apply(ChangeGroup group)
@@ -72,14 +77,16 @@ public sealed class ZoneCache
 
         foreach (var change in group.Changes)
         {
-            var key = Key(change.RecordSet);
-            if (change.Action == "DELETE")
+            var name = DnsNames.FromRoute53(change.RecordSet.Name);
+            if (!records.TryGetValue(name, out var atName))
             {
-                records.Remove(key);
+                records[name] = atName = [];
             }
-            else
+
+            atName.RemoveAll(r => r.Type == change.RecordSet.Type && r.SetIdentifier == change.RecordSet.SetIdentifier);
+            if (change.Action != "DELETE")
             {
-                records[key] = change.RecordSet with { Name = DnsNames.Fqdn(change.RecordSet.Name) };
+                atName.Add(change.RecordSet with { Name = DnsNames.Fqdn(change.RecordSet.Name) });
             }
         }
     }
@@ -87,8 +94,6 @@ public sealed class ZoneCache
     private async Task ReadZoneAsync(IRoute53Api route53, string zoneId, CancellationToken cancellationToken)
     {
         var records = await route53.ListResourceRecordSetsAsync(zoneId, cancellationToken).ConfigureAwait(false);
-        _records[zoneId] = records.ToDictionary(Key);
+        _records[zoneId] = records.GroupBy(r => DnsNames.FromRoute53(r.Name)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
-
-    private static (string, string, string?) Key(Route53RecordSet record) => (DnsNames.FromRoute53(record.Name), record.Type, record.SetIdentifier);
 }

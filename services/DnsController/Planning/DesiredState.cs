@@ -13,15 +13,25 @@ public sealed record DesiredState(IReadOnlyDictionary<string, IReadOnlyList<Desi
         IReadOnlyList<SourceObject> sources, IReadOnlyList<Zone> zones, ZoneFilter filter, RecordSettings settings, Func<string, AliasTarget?> aliasFor)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        return Route(sources.Select(s => BuiltSource.From(s, settings, aliasFor)), zones, filter);
+    }
+
+    /// <summary>Routes already built records; with <paramref name="onlyNames"/>, only the records (and problems) at those names.</summary>
+    public static DesiredState Route(IEnumerable<BuiltSource> built, IReadOnlyList<Zone> zones, ZoneFilter filter, IReadOnlySet<string>? onlyNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(built);
         ArgumentNullException.ThrowIfNull(filter);
         var byZone = new Dictionary<string, List<DesiredRecord>>(StringComparer.Ordinal);
         var problems = new List<SourceProblem>();
         var count = 0;
-        foreach (var source in sources)
+        foreach (var source in built)
         {
-            var (records, sourceProblems) = EndpointBuilder.Build(source, settings, aliasFor);
-            problems.AddRange(sourceProblems);
-            foreach (var record in records.Where(r => filter.Accepts(r.Name)))
+            if (onlyNames is null || source.Records.Any(r => onlyNames.Contains(r.Name)))
+            {
+                problems.AddRange(source.Problems);
+            }
+
+            foreach (var record in source.Records.Where(r => (onlyNames is null || onlyNames.Contains(r.Name)) && filter.Accepts(r.Name)))
             {
                 var targets = ZoneSelector.ZonesFor(record.Name, zones);
                 if (targets.Count == 0)
