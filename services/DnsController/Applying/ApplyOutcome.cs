@@ -1,0 +1,20 @@
+using DnsController.Planning;
+
+namespace DnsController.Applying;
+
+/// <summary>
+/// What reached Route 53: groups applied, groups refused (InvalidChangeBatch, with Route 53's reason), groups not tried
+/// because a call failed for another reason (throttling that outlasted the retries, an outage), and the calls made.
+/// </summary>
+public sealed class ApplyOutcome
+{
+    public List<ChangeGroup> Applied { get; } = [];
+
+    public List<(ChangeGroup Group, string Reason)> Refused { get; } = [];
+
+    public List<ChangeGroup> NotTried { get; } = [];
+
+    public string? Error { get; set; }
+
+    public int Calls { get; set; }
+}

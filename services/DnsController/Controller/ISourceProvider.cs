@@ -1,0 +1,9 @@
+using DnsController.Sources;
+
+namespace DnsController.Controller;
+
+/// <summary>The objects whose hostnames are published, as of now (after the initial list).</summary>
+public interface ISourceProvider
+{
+    Task<IReadOnlyList<SourceObject>> CurrentAsync(CancellationToken cancellationToken);
+}

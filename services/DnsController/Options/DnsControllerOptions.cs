@@ -1,0 +1,131 @@
+using AwsIntegrations.Aws;
+using AwsIntegrations.Hosting.Options;
+using AwsIntegrations.Kubernetes.Config;
+
+namespace DnsController.Options;
+
+/// <summary>The DnsController's flags; names and defaults follow external-dns where it has the same flag.</summary>
+public sealed class DnsControllerOptions : ServiceOptions
+{
+    public DnsControllerOptions()
+    {
+        MetricsPort = 7979;
+    }
+
+    [FlagGroup]
+    public KubernetesOptions Kubernetes { get; set; } = new();
+
+    [FlagGroup]
+    public AwsOptions Aws { get; set; } = new() { Route53Rps = 3 };
+
+    [Flag("source", "Kinds whose hostnames are published: ingress, service (comma-separated or repeated).")]
+    public string[] Sources { get; set; } = ["ingress", "service"];
+
+    [Flag("ingress-class", "Only Ingresses of this class (spec.ingressClassName or the kubernetes.io/ingress.class annotation); empty: every class.")]
+    public string IngressClass { get; set; } = "aws-integrations";
+
+    [Flag("namespace", "Only objects in this namespace; empty: all namespaces.", Env = "DNS_NAMESPACE")]
+    public string? Namespace { get; set; }
+
+    [Flag("label-filter", "Only objects matching this label selector (e.g. team=web,tier!=test).")]
+    public string? LabelFilter { get; set; }
+
+    [Flag("annotation-filter", "Only objects whose annotations match (key, key=value, comma-separated: all must match).")]
+    public string? AnnotationFilter { get; set; }
+
+    [Flag("include-ingress-tls-hosts", "Also publish the hosts listed under an Ingress's spec.tls[].hosts.")]
+    public bool IncludeIngressTlsHosts { get; set; }
+
+    [Flag("domain-filter", "Only zones and names under these domains (comma-separated or repeated); empty: all.")]
+    public string[] DomainFilter { get; set; } = [];
+
+    [Flag("exclude-domains", "Never touch zones or names under these domains.")]
+    public string[] ExcludeDomains { get; set; } = [];
+
+    [Flag("zone-id-filter", "Only these hosted zone ids; empty: all.")]
+    public string[] ZoneIdFilter { get; set; } = [];
+
+    [Flag("aws-zone-type", "Only public or private zones; empty: both.")]
+    [AllowedValues("", "public", "private")]
+    public string AwsZoneType { get; set; } = "";
+
+    [Flag("txt-owner-id", "Owner id written into (and required in) the TXT ownership records.")]
+    public string TxtOwnerId { get; set; } = "default";
+
+    [Flag("txt-prefix", "Prefix of TXT ownership record names; may contain %{record_type}. Not with --txt-suffix.")]
+    public string TxtPrefix { get; set; } = "";
+
+    [Flag("txt-suffix", "Suffix of the first label of TXT ownership record names; may contain %{record_type}. Not with --txt-prefix.")]
+    public string TxtSuffix { get; set; } = "";
+
+    [Flag("txt-wildcard-replacement", "Replaces a leading * in TXT ownership record names.")]
+    public string TxtWildcardReplacement { get; set; } = "";
+
+    [Flag("policy", "Which changes are made: sync (create, update, delete), upsert-only (no deletes), create-only.")]
+    public Policy Policy { get; set; } = Policy.Sync;
+
+    [Flag("interval", "How often the desired records are compared with the cached zones (no Route 53 calls unless something differs).")]
+    [FlagRange(1, 86400)]
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
+
+    [Flag("resync-interval", "How often the zones are re-read from Route 53 in full.")]
+    [FlagRange(1, 604800)]
+    public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromHours(1);
+
+    [Flag("debounce", "After an Ingress or Service change, wait this long for more changes before planning.")]
+    [FlagRange(0, 60)]
+    public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    [Flag("once", "Run one pass (read zones, plan, apply) and exit; exit code 1 when something failed.")]
+    public bool Once { get; set; }
+
+    [Flag("dry-run", "Print the plan; change nothing in Route 53.")]
+    public bool DryRun { get; set; }
+
+    [Flag("default-ttl", "TTL of records without a ttl annotation (alias records always use 300, as external-dns).")]
+    [FlagRange(1, 2147483647)]
+    public long DefaultTtl { get; set; } = 300;
+
+    [Flag("aws-evaluate-target-health", "EvaluateTargetHealth of alias records unless the object's annotation says otherwise.")]
+    public bool EvaluateTargetHealth { get; set; } = true;
+
+    [Flag("leader-elect", "Elect a leader through a Lease (dns-controller) so that only one replica writes to Route 53.")]
+    public bool LeaderElect { get; set; } = true;
+
+    [Flag("leader-election-namespace", "Namespace of the leader election Lease; empty: POD_NAMESPACE, else default.")]
+    public string? LeaderElectionNamespace { get; set; }
+
+    public override FlagException? Validate()
+    {
+        foreach (var source in Sources)
+        {
+            if (source is not ("ingress" or "service"))
+            {
+                return new FlagException("source", source, "must be ingress or service");
+            }
+        }
+
+        if (TxtPrefix.Length > 0 && TxtSuffix.Length > 0)
+        {
+            return new FlagException("txt-suffix", TxtSuffix, "cannot be used together with --txt-prefix");
+        }
+
+        if (string.IsNullOrWhiteSpace(TxtOwnerId) || TxtOwnerId.Contains(',', StringComparison.Ordinal) || TxtOwnerId.Contains('"', StringComparison.Ordinal))
+        {
+            return new FlagException("txt-owner-id", TxtOwnerId, "must be a non-empty id without commas or quotes");
+        }
+
+        try
+        {
+            Aws.Validate();
+        }
+        catch (ArgumentException invalid)
+        {
+            return new FlagException(invalid.Message);
+        }
+
+        return AnnotationFilter is { Length: > 0 } filter && global::DnsController.Sources.AnnotationFilter.TryParse(filter, out _) is { } problem
+            ? new FlagException("annotation-filter", filter, problem)
+            : null;
+    }
+}

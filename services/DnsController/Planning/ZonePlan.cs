@@ -1,0 +1,9 @@
+using DnsController.Sources;
+
+namespace DnsController.Planning;
+
+/// <summary>The changes one zone needs, and the problems found on the way (reported, never applied).</summary>
+public sealed record ZonePlan(IReadOnlyList<ChangeGroup> Groups, IReadOnlyList<SourceProblem> Problems)
+{
+    public static ZonePlan Empty { get; } = new([], []);
+}

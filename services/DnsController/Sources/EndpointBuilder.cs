@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using AwsIntegrations.Hosting.Options;
+
+namespace DnsController.Sources;
+
+/// <summary>
+/// The records one object asks for (pure): names from its hosts and the hostname annotation; targets from the target
+/// annotation or its load balancer status; IPv4 → A, IPv6 → AAAA, a load balancer hostname → ALIAS A (and AAAA when
+/// dual-stack), any other hostname → CNAME.
+/// </summary>
+public static class EndpointBuilder
+{
+    public static (IReadOnlyList<DesiredRecord> Records, IReadOnlyList<SourceProblem> Problems) Build(
+        SourceObject source, RecordSettings settings, Func<string, AliasTarget?> aliasFor)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(aliasFor);
+        var problems = new List<SourceProblem>();
+        var names = Names(source, problems);
+        var targets = Split(Annotations.Get(source.Annotations, Annotations.Target)) is { Count: > 0 } overridden ? overridden : source.StatusTargets;
+        if (names.Count == 0 || targets.Count == 0)
+        {
+            return ([], problems);
+        }
+
+        var common = Common(source, settings, problems);
+        var records = new List<DesiredRecord>();
+        foreach (var name in names)
+        {
+            records.AddRange(ForName(name, targets, source, common, aliasFor, problems));
+        }
+
+        return (records, problems);
+    }
+
+    private static List<string> Names(SourceObject source, List<SourceProblem> problems)
+    {
+        var names = new List<string>();
+        foreach (var raw in source.Hosts.Concat(Split(Annotations.Get(source.Annotations, Annotations.Hostname))))
+        {
+            var name = DnsNames.Normalize(raw);
+            if (!DnsNames.IsValid(name))
+            {
+                problems.Add(new SourceProblem(source.Resource, "InvalidHostname", $"\"{raw}\" is not a valid DNS name"));
+            }
+            else if (!names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    private static DesiredRecord Common(SourceObject source, RecordSettings settings, List<SourceProblem> problems)
+    {
+        var record = new DesiredRecord(string.Empty, string.Empty, [], source.Resource)
+        {
+            Ttl = settings.DefaultTtl,
+            EvaluateTargetHealth = settings.EvaluateTargetHealth,
+            SetIdentifier = Annotations.Get(source.Annotations, Annotations.SetIdentifier),
+        };
+        if (Annotations.Get(source.Annotations, Annotations.Ttl) is { } ttlText)
+        {
+            if (TryParseTtl(ttlText, out var ttl))
+            {
+                record = record with { Ttl = ttl };
+            }
+            else
+            {
+                problems.Add(new SourceProblem(source.Resource, "InvalidAnnotation", $"ttl \"{ttlText}\" must be seconds (1–2147483647) or a duration such as 5m; using {settings.DefaultTtl}"));
+            }
+        }
+
+        if (Annotations.Get(source.Annotations, Annotations.AwsWeight) is { } weightText)
+        {
+            if (long.TryParse(weightText, NumberStyles.None, CultureInfo.InvariantCulture, out var weight) && weight <= 255)
+            {
+                record = record with { Weight = weight };
+            }
+            else
+            {
+                problems.Add(new SourceProblem(source.Resource, "InvalidAnnotation", $"aws-weight \"{weightText}\" must be an integer from 0 to 255"));
+            }
+        }
+
+        if (record.SetIdentifier is not null && record.Weight is null)
+        {
+            problems.Add(new SourceProblem(source.Resource, "InvalidAnnotation", "set-identifier needs a routing policy: add aws-weight"));
+            record = record with { SetIdentifier = null };
+        }
+
+        if (Annotations.Get(source.Annotations, Annotations.AwsEvaluateTargetHealth) is { } evaluate && bool.TryParse(evaluate, out var evaluateTargetHealth))
+        {
+            record = record with { EvaluateTargetHealth = evaluateTargetHealth };
+        }
+
+        return record;
+    }
+
+    private static IEnumerable<DesiredRecord> ForName(
+        string name, IReadOnlyList<string> targets, SourceObject source, DesiredRecord common, Func<string, AliasTarget?> aliasFor, List<SourceProblem> problems)
+    {
+        var v4 = targets.Where(t => IsIp(t, AddressFamily.InterNetwork)).Order(StringComparer.Ordinal).ToList();
+        var v6 = targets.Where(t => IsIp(t, AddressFamily.InterNetworkV6)).Order(StringComparer.Ordinal).ToList();
+        var hosts = targets.Where(t => !IPAddress.TryParse(t, out _)).Select(DnsNames.Normalize).Order(StringComparer.Ordinal).ToList();
+        var aliasMode = (Annotations.Get(source.Annotations, Annotations.Alias) ?? "true").ToUpperInvariant();
+        if (v4.Count > 0)
+        {
+            yield return common with { Name = name, Type = "A", Targets = v4 };
+        }
+
+        if (v6.Count > 0)
+        {
+            yield return common with { Name = name, Type = "AAAA", Targets = v6 };
+        }
+
+        if (hosts.Count == 0)
+        {
+            yield break;
+        }
+
+        var host = hosts[0];
+        var alias = aliasMode == "FALSE" ? null : aliasFor(host);
+        if (alias is null)
+        {
+            if (v4.Count + v6.Count > 0)
+            {
+                problems.Add(new SourceProblem(source.Resource, "CnameConflict", $"{name}: CNAME to {host} dropped, a name with A/AAAA records cannot be a CNAME"));
+                yield break;
+            }
+
+            yield return common with { Name = name, Type = "CNAME", Targets = [host] };
+            yield break;
+        }
+
+        var aliasRecord = common with { Name = name, Targets = [host], AliasZoneId = alias.HostedZoneId, Ttl = 300 };
+        if (aliasMode != "AAAA" && v4.Count == 0)
+        {
+            yield return aliasRecord with { Type = "A" };
+        }
+
+        if ((aliasMode == "AAAA" || (aliasMode != "A" && alias.DualStack)) && v6.Count == 0)
+        {
+            yield return aliasRecord with { Type = "AAAA" };
+        }
+    }
+
+    private static bool IsIp(string text, AddressFamily family) => IPAddress.TryParse(text, out var ip) && ip.AddressFamily == family;
+
+    private static List<string> Split(string? text) =>
+        text is null ? [] : [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+
+    private static bool TryParseTtl(string text, out long ttl)
+    {
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ttl))
+        {
+            return ttl is >= 1 and <= int.MaxValue;
+        }
+
+        ttl = GoDuration.TryParse(text, out var duration) ? (long)duration.TotalSeconds : 0;
+        return ttl is >= 1 and <= int.MaxValue;
+    }
+}

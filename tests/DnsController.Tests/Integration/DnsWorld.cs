@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using AwsIntegrations.Aws;
+using AwsIntegrations.Emulators.Aws;
+using AwsIntegrations.Emulators.Kubernetes;
+using AwsIntegrations.Hosting.Loops;
+using AwsIntegrations.Kubernetes.Client;
+using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Events;
+using AwsIntegrations.Kubernetes.Informers;
+using AwsIntegrations.Kubernetes.Models;
+using AwsIntegrations.Testing;
+using DnsController.Controller;
+using DnsController.Options;
+using DnsController.Sources;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DnsController.Tests.Integration;
+
+/// <summary>
+/// A cluster (Kubernetes emulator) and an AWS account (AWS emulator), with the controller's real parts between them:
+/// informers, the Route 53 and ELBv2 clients over HTTP, the Event recorder and the reconciler. Tests run passes one by one.
+/// </summary>
+internal sealed class DnsWorld : IAsyncDisposable
+{
+    private readonly HttpClient _http = new();
+
+    private DnsWorld(KubernetesEmulator kube, AwsEmulator aws, DnsControllerOptions options, AwsOptions awsOptions)
+    {
+        Kube = kube;
+        Aws = aws;
+        Options = options;
+        Client = new KubernetesClient(new KubernetesConnection(kube.BaseAddress), new KubernetesClientSettings { Qps = 0 });
+        var transport = new AwsTransport(_http, new StaticCredentialsProvider(AwsEmulator.DefaultCredentials),
+            new EndpointResolver(aws.State.Region, aws.BaseUrl.ToString(), _ => null), awsOptions);
+        Route53 = new Route53Client(transport);
+        Elb = new ElbV2Client(transport);
+        Informers = new SharedInformerFactory(Client);
+        Sources = new InformerSources(Informers, options, () => { });
+        Recorder = new EventRecorder(Client, new EventRecorderOptions("dns-controller"));
+        Reconciler = new DnsReconciler(options, Route53, Elb, Sources, new KubernetesObjectEvents(Recorder), TimeProvider.System,
+            NullLogger.Instance, new DnsMetrics());
+    }
+
+    public KubernetesEmulator Kube { get; }
+
+    public AwsEmulator Aws { get; }
+
+    public DnsControllerOptions Options { get; }
+
+    public KubernetesClient Client { get; }
+
+    public Route53Client Route53 { get; }
+
+    public ElbV2Client Elb { get; }
+
+    public SharedInformerFactory Informers { get; }
+
+    public InformerSources Sources { get; }
+
+    public EventRecorder Recorder { get; }
+
+    public DnsReconciler Reconciler { get; }
+
+    public static async Task<DnsWorld> StartAsync(Action<DnsControllerOptions>? configure = null, Action<AwsOptions>? aws = null)
+    {
+        var options = new DnsControllerOptions { TxtOwnerId = "cluster-a", IngressClass = string.Empty };
+        configure?.Invoke(options);
+        var awsOptions = new AwsOptions
+        {
+            Region = "eu-central-1",
+            RetryBaseDelaySeconds = 0.002,
+            RetryMaxBackoffSeconds = 0.02,
+            Route53Rps = 0,
+            ElbV2Rps = 0,
+        };
+        aws?.Invoke(awsOptions);
+        var kube = await KubernetesEmulator.StartAsync(0);
+        var emulator = await AwsEmulator.StartAsync(0);
+        return new DnsWorld(kube, emulator, options, awsOptions);
+    }
+
+    public async Task<string> CreateZoneAsync(string name, bool isPrivate = false) =>
+        (await Route53.CreateHostedZoneAsync(new CreateHostedZoneRequest(name, Guid.NewGuid().ToString())
+        {
+            VpcId = isPrivate ? "vpc-0a1b2c3d4e5f60001" : null,
+            VpcRegion = isPrivate ? "eu-central-1" : null,
+        })).Zone.Id;
+
+    public Task<LoadBalancerDescription> CreateAlbAsync(string name, string? ipAddressType = null) =>
+        Elb.CreateLoadBalancerAsync(new CreateLoadBalancerRequest(name, ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]) { IpAddressType = ipAddressType });
+
+    /// <summary>Creates or replaces an Ingress (as kubectl apply would) and sets its load balancer status (as the ingress controller would).</summary>
+    public async Task ApplyIngressAsync(string name, string[] hosts, string? lbHostname, Dictionary<string, string>? annotations = null, string ns = "default", string? ingressClass = null)
+    {
+        var existing = await Client.FindAsync<Ingress>(ns, name);
+        var ingress = existing ?? new Ingress { Metadata = new ObjectMeta { Name = name, Namespace = ns } };
+        ingress.Metadata.Annotations = annotations;
+        ingress.Spec = new IngressSpec { IngressClassName = ingressClass, Rules = [.. hosts.Select(h => new IngressRule { Host = h })] };
+        ingress = existing is null ? await Client.CreateAsync(ingress) : await Client.UpdateAsync(ingress);
+        ingress.Status = new IngressStatus { LoadBalancer = new LoadBalancerStatus { Ingress = lbHostname is null ? [] : [new LoadBalancerIngress { Hostname = lbHostname }] } };
+        await Client.UpdateStatusAsync(ingress);
+        if (ingressClass is not null)
+        {
+            return;
+        }
+
+        await WaitForSourcesAsync(s => s.Any(o => o.Name == name && o.Hosts.SequenceEqual(hosts) && o.StatusTargets.SequenceEqual(lbHostname is null ? [] : [lbHostname])
+            && (annotations ?? []).All(a => o.Annotations.GetValueOrDefault(a.Key) == a.Value)));
+    }
+
+    public async Task DeleteIngressAsync(string name, string ns = "default")
+    {
+        await Client.DeleteAsync<Ingress>(ns, name);
+        await WaitForSourcesAsync(s => s.All(o => o.Name != name));
+    }
+
+    public async Task WaitForSourcesAsync(Func<IReadOnlyList<SourceObject>, bool> condition) =>
+        await Eventually.HoldsAsync(async () => condition(await Sources.CurrentAsync(CancellationToken.None)), "the informers see the change");
+
+    public Task<ReconcileResult> PassAsync() => Reconciler.ReconcileAsync(CancellationToken.None);
+
+    /// <summary>The zone's records as Route 53 holds them, as "TYPE name value" lines (SOA and NS left out).</summary>
+    public IReadOnlyList<string> Records(string zoneId)
+    {
+        lock (Aws.State.Gate)
+        {
+            return [.. Aws.State.HostedZones.Single(z => z.Id == zoneId).Records
+                .Where(r => r.Type is not ("SOA" or "NS"))
+                .Select(r => $"{r.Type} {r.Name}{(r.SetIdentifier is null ? string.Empty : $" [{r.SetIdentifier}]")} {(r.Alias is { } a ? $"alias {a.DnsName}" : string.Join(",", r.Values))}")
+                .Order(StringComparer.Ordinal)];
+        }
+    }
+
+    public void SeedRecords(string zoneId, params RecordSet[] records)
+    {
+        lock (Aws.State.Gate)
+        {
+            Aws.State.HostedZones.Single(z => z.Id == zoneId).Records.AddRange(records);
+        }
+    }
+
+    public int Calls(string? operation = null) => Aws.Calls.Of("route53", operation).Count;
+
+    public async Task<IReadOnlyList<JsonObject>> EventsAsync(string ns = "default")
+    {
+        await Recorder.FlushAsync();
+        return Kube.All("Event", ns);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Sources.Dispose();
+        await Recorder.DisposeAsync();
+        await Informers.DisposeAsync();
+        Client.Dispose();
+        _http.Dispose();
+        await Aws.DisposeAsync();
+        await Kube.DisposeAsync();
+    }
+}

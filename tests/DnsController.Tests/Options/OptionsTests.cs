@@ -1,0 +1,70 @@
+using AwsIntegrations.Hosting.Options;
+using DnsController.Options;
+
+namespace DnsController.Tests.Options;
+
+public class OptionsTests
+{
+    private static DnsControllerOptions Bind(params string[] args) => FlagBinder.Bind<DnsControllerOptions>(args, _ => null);
+
+    [Fact]
+    public void Bind_Defaults_FollowExternalDnsAndTheSuite()
+    {
+        var options = Bind();
+
+        options.Sources.Should().Equal("ingress", "service");
+        options.IngressClass.Should().Be("aws-integrations");
+        options.Policy.Should().Be(Policy.Sync);
+        options.TxtOwnerId.Should().Be("default");
+        options.Interval.Should().Be(TimeSpan.FromMinutes(1));
+        options.ResyncInterval.Should().Be(TimeSpan.FromHours(1));
+        options.Aws.Route53Rps.Should().Be(3);
+        options.MetricsPort.Should().Be(7979);
+    }
+
+    [Fact]
+    public void Bind_ExternalDnsStyleArgs_AreUnderstood()
+    {
+        var options = Bind("--source=ingress", "--domain-filter=example.com", "--domain-filter=example.org", "--policy=upsert-only",
+            "--txt-owner-id=cluster-1", "--txt-prefix=%{record_type}-", "--aws-zone-type=private", "--interval=30s", "--once", "--dry-run");
+
+        options.Sources.Should().Equal("ingress");
+        options.DomainFilter.Should().Equal("example.com", "example.org");
+        options.Policy.Should().Be(Policy.UpsertOnly);
+        options.TxtOwnerId.Should().Be("cluster-1");
+        options.AwsZoneType.Should().Be("private");
+        options.Interval.Should().Be(TimeSpan.FromSeconds(30));
+        options.Once.Should().BeTrue();
+        options.DryRun.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("--source=pod", "--source")]
+    [InlineData("--policy=delete-everything", "--policy")]
+    [InlineData("--aws-zone-type=secret", "--aws-zone-type")]
+    [InlineData("--txt-owner-id=a,b", "--txt-owner-id")]
+    [InlineData("--annotation-filter=!x", "--annotation-filter")]
+    [InlineData("--interval=0s", "--interval")]
+    public void Bind_BadValue_IsAClearError(string arg, string flag)
+    {
+        var bind = () => Bind(arg);
+
+        bind.Should().Throw<FlagException>().Which.Message.Should().Contain(flag);
+    }
+
+    [Fact]
+    public void Bind_PrefixAndSuffixTogether_IsAnError()
+    {
+        var bind = () => Bind("--txt-prefix=p-", "--txt-suffix=-s");
+
+        bind.Should().Throw<FlagException>().Which.Message.Should().Contain("--txt-prefix");
+    }
+
+    [Fact]
+    public void Readme_FlagTable_IsTheGeneratedOne()
+    {
+        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md"));
+
+        readme.Should().Contain(FlagHelp.Markdown(new DnsControllerOptions()).Trim());
+    }
+}

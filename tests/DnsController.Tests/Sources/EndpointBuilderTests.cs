@@ -1,0 +1,120 @@
+using DnsController.Sources;
+
+namespace DnsController.Tests.Sources;
+
+public class EndpointBuilderTests
+{
+    private const string Alb = "web-1234567890.eu-central-1.elb.amazonaws.com";
+
+    private static SourceObject Ingress(string[] hosts, string[] targets, Dictionary<string, string>? annotations = null) =>
+        new("ingress", "default", "web", annotations ?? [], hosts, targets);
+
+    private static AliasTarget? Table(string host) => CanonicalHostedZones.For(host) is { } zone ? new AliasTarget(zone, false) : null;
+
+    private static (IReadOnlyList<DesiredRecord> Records, IReadOnlyList<SourceProblem> Problems) Build(SourceObject source) =>
+        EndpointBuilder.Build(source, new RecordSettings(), Table);
+
+    [Fact]
+    public void Build_AlbHostname_GivesAliasAWithTheRegionsZone()
+    {
+        var (records, problems) = Build(Ingress(["WWW.Example.com."], [Alb]));
+
+        problems.Should().BeEmpty();
+        records.Should().ContainSingle();
+        records[0].Should().BeEquivalentTo(new DesiredRecord("www.example.com", "A", [Alb], "ingress/default/web") { AliasZoneId = "Z215JYRZR1TBD5" });
+    }
+
+    [Fact]
+    public void Build_DualStackLoadBalancer_AddsAaaaAlias()
+    {
+        var (records, _) = EndpointBuilder.Build(Ingress(["www.example.com"], [Alb]), new RecordSettings(), _ => new AliasTarget("Z215JYRZR1TBD5", DualStack: true));
+
+        records.Select(r => r.Type).Should().Equal("A", "AAAA");
+        records.Should().OnlyContain(r => r.IsAlias);
+    }
+
+    [Fact]
+    public void Build_OtherHostname_GivesCname()
+    {
+        var (records, _) = Build(Ingress(["www.example.com"], ["lb.example.net"]));
+
+        records.Should().ContainSingle(r => r.Type == "CNAME" && r.Targets[0] == "lb.example.net" && !r.IsAlias);
+    }
+
+    [Fact]
+    public void Build_Ips_GiveAAndAaaa()
+    {
+        var (records, _) = Build(Ingress(["www.example.com"], ["192.0.2.2", "2001:db8::1", "192.0.2.1"]));
+
+        records.Select(r => (r.Type, string.Join(",", r.Targets))).Should().Equal(("A", "192.0.2.1,192.0.2.2"), ("AAAA", "2001:db8::1"));
+    }
+
+    [Theory]
+    [InlineData("external-dns.alpha.kubernetes.io/")]
+    [InlineData("external-dns.kubernetes.io/")]
+    [InlineData("aws-integrations.io/")]
+    public void Build_AnnotationsUnderEveryPrefix_AreRead(string prefix)
+    {
+        var annotations = new Dictionary<string, string>
+        {
+            [prefix + "hostname"] = "api.example.com, www.example.com",
+            [prefix + "ttl"] = "60",
+            [prefix + "target"] = "192.0.2.7",
+            [prefix + "set-identifier"] = "blue",
+            [prefix + "aws-weight"] = "20",
+        };
+
+        var (records, problems) = Build(Ingress([], [Alb], annotations));
+
+        problems.Should().BeEmpty();
+        records.Select(r => r.Name).Should().Equal("api.example.com", "www.example.com");
+        records.Should().OnlyContain(r => r.Type == "A" && r.Ttl == 60 && r.Targets.Single() == "192.0.2.7" && r.SetIdentifier == "blue" && r.Weight == 20);
+    }
+
+    [Fact]
+    public void Build_AliasFalse_GivesCnameForAnAlb()
+    {
+        var (records, _) = Build(Ingress(["www.example.com"], [Alb], new() { ["external-dns.alpha.kubernetes.io/alias"] = "false" }));
+
+        records.Single().Type.Should().Be("CNAME");
+    }
+
+    [Fact]
+    public void Build_TtlAsDuration_IsSeconds()
+    {
+        var (records, _) = Build(Ingress(["www.example.com"], ["192.0.2.1"], new() { ["external-dns.alpha.kubernetes.io/ttl"] = "2m" }));
+
+        records.Single().Ttl.Should().Be(120);
+    }
+
+    [Theory]
+    [InlineData("ttl", "soon", "ttl \"soon\"")]
+    [InlineData("ttl", "0", "ttl \"0\"")]
+    [InlineData("aws-weight", "heavy", "aws-weight \"heavy\"")]
+    [InlineData("set-identifier", "blue", "set-identifier needs a routing policy")]
+    public void Build_BadAnnotation_IsAProblemAndTheRecordStillComes(string key, string value, string message)
+    {
+        var (records, problems) = Build(Ingress(["www.example.com"], ["192.0.2.1"], new() { ["external-dns.kubernetes.io/" + key] = value }));
+
+        records.Should().ContainSingle();
+        problems.Should().ContainSingle(p => p.Reason == "InvalidAnnotation" && p.Message.Contains(message));
+    }
+
+    [Fact]
+    public void Build_InvalidHostname_IsAProblem()
+    {
+        var (records, problems) = Build(Ingress(["bad_host..example.com", "ok.example.com"], ["192.0.2.1"]));
+
+        records.Select(r => r.Name).Should().Equal("ok.example.com");
+        problems.Should().ContainSingle(p => p.Reason == "InvalidHostname");
+    }
+
+    [Fact]
+    public void Build_NoLoadBalancerYet_GivesNothingAndNoProblem()
+    {
+        var (records, problems) = Build(Ingress(["www.example.com"], []));
+
+        records.Should().BeEmpty();
+        problems.Should().BeEmpty();
+    }
+}
