@@ -28,7 +28,12 @@ public static class IngressControllerServiceCollectionExtensions
         services.AddKubernetesEvents(IngressControllerOptions.ServiceName);
         if (options.LeaderElect)
         {
-            services.AddKubernetesLeaderElection(new LeaderElectionOptions { LeaseName = IngressControllerOptions.ServiceName, LeaseNamespace = options.LeaderElectionNamespace });
+            services.AddKubernetesLeaderElection(new LeaderElectionOptions
+            {
+                LeaseName = IngressControllerOptions.ServiceName,
+                LeaseNamespace = options.LeaderElectionNamespace,
+                Identity = Environment.GetEnvironmentVariable("POD_NAME") is { Length: > 0 } pod ? pod : Environment.MachineName,
+            });
         }
         else
         {
