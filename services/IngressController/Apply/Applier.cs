@@ -1,0 +1,211 @@
+using AwsIntegrations.Aws;
+using AwsIntegrations.IngressController.Inventory;
+using AwsIntegrations.IngressController.Planning;
+
+namespace AwsIntegrations.IngressController.Apply;
+
+/// <summary>
+/// Carries out a plan in order with ELBv2 calls, recording each success in the inventory so the next pass needs no reads.
+/// Names are deterministic and CreateLoadBalancer/CreateTargetGroup are idempotent by name, so a retried or repeated create
+/// after a lost answer or a restart finds the same resource instead of making a second one.
+/// </summary>
+public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSettings settings, ApplyContext context)
+{
+    /// <summary>Applies every change; stops at the first failure (the exception propagates; what was done is in the inventory).</summary>
+    public async Task ApplyAsync(IReadOnlyList<Change> changes, AwsInventory inventory, Action<Change>? applied, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes)
+        {
+            await ApplyOneAsync(change, inventory, cancellationToken).ConfigureAwait(false);
+            applied?.Invoke(change);
+        }
+    }
+
+    private Task ApplyOneAsync(Change change, AwsInventory inventory, CancellationToken ct) => change switch
+    {
+        CreateLoadBalancer c => CreateLoadBalancerAsync(c, inventory, ct),
+        ModifyLoadBalancerAttributes c => ModifyAttributesAsync(c, inventory, ct),
+        CreateTargetGroup c => CreateTargetGroupAsync(c, inventory, ct),
+        ModifyTargetGroup c => ModifyTargetGroupAsync(c, inventory, ct),
+        RegisterTargets c => RegisterAsync(c, inventory, ct),
+        DeregisterTargets c => DeregisterAsync(c, inventory, ct),
+        CreateListener c => CreateListenerAsync(c, inventory, ct),
+        ModifyListener c => ModifyListenerAsync(c, inventory, ct),
+        DeleteListener c => DeleteListenerAsync(c, inventory, ct),
+        AddListenerCertificates c => AddCertificatesAsync(c, inventory, ct),
+        RemoveListenerCertificates c => RemoveCertificatesAsync(c, inventory, ct),
+        DeleteLoadBalancer c => DeleteLoadBalancerAsync(c, inventory, ct),
+        DeleteTargetGroup c => DeleteTargetGroupAsync(c, inventory, ct),
+        _ => throw new InvalidOperationException($"unknown change {change.GetType().Name}"),
+    };
+
+    private async Task CreateLoadBalancerAsync(CreateLoadBalancer c, AwsInventory inventory, CancellationToken ct)
+    {
+        var created = await elb.CreateLoadBalancerAsync(new CreateLoadBalancerRequest(c.Alb, c.Subnets)
+        {
+            Scheme = c.Group.Scheme,
+            IpAddressType = c.Group.IpAddressType,
+            SecurityGroups = [c.SecurityGroup],
+            Tags = ownership.Tags(c.Group.Hash),
+        }, ct).ConfigureAwait(false);
+        inventory.Albs[c.Alb] = new AlbState
+        {
+            Name = c.Alb, Arn = created.Arn, DnsName = created.DnsName, State = created.State, Scheme = created.Scheme,
+            Attributes = AwsDefaults.NewAlbAttributes(),
+        };
+    }
+
+    private async Task ModifyAttributesAsync(ModifyLoadBalancerAttributes c, AwsInventory inventory, CancellationToken ct)
+    {
+        var alb = inventory.Albs[c.Alb];
+        var result = await elb.ModifyLoadBalancerAttributesAsync(alb.Arn, c.Attributes, ct).ConfigureAwait(false);
+        foreach (var (key, value) in c.Attributes)
+        {
+            alb.Attributes[key] = result.GetValueOrDefault(key, value);
+        }
+    }
+
+    private async Task CreateTargetGroupAsync(CreateTargetGroup c, AwsInventory inventory, CancellationToken ct)
+    {
+        var created = await elb.CreateTargetGroupAsync(new CreateTargetGroupRequest(c.Alb, "HTTP", context.RouterPort, context.VpcId ?? throw new InvalidOperationException("no VPC found: no subnets are tagged for the cluster"))
+        {
+            TargetType = context.TargetType,
+            HealthCheck = settings.HealthCheck,
+            Tags = ownership.Tags(),
+        }, ct).ConfigureAwait(false);
+        inventory.TargetGroups[c.Alb] = new TargetGroupState
+        {
+            Name = c.Alb, Arn = created.Arn, Port = created.Port ?? context.RouterPort, TargetType = created.TargetType, HealthCheck = settings.HealthCheck,
+        };
+    }
+
+    private async Task ModifyTargetGroupAsync(ModifyTargetGroup c, AwsInventory inventory, CancellationToken ct)
+    {
+        var group = inventory.TargetGroups[c.Alb];
+        await elb.ModifyTargetGroupAsync(group.Arn, settings.HealthCheck, ct).ConfigureAwait(false);
+        group.HealthCheck = settings.HealthCheck;
+    }
+
+    private async Task RegisterAsync(RegisterTargets c, AwsInventory inventory, CancellationToken ct)
+    {
+        var group = inventory.TargetGroups[c.Alb];
+        foreach (var chunk in c.Targets.Chunk(200))
+        {
+            await elb.RegisterTargetsAsync(group.Arn, [.. chunk.Select(Target)], ct).ConfigureAwait(false);
+            group.Targets.UnionWith(chunk);
+        }
+    }
+
+    private async Task DeregisterAsync(DeregisterTargets c, AwsInventory inventory, CancellationToken ct)
+    {
+        var group = inventory.TargetGroups[c.Alb];
+        foreach (var chunk in c.Targets.Chunk(200))
+        {
+            await elb.DeregisterTargetsAsync(group.Arn, [.. chunk.Select(Target)], ct).ConfigureAwait(false);
+            group.Targets.ExceptWith(chunk);
+        }
+    }
+
+    private TargetDescription Target(string id) => new(id, context.RouterPort);
+
+    private async Task CreateListenerAsync(CreateListener c, AwsInventory inventory, CancellationToken ct)
+    {
+        var alb = inventory.Albs[c.Alb];
+        var group = inventory.TargetGroups[c.Alb];
+        var https = c.Protocol == "HTTPS";
+        var created = await elb.CreateListenerAsync(new CreateListenerRequest(alb.Arn, c.Protocol, https ? 443 : 80, [Action(c.Redirect, group.Arn)])
+        {
+            SslPolicy = c.SslPolicy,
+            DefaultCertificateArn = c.DefaultCertificate,
+            Tags = ownership.Tags(),
+        }, ct).ConfigureAwait(false);
+        var state = new ListenerState
+        {
+            Arn = created.Arn, Protocol = c.Protocol, Port = created.Port, SslPolicy = c.SslPolicy, DefaultCertificate = c.DefaultCertificate,
+            Action = c.Redirect ? "redirect" : "forward", ForwardTargetGroup = c.Redirect ? null : group.Arn,
+        };
+        if (https)
+        {
+            alb.Https = state;
+        }
+        else
+        {
+            alb.Http = state;
+        }
+    }
+
+    private async Task ModifyListenerAsync(ModifyListener c, AwsInventory inventory, CancellationToken ct)
+    {
+        var alb = inventory.Albs[c.Alb];
+        var listener = (c.Protocol == "HTTPS" ? alb.Https : alb.Http) ?? throw new InvalidOperationException($"{c.Alb} has no {c.Protocol} listener");
+        var groupArn = inventory.TargetGroups[c.Alb].Arn;
+        await elb.ModifyListenerAsync(new ModifyListenerRequest(listener.Arn)
+        {
+            DefaultCertificateArn = c.DefaultCertificate,
+            SslPolicy = c.SslPolicy,
+            DefaultActions = c.Redirect is { } redirect ? [Action(redirect, groupArn)] : null,
+        }, ct).ConfigureAwait(false);
+        if (c.DefaultCertificate is { } certificate)
+        {
+            listener.Certificates.Remove(certificate);
+            listener.DefaultCertificate = certificate;
+        }
+
+        listener.SslPolicy = c.SslPolicy ?? listener.SslPolicy;
+        if (c.Redirect is { } r)
+        {
+            listener.Action = r ? "redirect" : "forward";
+            listener.ForwardTargetGroup = r ? null : groupArn;
+        }
+    }
+
+    private async Task DeleteListenerAsync(DeleteListener c, AwsInventory inventory, CancellationToken ct)
+    {
+        var alb = inventory.Albs[c.Alb];
+        var listener = c.Protocol == "HTTPS" ? alb.Https : alb.Http;
+        if (listener is not null)
+        {
+            await elb.DeleteListenerAsync(listener.Arn, ct).ConfigureAwait(false);
+        }
+
+        if (c.Protocol == "HTTPS")
+        {
+            alb.Https = null;
+        }
+        else
+        {
+            alb.Http = null;
+        }
+    }
+
+    private async Task AddCertificatesAsync(AddListenerCertificates c, AwsInventory inventory, CancellationToken ct)
+    {
+        var listener = inventory.Albs[c.Alb].Https!;
+        await elb.AddListenerCertificatesAsync(listener.Arn, c.Certificates, ct).ConfigureAwait(false);
+        listener.Certificates.UnionWith(c.Certificates);
+    }
+
+    private async Task RemoveCertificatesAsync(RemoveListenerCertificates c, AwsInventory inventory, CancellationToken ct)
+    {
+        var listener = inventory.Albs[c.Alb].Https!;
+        await elb.RemoveListenerCertificatesAsync(listener.Arn, c.Certificates, ct).ConfigureAwait(false);
+        listener.Certificates.ExceptWith(c.Certificates);
+    }
+
+    private async Task DeleteLoadBalancerAsync(DeleteLoadBalancer c, AwsInventory inventory, CancellationToken ct)
+    {
+        await elb.DeleteLoadBalancerAsync(inventory.Albs[c.Alb].Arn, ct).ConfigureAwait(false);
+        inventory.Albs.Remove(c.Alb);
+    }
+
+    private async Task DeleteTargetGroupAsync(DeleteTargetGroup c, AwsInventory inventory, CancellationToken ct)
+    {
+        await elb.DeleteTargetGroupAsync(inventory.TargetGroups[c.Alb].Arn, ct).ConfigureAwait(false);
+        inventory.TargetGroups.Remove(c.Alb);
+    }
+
+    private static ListenerActionSpec Action(bool redirect, string targetGroupArn) => redirect
+        ? new ListenerActionSpec("redirect") { Redirect = new RedirectActionSpec("HTTP_301") { Protocol = "HTTPS", Port = "443" } }
+        : ListenerActionSpec.Forward(targetGroupArn);
+}

@@ -1,0 +1,64 @@
+using AwsIntegrations.IngressController.Options;
+using AwsIntegrations.IngressController.Targets;
+using AwsIntegrations.Kubernetes.Informers;
+using AwsIntegrations.Kubernetes.Models;
+
+namespace AwsIntegrations.IngressController.Controller;
+
+/// <summary>The informers the controller reads: Ingresses, IngressClasses, and nodes (instance targets) or router pods (ip targets).</summary>
+public sealed class ClusterView
+{
+    private readonly IngressControllerOptions _options;
+
+    public ClusterView(SharedInformerFactory informers, IngressControllerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(informers);
+        _options = options;
+        Ingresses = informers.GetInformer<Ingress>();
+        Classes = informers.GetInformer<IngressClass>();
+        if (options.TargetType == TargetType.Instance)
+        {
+            Nodes = informers.GetInformer<Node>(labelSelector: options.TargetNodeSelector);
+        }
+        else
+        {
+            Pods = informers.GetInformer<Pod>(options.RouterNamespace, options.RouterPodSelector);
+        }
+    }
+
+    public Informer<Ingress> Ingresses { get; }
+
+    public Informer<IngressClass> Classes { get; }
+
+    public Informer<Node>? Nodes { get; }
+
+    public Informer<Pod>? Pods { get; }
+
+    public bool HasSynced => Ingresses.HasSynced && Classes.HasSynced && (Nodes?.HasSynced ?? true) && (Pods?.HasSynced ?? true);
+
+    public Task WaitForSyncAsync(CancellationToken cancellationToken) => Task.WhenAll(
+        Ingresses.WaitForSyncAsync(cancellationToken),
+        Classes.WaitForSyncAsync(cancellationToken),
+        Nodes?.WaitForSyncAsync(cancellationToken) ?? Task.CompletedTask,
+        Pods?.WaitForSyncAsync(cancellationToken) ?? Task.CompletedTask);
+
+    public IReadOnlySet<string> Targets() => _options.TargetType == TargetType.Instance
+        ? TargetSelection.FromNodes(Nodes!.List())
+        : TargetSelection.FromPods(Pods!.List());
+
+    /// <summary>Calls <paramref name="changed"/> on every change of anything the controller reads.</summary>
+    public IEnumerable<IDisposable> Subscribe(Action changed)
+    {
+        yield return Ingresses.AddHandler(new InformerHandler<Ingress>(_ => changed(), (_, _) => changed(), _ => changed()));
+        yield return Classes.AddHandler(new InformerHandler<IngressClass>(_ => changed(), (_, _) => changed(), _ => changed()));
+        if (Nodes is not null)
+        {
+            yield return Nodes.AddHandler(new InformerHandler<Node>(_ => changed(), (_, _) => changed(), _ => changed()));
+        }
+
+        if (Pods is not null)
+        {
+            yield return Pods.AddHandler(new InformerHandler<Pod>(_ => changed(), (_, _) => changed(), _ => changed()));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AwsIntegrations.IngressController.Ingresses;
+
+/// <summary>
+/// What must be equal for Ingresses to share a load balancer. <see cref="Owner"/> is set for an Ingress that asked for a
+/// load balancer of its own (shared: "false").
+/// </summary>
+public sealed record GroupKey(string Scheme, string IpAddressType, string? SecurityGroup, string SslPolicy, string? Waf, bool Http2, bool Redirect, string? Owner = null)
+{
+    /// <summary>Six hex characters naming the group in load balancer names and tags.</summary>
+    public string Hash
+    {
+        get
+        {
+            var text = string.Join('\n', Scheme, IpAddressType, SecurityGroup ?? "", SslPolicy, Waf ?? "", Http2 ? "h2" : "h1", Redirect ? "redirect" : "forward", Owner ?? "");
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..6];
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using AwsIntegrations.IngressController.Options;
+
+namespace AwsIntegrations.IngressController.Ingresses;
+
+/// <summary>Load balancer settings an Ingress gets unless its annotations say otherwise.</summary>
+public sealed record IngressDefaults(string Scheme, string IpAddressType, string SslPolicy, string? Waf, bool Http2, bool Redirect)
+{
+    public static IngressDefaults From(IngressControllerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(options.Scheme, options.IpAddressType, options.SslPolicy, options.WafWebAclId, options.Http2, options.RedirectHttpToHttps);
+    }
+}

@@ -1,0 +1,16 @@
+namespace AwsIntegrations.IngressController.Inventory;
+
+/// <summary>
+/// What the controller owns in AWS (only resources with both ownership tags), read in full on resync and kept up to date by
+/// the applier after each write, so passes between resyncs need no reads.
+/// </summary>
+public sealed class AwsInventory
+{
+    public Dictionary<string, AlbState> Albs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Target groups by name (a load balancer's target group has the load balancer's name).</summary>
+    public Dictionary<string, TargetGroupState> TargetGroups { get; } = new(StringComparer.Ordinal);
+
+    public AlbState? AlbByDnsName(string dnsName) =>
+        Albs.Values.FirstOrDefault(a => string.Equals(a.DnsName, dnsName, StringComparison.OrdinalIgnoreCase));
+}

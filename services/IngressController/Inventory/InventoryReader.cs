@@ -1,0 +1,98 @@
+using AwsIntegrations.Aws;
+
+namespace AwsIntegrations.IngressController.Inventory;
+
+/// <summary>
+/// Reads what we own in ELBv2: load balancers and target groups whose names carry our prefix and whose tags say they are
+/// ours (both ownership tags), with listeners, listener certificates, attributes and registered targets.
+/// </summary>
+public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
+{
+    public async Task<AwsInventory> ReadAsync(CancellationToken cancellationToken)
+    {
+        var inventory = new AwsInventory();
+        var candidates = (await elb.DescribeLoadBalancersAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+            .Where(l => ownership.Parse(l.Name) is not null && l.Type == "application").ToList();
+        var groups = (await elb.DescribeTargetGroupsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+            .Where(g => ownership.Parse(g.Name) is not null).ToList();
+        var arns = candidates.Select(c => c.Arn).Concat(groups.Select(g => g.Arn)).ToList();
+        var tags = arns.Count == 0
+            ? new Dictionary<string, IReadOnlyDictionary<string, string>>()
+            : await elb.DescribeTagsAsync(arns, cancellationToken).ConfigureAwait(false);
+        bool Owned(string arn) => tags.TryGetValue(arn, out var t) && ownership.IsOwned(t);
+
+        foreach (var group in groups.Where(g => Owned(g.Arn)))
+        {
+            var health = await elb.DescribeTargetHealthAsync(group.Arn, cancellationToken: cancellationToken).ConfigureAwait(false);
+            inventory.TargetGroups[group.Name] = new TargetGroupState
+            {
+                Name = group.Name,
+                Arn = group.Arn,
+                Port = group.Port ?? 0,
+                TargetType = group.TargetType,
+                HealthCheck = group.HealthCheck,
+                Targets = health.Where(h => h.State != "draining").Select(h => h.Target.Id).ToHashSet(StringComparer.Ordinal),
+            };
+        }
+
+        foreach (var lb in candidates.Where(c => Owned(c.Arn)))
+        {
+            var state = new AlbState
+            {
+                Name = lb.Name,
+                Arn = lb.Arn,
+                DnsName = lb.DnsName,
+                State = lb.State,
+                Scheme = lb.Scheme,
+                Attributes = new Dictionary<string, string>(await elb.DescribeLoadBalancerAttributesAsync(lb.Arn, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal),
+            };
+            foreach (var listener in await elb.DescribeListenersAsync(lb.Arn, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                var read = await ReadListenerAsync(listener, cancellationToken).ConfigureAwait(false);
+                if (listener.Protocol == "HTTPS" && listener.Port == 443)
+                {
+                    state.Https = read;
+                }
+                else if (listener.Protocol == "HTTP" && listener.Port == 80)
+                {
+                    state.Http = read;
+                }
+            }
+
+            inventory.Albs[lb.Name] = state;
+        }
+
+        return inventory;
+    }
+
+    private async Task<ListenerState> ReadListenerAsync(ListenerDescription listener, CancellationToken cancellationToken)
+    {
+        var action = listener.DefaultActions.OrderBy(a => a.Order ?? 0).FirstOrDefault();
+        var state = new ListenerState
+        {
+            Arn = listener.Arn,
+            Protocol = listener.Protocol,
+            Port = listener.Port,
+            SslPolicy = listener.SslPolicy,
+            Action = action?.Type ?? "forward",
+            ForwardTargetGroup = action?.TargetGroupArn,
+            DefaultCertificate = listener.Certificates.FirstOrDefault()?.CertificateArn,
+        };
+        if (listener.Protocol == "HTTPS")
+        {
+            foreach (var certificate in await elb.DescribeListenerCertificatesAsync(listener.Arn, cancellationToken).ConfigureAwait(false))
+            {
+                if (certificate.IsDefault)
+                {
+                    state.DefaultCertificate = certificate.CertificateArn;
+                }
+                else
+                {
+                    state.Certificates.Add(certificate.CertificateArn);
+                }
+            }
+        }
+
+        return state;
+    }
+}

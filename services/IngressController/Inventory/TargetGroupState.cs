@@ -1,0 +1,19 @@
+using AwsIntegrations.Aws;
+
+namespace AwsIntegrations.IngressController.Inventory;
+
+/// <summary>One of our target groups and the targets registered in it.</summary>
+public sealed class TargetGroupState
+{
+    public required string Name { get; init; }
+
+    public required string Arn { get; init; }
+
+    public int Port { get; init; }
+
+    public string TargetType { get; init; } = "instance";
+
+    public TargetGroupHealthCheck HealthCheck { get; set; } = new();
+
+    public HashSet<string> Targets { get; init; } = new(StringComparer.Ordinal);
+}

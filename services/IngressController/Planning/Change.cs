@@ -1,0 +1,77 @@
+using AwsIntegrations.IngressController.Ingresses;
+
+namespace AwsIntegrations.IngressController.Planning;
+
+/// <summary>One AWS write the planner asks for; load balancers and target groups are named, the applier resolves ARNs.</summary>
+public abstract record Change(string Alb)
+{
+    /// <summary>The ELBv2 operation that carries the change out.</summary>
+    public abstract string Operation { get; }
+}
+
+public sealed record CreateLoadBalancer(string Alb, GroupKey Group, IReadOnlyList<string> Subnets, string SecurityGroup) : Change(Alb)
+{
+    public override string Operation => "CreateLoadBalancer";
+}
+
+public sealed record ModifyLoadBalancerAttributes(string Alb, IReadOnlyDictionary<string, string> Attributes) : Change(Alb)
+{
+    public override string Operation => "ModifyLoadBalancerAttributes";
+}
+
+public sealed record CreateTargetGroup(string Alb) : Change(Alb)
+{
+    public override string Operation => "CreateTargetGroup";
+}
+
+public sealed record ModifyTargetGroup(string Alb) : Change(Alb)
+{
+    public override string Operation => "ModifyTargetGroup";
+}
+
+public sealed record RegisterTargets(string Alb, IReadOnlyList<string> Targets) : Change(Alb)
+{
+    public override string Operation => "RegisterTargets";
+}
+
+public sealed record DeregisterTargets(string Alb, IReadOnlyList<string> Targets) : Change(Alb)
+{
+    public override string Operation => "DeregisterTargets";
+}
+
+/// <summary>HTTPS:443 with a default certificate, or HTTP:80 forwarding or redirecting.</summary>
+public sealed record CreateListener(string Alb, string Protocol, string? DefaultCertificate, string? SslPolicy, bool Redirect) : Change(Alb)
+{
+    public override string Operation => "CreateListener";
+}
+
+public sealed record ModifyListener(string Alb, string Protocol, string? DefaultCertificate, string? SslPolicy, bool? Redirect) : Change(Alb)
+{
+    public override string Operation => "ModifyListener";
+}
+
+public sealed record DeleteListener(string Alb, string Protocol) : Change(Alb)
+{
+    public override string Operation => "DeleteListener";
+}
+
+public sealed record AddListenerCertificates(string Alb, IReadOnlyList<string> Certificates) : Change(Alb)
+{
+    public override string Operation => "AddListenerCertificates";
+}
+
+public sealed record RemoveListenerCertificates(string Alb, IReadOnlyList<string> Certificates) : Change(Alb)
+{
+    public override string Operation => "RemoveListenerCertificates";
+}
+
+public sealed record DeleteLoadBalancer(string Alb) : Change(Alb)
+{
+    public override string Operation => "DeleteLoadBalancer";
+}
+
+/// <summary>Deletes the target group named <see cref="Change.Alb"/> (target groups are named after their load balancer).</summary>
+public sealed record DeleteTargetGroup(string Alb) : Change(Alb)
+{
+    public override string Operation => "DeleteTargetGroup";
+}

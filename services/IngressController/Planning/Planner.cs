@@ -1,0 +1,196 @@
+using AwsIntegrations.Aws;
+using AwsIntegrations.IngressController.Inventory;
+
+namespace AwsIntegrations.IngressController.Planning;
+
+/// <summary>
+/// Desired load balancers + what AWS has → the writes that close the gap, and nothing else: when the two agree the plan is
+/// empty. Certificates are added before a default is swapped and removed only after, so rotation never drops a host.
+/// Anything no longer needed is removed only after the cleanup grace, and only if it is ours (the inventory holds nothing else).
+/// </summary>
+public static class Planner
+{
+    public static Plan Build(
+        IReadOnlyDictionary<string, DesiredAlb> desired,
+        AwsInventory actual,
+        IReadOnlySet<string> targets,
+        LoadBalancerSettings settings,
+        IReadOnlyDictionary<string, DateTimeOffset> unneeded,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(settings);
+        var changes = new List<Change>();
+        var stillUnneeded = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+
+        foreach (var alb in desired.Values.OrderBy(a => a.Name, StringComparer.Ordinal))
+        {
+            PlanAlb(alb, actual, targets, settings, unneeded, stillUnneeded, now, changes);
+        }
+
+        foreach (var alb in actual.Albs.Values.Where(a => !desired.ContainsKey(a.Name)).OrderBy(a => a.Name, StringComparer.Ordinal))
+        {
+            if (Due($"alb:{alb.Name}", unneeded, stillUnneeded, now, settings.CleanupGrace) && !alb.DeletionProtected)
+            {
+                changes.Add(new DeleteLoadBalancer(alb.Name));
+                if (actual.TargetGroups.ContainsKey(alb.Name))
+                {
+                    changes.Add(new DeleteTargetGroup(alb.Name));
+                }
+            }
+        }
+
+        foreach (var group in actual.TargetGroups.Values.Where(t => !desired.ContainsKey(t.Name) && !actual.Albs.ContainsKey(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            if (Due($"tg:{group.Name}", unneeded, stillUnneeded, now, settings.CleanupGrace))
+            {
+                changes.Add(new DeleteTargetGroup(group.Name));
+            }
+        }
+
+        DateTimeOffset? next = stillUnneeded.Count == 0 ? null : stillUnneeded.Values.Min() + settings.CleanupGrace;
+        return new Plan(changes, stillUnneeded, next);
+    }
+
+    private static void PlanAlb(DesiredAlb alb, AwsInventory actual, IReadOnlySet<string> targets, LoadBalancerSettings settings,
+        IReadOnlyDictionary<string, DateTimeOffset> unneeded, Dictionary<string, DateTimeOffset> stillUnneeded, DateTimeOffset now, List<Change> changes)
+    {
+        actual.Albs.TryGetValue(alb.Name, out var current);
+        if (current is null)
+        {
+            if (alb.Subnets is null || alb.SecurityGroup is null)
+            {
+                return; // reported on the Ingresses; nothing can be created without them
+            }
+
+            changes.Add(new CreateLoadBalancer(alb.Name, alb.Group, alb.Subnets, alb.SecurityGroup));
+        }
+
+        var attributes = current?.Attributes ?? AwsDefaults.NewAlbAttributes();
+        var wanted = settings.Attributes(alb.Group.Http2);
+        var attributeChanges = wanted.Where(w => attributes.GetValueOrDefault(w.Key) != w.Value).ToDictionary(StringComparer.Ordinal);
+        if (attributeChanges.Count > 0)
+        {
+            changes.Add(new ModifyLoadBalancerAttributes(alb.Name, attributeChanges));
+        }
+
+        actual.TargetGroups.TryGetValue(alb.Name, out var group);
+        if (group is null)
+        {
+            changes.Add(new CreateTargetGroup(alb.Name));
+        }
+        else if (!SameHealthCheck(group.HealthCheck, settings.HealthCheck))
+        {
+            changes.Add(new ModifyTargetGroup(alb.Name));
+        }
+
+        var registered = group?.Targets ?? [];
+        var add = targets.Where(t => !registered.Contains(t)).Order(StringComparer.Ordinal).ToList();
+        var remove = registered.Where(t => !targets.Contains(t)).Order(StringComparer.Ordinal).ToList();
+        if (add.Count > 0)
+        {
+            changes.Add(new RegisterTargets(alb.Name, add));
+        }
+
+        if (remove.Count > 0)
+        {
+            changes.Add(new DeregisterTargets(alb.Name, remove));
+        }
+
+        PlanHttps(alb, current?.Https, settings, unneeded, stillUnneeded, now, changes);
+        PlanHttp(alb, current?.Http, changes, group?.Arn);
+    }
+
+    private static void PlanHttps(DesiredAlb alb, ListenerState? https, LoadBalancerSettings settings,
+        IReadOnlyDictionary<string, DateTimeOffset> unneeded, Dictionary<string, DateTimeOffset> stillUnneeded, DateTimeOffset now, List<Change> changes)
+    {
+        var wanted = alb.Certificates;
+        if (wanted.Count == 0)
+        {
+            if (https is not null)
+            {
+                changes.Add(new DeleteListener(alb.Name, "HTTPS"));
+            }
+
+            return;
+        }
+
+        if (https is null)
+        {
+            var first = wanted.Order(StringComparer.Ordinal).First();
+            changes.Add(new CreateListener(alb.Name, "HTTPS", first, alb.Group.SslPolicy, Redirect: false));
+            var rest = wanted.Where(c => c != first).Order(StringComparer.Ordinal).ToList();
+            if (rest.Count > 0)
+            {
+                changes.Add(new AddListenerCertificates(alb.Name, rest));
+            }
+
+            return;
+        }
+
+        var attached = new HashSet<string>(https.Certificates, StringComparer.Ordinal);
+        var newDefault = https.DefaultCertificate is { } d && wanted.Contains(d) ? d : wanted.Order(StringComparer.Ordinal).First();
+        var toAdd = wanted.Where(c => c != newDefault && !attached.Contains(c)).Order(StringComparer.Ordinal).ToList();
+        if (toAdd.Count > 0)
+        {
+            changes.Add(new AddListenerCertificates(alb.Name, toAdd));
+        }
+
+        var swapDefault = newDefault != https.DefaultCertificate;
+        var policyDiffers = https.SslPolicy != alb.Group.SslPolicy;
+        if (swapDefault || policyDiffers)
+        {
+            changes.Add(new ModifyListener(alb.Name, "HTTPS", swapDefault ? newDefault : null, policyDiffers ? alb.Group.SslPolicy : null, null));
+        }
+
+        // Certificates no longer wanted linger for the grace (clients mid-rotation keep working) unless their room is needed now.
+        var lingering = attached.Where(c => !wanted.Contains(c)).Order(StringComparer.Ordinal).ToList();
+        var overCapacity = attached.Count + toAdd.Count + 1 > settings.MaxCertificates;
+        var remove = lingering.Where(c => Due($"cert:{alb.Name}:{c}", unneeded, stillUnneeded, now, settings.CleanupGrace) || overCapacity).ToList();
+        foreach (var removed in remove)
+        {
+            stillUnneeded.Remove($"cert:{alb.Name}:{removed}");
+        }
+
+        if (remove.Count > 0)
+        {
+            changes.Add(new RemoveListenerCertificates(alb.Name, remove));
+        }
+    }
+
+    private static void PlanHttp(DesiredAlb alb, ListenerState? http, List<Change> changes, string? targetGroupArn)
+    {
+        if (http is null)
+        {
+            changes.Add(new CreateListener(alb.Name, "HTTP", null, null, alb.Group.Redirect));
+            return;
+        }
+
+        var isRedirect = http.Action == "redirect";
+        var forwardsElsewhere = !isRedirect && targetGroupArn is not null && http.ForwardTargetGroup != targetGroupArn;
+        if (isRedirect != alb.Group.Redirect || forwardsElsewhere)
+        {
+            changes.Add(new ModifyListener(alb.Name, "HTTP", null, null, alb.Group.Redirect));
+        }
+    }
+
+    /// <summary>Records when a resource became unneeded; true once it has been unneeded for the whole grace.</summary>
+    private static bool Due(string key, IReadOnlyDictionary<string, DateTimeOffset> unneeded, Dictionary<string, DateTimeOffset> stillUnneeded, DateTimeOffset now, TimeSpan grace)
+    {
+        var since = unneeded.TryGetValue(key, out var s) ? s : now;
+        if (now - since >= grace)
+        {
+            return true;
+        }
+
+        stillUnneeded[key] = since;
+        return false;
+    }
+
+    private static bool SameHealthCheck(TargetGroupHealthCheck a, TargetGroupHealthCheck b) =>
+        a.Path == b.Path && a.IntervalSeconds == b.IntervalSeconds && a.TimeoutSeconds == b.TimeoutSeconds
+        && a.HealthyThresholdCount == b.HealthyThresholdCount && a.UnhealthyThresholdCount == b.UnhealthyThresholdCount
+        && string.Equals(a.Protocol, b.Protocol, StringComparison.OrdinalIgnoreCase);
+}

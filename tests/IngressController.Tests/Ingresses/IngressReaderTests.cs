@@ -1,0 +1,101 @@
+using AwsIntegrations.IngressController.Ingresses;
+using AwsIntegrations.Kubernetes.Models;
+
+namespace AwsIntegrations.IngressController.Tests.Ingresses;
+
+public class IngressReaderTests
+{
+    private static readonly IngressDefaults Defaults = new("internet-facing", "ipv4", "ELBSecurityPolicy-TLS13-1-2-2021-06", null, true, false);
+
+    private static Ingress Ingress(Dictionary<string, string>? annotations = null, string? className = "aws-integrations", params string[] hosts) => new()
+    {
+        Metadata = new ObjectMeta { Name = "shop", Namespace = "web", Annotations = annotations },
+        Spec = new IngressSpec
+        {
+            IngressClassName = className,
+            Rules = [.. hosts.Select(h => new IngressRule { Host = h })],
+        },
+    };
+
+    [Fact]
+    public void Read_HostsFromRulesAndTls_LowerCasedAndDeduplicated()
+    {
+        var ingress = Ingress(null, "aws-integrations", "Shop.Example.org", "api.example.org");
+        ingress.Spec!.Tls = [new IngressTls { Hosts = ["shop.example.org", "extra.example.org"] }];
+
+        IngressReader.Read(ingress, Defaults).Hosts.Should().Equal("api.example.org", "extra.example.org", "shop.example.org");
+    }
+
+    [Fact]
+    public void Read_AnchorAnnotations_SetTheGroup()
+    {
+        var model = IngressReader.Read(Ingress(new()
+        {
+            ["zalando.org/aws-load-balancer-scheme"] = "internal",
+            ["alb.ingress.kubernetes.io/ip-address-type"] = "dualstack",
+            ["zalando.org/aws-load-balancer-security-group"] = "sg-0abc",
+            ["zalando.org/aws-load-balancer-http2"] = "false",
+            ["alb.ingress.kubernetes.io/ssl-redirect"] = "443",
+            ["zalando.org/aws-load-balancer-shared"] = "false",
+        }), Defaults);
+
+        model.Group.Should().Be(new GroupKey("internal", "dualstack", "sg-0abc", Defaults.SslPolicy, null, false, true, "web/shop"));
+        model.HttpsOnly.Should().BeTrue();
+        model.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Read_ExplicitCertificates_CommaList()
+    {
+        var model = IngressReader.Read(Ingress(new()
+        {
+            ["alb.ingress.kubernetes.io/certificate-arn"] = "arn:aws:acm:eu-central-1:123456789012:certificate/a, arn:aws:acm:eu-central-1:123456789012:certificate/b",
+        }), Defaults);
+
+        model.ExplicitCertificates.Should().Equal("arn:aws:acm:eu-central-1:123456789012:certificate/a", "arn:aws:acm:eu-central-1:123456789012:certificate/b");
+    }
+
+    [Theory]
+    [InlineData("zalando.org/aws-load-balancer-scheme", "public", "internet-facing or internal")]
+    [InlineData("zalando.org/aws-load-balancer-http2", "yes", "\"true\" or \"false\"")]
+    [InlineData("alb.ingress.kubernetes.io/ip-address-type", "ipv6", "ipv4 or dualstack")]
+    [InlineData("zalando.org/aws-load-balancer-ssl-policy", "TLS-best", "an ELB security policy name (ELBSecurityPolicy-…)")]
+    [InlineData("zalando.org/aws-load-balancer-security-group", "sg-1,sg-2", "one security group id (sg-…)")]
+    [InlineData("alb.ingress.kubernetes.io/ssl-redirect", "8443", "\"443\", \"true\" or \"false\"")]
+    [InlineData("zalando.org/aws-load-balancer-ssl-cert", "not-an-arn", "ACM or IAM certificate ARNs (arn:aws:acm:…:certificate/…), comma separated")]
+    public void Read_InvalidAnnotation_ProblemNamesTheValueAndWhatIsAllowedAndTheDefaultIsUsed(string key, string value, string allowed)
+    {
+        var model = IngressReader.Read(Ingress(new() { [key] = value }), Defaults);
+
+        model.Problems.Should().ContainSingle().Which.Message.Should().StartWith($"annotation {key}: \"{value}\" is not valid; allowed: {allowed}; using ");
+        model.Group.Should().Be(new GroupKey("internet-facing", "ipv4", null, Defaults.SslPolicy, null, true, false));
+        model.ExplicitCertificates.Should().BeNull();
+    }
+
+    [Fact]
+    public void IsOurs_ClassNameAnnotationOrIngressClassOfOurController()
+    {
+        IngressClass ours = new() { Metadata = new ObjectMeta { Name = "public" }, Spec = new IngressClassSpec { Controller = IngressClassFilter.ControllerName } };
+        IngressClass theirs = new() { Metadata = new ObjectMeta { Name = "nginx" }, Spec = new IngressClassSpec { Controller = "k8s.io/ingress-nginx" } };
+        IngressClass[] classes = [ours, theirs];
+
+        IngressClassFilter.IsOurs(Ingress(), "aws-integrations", classes).Should().BeTrue();
+        IngressClassFilter.IsOurs(Ingress(className: "public"), "aws-integrations", classes).Should().BeTrue();
+        IngressClassFilter.IsOurs(Ingress(className: "nginx"), "aws-integrations", classes).Should().BeFalse();
+        IngressClassFilter.IsOurs(Ingress(new() { ["kubernetes.io/ingress.class"] = "aws-integrations" }, className: null), "aws-integrations", classes).Should().BeTrue();
+        IngressClassFilter.IsOurs(Ingress(new() { ["kubernetes.io/ingress.class"] = "nginx" }, className: null), "aws-integrations", classes).Should().BeFalse();
+        IngressClassFilter.IsOurs(Ingress(className: null), "aws-integrations", classes).Should().BeFalse();
+    }
+
+    [Fact]
+    public void IsOurs_NoClassAndOurIngressClassIsTheDefault_True()
+    {
+        IngressClass ours = new()
+        {
+            Metadata = new ObjectMeta { Name = "public", Annotations = new() { [IngressClass.DefaultClassAnnotation] = "true" } },
+            Spec = new IngressClassSpec { Controller = IngressClassFilter.ControllerName },
+        };
+
+        IngressClassFilter.IsOurs(Ingress(className: null), "aws-integrations", [ours]).Should().BeTrue();
+    }
+}

@@ -1,0 +1,258 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AwsIntegrations.Aws;
+using AwsIntegrations.Emulators.Aws;
+using AwsIntegrations.Emulators.Kubernetes;
+using AwsIntegrations.Hosting.Loops;
+using AwsIntegrations.IngressController.Controller;
+using AwsIntegrations.IngressController.Metrics;
+using AwsIntegrations.IngressController.Options;
+using AwsIntegrations.Kubernetes.Client;
+using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Events;
+using AwsIntegrations.Kubernetes.Informers;
+using AwsIntegrations.Kubernetes.Models;
+using AwsIntegrations.Testing;
+using EmulatedCertificate = AwsIntegrations.Emulators.Aws.Certificate;
+
+namespace AwsIntegrations.IngressController.Tests.Integration;
+
+/// <summary>
+/// Both emulators, our real clients pointed at them over HTTP, and the reconciler on a manual clock: a test arranges the
+/// cluster and the account, runs passes one at a time, and asserts exactly which AWS calls were made.
+/// </summary>
+internal sealed class ControllerHarness : IAsyncDisposable
+{
+    public const string Cluster = "sandbox";
+    public static readonly string[] Instances = ["i-0a1b2c3d4e5f60001", "i-0a1b2c3d4e5f60002", "i-0a1b2c3d4e5f60003"];
+
+    private readonly HttpClient _http = new();
+    private readonly List<ControllerInstance> _instances = [];
+
+    private ControllerHarness(KubernetesEmulator kube, AwsEmulator aws, IngressControllerOptions options)
+    {
+        Kube = kube;
+        Aws = aws;
+        Options = options;
+        Client = new KubernetesClient(new KubernetesConnection(kube.BaseAddress), new KubernetesClientSettings { Qps = 0, RetryBackoff = TimeSpan.FromMilliseconds(10) });
+        var transport = new AwsTransport(_http, new StaticCredentialsProvider(AwsEmulator.DefaultCredentials),
+            new EndpointResolver(aws.State.Region, aws.BaseUrl.ToString(), _ => null), FastAwsOptions(), new AwsMetrics(), null);
+        Elb = new ElbV2Client(transport);
+        Ec2 = new Ec2Client(transport);
+        Acm = new AcmClient(transport);
+    }
+
+    public KubernetesEmulator Kube { get; }
+
+    public AwsEmulator Aws { get; }
+
+    public IngressControllerOptions Options { get; }
+
+    public KubernetesClient Client { get; }
+
+    public ManualTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    public IElbV2Api Elb { get; }
+
+    public IEc2Api Ec2 { get; }
+
+    public IAcmApi Acm { get; }
+
+    public ControllerInstance Controller => _instances[^1];
+
+    public CallLog Calls => Aws.Calls;
+
+    public static async Task<ControllerHarness> StartAsync(Action<IngressControllerOptions>? configure = null)
+    {
+        var options = new IngressControllerOptions
+        {
+            ClusterId = Cluster,
+            ResyncInterval = TimeSpan.FromHours(1),
+            CertPollingInterval = TimeSpan.FromMinutes(5),
+            CleanupGrace = TimeSpan.FromMinutes(10),
+        };
+        configure?.Invoke(options);
+        var kube = await KubernetesEmulator.StartAsync(0, new KubernetesEmulatorOptions { BookmarkInterval = TimeSpan.FromMilliseconds(200) });
+        var aws = await AwsEmulator.StartAsync(0);
+        var harness = new ControllerHarness(kube, aws, options);
+        await harness.StartControllerAsync();
+        return harness;
+    }
+
+    public static AwsOptions FastAwsOptions() => new()
+    {
+        Region = "eu-central-1", RetryBaseDelaySeconds = 0.002, RetryMaxBackoffSeconds = 0.02, MaxAttempts = 3,
+        Route53Rps = 0, ElbV2Rps = 0, Ec2Rps = 0, AcmRps = 0, StsRps = 0,
+    };
+
+    /// <summary>A fresh controller process as far as state goes: new informers, empty inventory and memory (a restart).</summary>
+    public async Task<ControllerInstance> StartControllerAsync()
+    {
+        var informers = new SharedInformerFactory(Client);
+        var cluster = new ClusterView(informers, Options);
+        var events = new EventRecorder(Client, new EventRecorderOptions(IngressControllerOptions.ServiceName));
+        var reconciler = new IngressReconciler(Elb, Ec2, Acm, Client, cluster, events, Options, Time, new IngressMetrics());
+        var instance = new ControllerInstance(informers, cluster, events, reconciler);
+        _instances.Add(instance);
+        await cluster.WaitForSyncAsync(CancellationToken.None);
+        return instance;
+    }
+
+    public Task<ReconcileResult> PassAsync() => Controller.Reconciler.ReconcileAsync(CancellationToken.None);
+
+    /// <summary>Runs passes until one succeeds (what the loop does with backoff); returns how many it took.</summary>
+    public async Task<int> ConvergeAsync(int maxPasses = 30)
+    {
+        for (var pass = 1; pass <= maxPasses; pass++)
+        {
+            if ((await PassAsync()).Succeeded)
+            {
+                return pass;
+            }
+        }
+
+        throw new InvalidOperationException($"no successful pass in {maxPasses}");
+    }
+
+    public string AddCertificate(string id, DateTimeOffset notAfter, params string[] names)
+    {
+        var arn = $"arn:aws:acm:eu-central-1:123456789012:certificate/{id}";
+        lock (Aws.State.Gate)
+        {
+            Aws.State.Certificates.Add(new EmulatedCertificate
+            {
+                Arn = arn, DomainName = names[0], SubjectAlternativeNames = [.. names],
+                NotBefore = DateTimeOffset.UtcNow.AddDays(-1), NotAfter = notAfter, CreatedAt = DateTimeOffset.UtcNow,
+            });
+        }
+
+        return arn;
+    }
+
+    public async Task AddNodeAsync(string name, string instanceId, bool ready = true)
+    {
+        Kube.Create("Node", null, JsonNode.Parse($$$"""{"metadata":{"name":"{{{name}}}","labels":{"role":"worker"}},"spec":{"providerID":"aws:///eu-central-1a/{{{instanceId}}}"} }""")!.AsObject());
+        await SetNodeReadyAsync(name, ready);
+    }
+
+    public async Task SetNodeReadyAsync(string name, bool ready)
+    {
+        var stored = Kube.Store.Update(Kube.Store.Definition("Node"), null, name, o =>
+        {
+            o["status"] = new JsonObject { ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = ready ? "True" : "False" }) };
+            return o;
+        }, status: true);
+        await SeenAsync(() => Controller.Cluster.Nodes!.Get(null, name), stored.ToNode());
+    }
+
+    public async Task DeleteNodeAsync(string name)
+    {
+        await Client.DeleteAsync<Node>(null, name);
+        await Eventually.HoldsAsync(() => Controller.Cluster.Nodes!.Get(null, name) is null, $"node {name} gone from the cache");
+    }
+
+    public async Task<Ingress> ApplyIngressAsync(string name, string[] hosts, Dictionary<string, string>? annotations = null, string ns = "default", string? className = "aws-integrations")
+    {
+        var body = new JsonObject
+        {
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = name,
+                ["annotations"] = new JsonObject((annotations ?? []).Select(a => KeyValuePair.Create(a.Key, (JsonNode?)JsonValue.Create(a.Value)))),
+            },
+            ["spec"] = new JsonObject
+            {
+                ["ingressClassName"] = className,
+                ["rules"] = new JsonArray([.. hosts.Select(h => (JsonNode)new JsonObject
+                {
+                    ["host"] = h,
+                    ["http"] = new JsonObject { ["paths"] = new JsonArray(new JsonObject { ["path"] = "/", ["pathType"] = "Prefix", ["backend"] = new JsonObject { ["service"] = new JsonObject { ["name"] = "web", ["port"] = new JsonObject { ["number"] = 80 } } } }) },
+                })]),
+            },
+        };
+        var definition = Kube.Store.Definition("Ingress");
+        var stored = Kube.Store.Get(definition, ns, name) is null
+            ? Kube.Store.Create(definition, ns, body)
+            : Kube.Store.Update(definition, ns, name, o =>
+            {
+                o["metadata"]!["annotations"] = body["metadata"]!["annotations"]!.DeepClone();
+                o["spec"] = body["spec"]!.DeepClone();
+                return o;
+            }, status: false);
+        await SeenAsync(() => Controller.Cluster.Ingresses.Get(ns, name), stored.ToNode());
+        return Controller.Cluster.Ingresses.Get(ns, name)!;
+    }
+
+    public async Task DeleteIngressAsync(string name, string ns = "default")
+    {
+        await Client.DeleteAsync<Ingress>(ns, name);
+        await Eventually.HoldsAsync(() => Controller.Cluster.Ingresses.Get(ns, name) is null, $"ingress {ns}/{name} gone from the cache");
+    }
+
+    /// <summary>The Ingress as the API server has it now.</summary>
+    public Task<Ingress> GetIngressAsync(string name, string ns = "default") => Client.GetAsync<Ingress>(ns, name);
+
+    /// <summary>Waits until the controller's cache has the status the controller wrote (so the next pass sees it).</summary>
+    public Task StatusSeenAsync(string name, string ns = "default") =>
+        Eventually.HoldsAsync(async () =>
+        {
+            var server = await GetIngressAsync(name, ns);
+            return Controller.Cluster.Ingresses.Get(ns, name)?.Metadata.ResourceVersion == server.Metadata.ResourceVersion;
+        }, $"status of {ns}/{name} in the cache");
+
+    public IReadOnlyList<string> CallNames(string? service = null) =>
+        [.. Calls.All.Where(c => service is null || c.Service == service).Select(c => $"{c.Service}:{c.Operation}")];
+
+    public IReadOnlyList<Emulators.Aws.LoadBalancer> LoadBalancers()
+    {
+        lock (Aws.State.Gate)
+        {
+            return [.. Aws.State.LoadBalancers];
+        }
+    }
+
+    public IReadOnlyList<Emulators.Aws.TargetGroup> TargetGroups()
+    {
+        lock (Aws.State.Gate)
+        {
+            return [.. Aws.State.TargetGroups];
+        }
+    }
+
+    public IReadOnlyList<Emulators.Aws.Listener> ListenersOf(string loadBalancerArn)
+    {
+        lock (Aws.State.Gate)
+        {
+            return [.. Aws.State.Listeners.Where(l => l.LoadBalancerArn == loadBalancerArn)];
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        Client.Dispose();
+        _http.Dispose();
+        await Aws.DisposeAsync();
+        await Kube.DisposeAsync();
+    }
+
+    private static Task SeenAsync<T>(Func<T?> cached, JsonObject stored)
+        where T : class, IKubernetesObject
+    {
+        var version = long.Parse(stored["metadata"]!["resourceVersion"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        return Eventually.HoldsAsync(() => cached() is { } o && long.Parse(o.Metadata.ResourceVersion!, CultureInfo.InvariantCulture) >= version, "the controller's cache to see the change");
+    }
+}
+
+internal sealed record ControllerInstance(SharedInformerFactory Informers, ClusterView Cluster, EventRecorder Events, IngressReconciler Reconciler) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        await Events.DisposeAsync();
+        await Informers.DisposeAsync();
+    }
+}
