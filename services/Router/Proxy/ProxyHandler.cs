@@ -27,6 +27,7 @@ public sealed partial class ProxyHandler(
     public const string HealthPath = "/kube-system/healthz";
 
     private readonly ILogger _accessLog = loggers.CreateLogger("Router.AccessLog");
+    private readonly ILogger _logger = loggers.CreateLogger<ProxyHandler>();
     private readonly long _ejectionTicks = (long)(options.EjectionDuration.TotalSeconds * Stopwatch.Frequency);
 
     public async Task InvokeAsync(HttpContext context)
@@ -94,15 +95,23 @@ public sealed partial class ProxyHandler(
                 endpoint.Finished();
             }
 
-            if (error == ForwarderError.None || !IsConnectFailure(context, error))
+            if (error == ForwarderError.None)
             {
                 return endpoint.Address;
             }
 
-            endpoint.Eject(Stopwatch.GetTimestamp() + _ejectionTicks);
-            metrics.ConnectFailure(route);
-            if (context.Response.HasStarted || attempt == options.Retries)
+            var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;
+            var connectFailure = IsConnectFailure(exception, error);
+            if (connectFailure)
             {
+                endpoint.Eject(Stopwatch.GetTimestamp() + _ejectionTicks);
+                metrics.ConnectFailure(route);
+            }
+
+            if (!(connectFailure || IsSafeToRepeat(context, exception, error)) || context.Response.HasStarted || attempt == options.Retries)
+            {
+                LogForwardError(_logger, route.Ingress, endpoint.Address, error, exception?.GetType().Name ?? "", exception?.Message ?? "",
+                    (exception as HttpRequestException)?.HttpRequestError.ToString() ?? "");
                 return endpoint.Address;
             }
 
@@ -114,10 +123,20 @@ public sealed partial class ProxyHandler(
         return endpoint?.Address;
     }
 
-    /// <summary>Failed while connecting (refused, reset, unreachable, connect timeout): not one byte of the request was sent.</summary>
-    private static bool IsConnectFailure(HttpContext context, ForwarderError error) =>
+    /// <summary>Failed while connecting (refused, reset, unreachable): not one byte of the request was sent.</summary>
+    private static bool IsConnectFailure(Exception? exception, ForwarderError error) =>
+        error == ForwarderError.Request && exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+
+    /// <summary>
+    /// A kept-alive connection the endpoint closed just as a request was sent on it (a pod shutting down), with no response byte
+    /// back: a safe method without a body may be repeated on another endpoint (RFC 9110, 9.2.2).
+    /// </summary>
+    private static bool IsSafeToRepeat(HttpContext context, Exception? exception, ForwarderError error) =>
         error == ForwarderError.Request
-        && context.Features.Get<IForwarderErrorFeature>()?.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+        && exception is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }
+        && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
+        && context.Request.ContentLength is null or 0
+        && !context.Request.Headers.ContainsKey("Transfer-Encoding");
 
     private async Task HealthAsync(HttpContext context)
     {
@@ -131,6 +150,9 @@ public sealed partial class ProxyHandler(
         context.Response.ContentType = "text/plain; charset=utf-8";
         return context.Response.WriteAsync(body);
     }
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Forwarding for Ingress {Ingress} to {Endpoint} failed: {Error} {ExceptionType} {HttpRequestError}: {Reason}")]
+    private static partial void LogForwardError(ILogger logger, string ingress, string endpoint, ForwarderError error, string exceptionType, string reason, string httpRequestError);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "{Method} {Host}{Path} {Status} {DurationMs} ms ingress={Ingress} upstream={Upstream} client={Client}")]
     private static partial void LogAccess(ILogger logger, string method, string host, string path, int status, double durationMs, string ingress, string upstream, string client);

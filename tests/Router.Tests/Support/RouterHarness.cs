@@ -34,7 +34,9 @@ public sealed class RouterHarness : IAsyncDisposable
     /// <summary>Sends to the Router's traffic port.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<RouterHarness> StartAsync(params string[] extraArgs)
+    public static Task<RouterHarness> StartAsync(params string[] extraArgs) => StartAsync(TimeSpan.FromSeconds(1), extraArgs);
+
+    public static async Task<RouterHarness> StartAsync(TimeSpan shutdownDelay, params string[] extraArgs)
     {
         var kube = await KubernetesEmulator.StartAsync(0);
         var dir = Directory.CreateTempSubdirectory("router-test-").FullName;
@@ -44,7 +46,7 @@ public sealed class RouterHarness : IAsyncDisposable
         var process = ChildProcess.StartDotnet(Path.Combine(AppContext.BaseDirectory, "Router.dll"),
         [
             "--kubeconfig", kubeconfig, "--address", "127.0.0.1", "--port", port.ToString(), "--metrics-address", "127.0.0.1",
-            "--metrics-port", metricsPort.ToString(), "--shutdown-delay", "1s", "--log-format", "text", .. extraArgs,
+            "--metrics-port", metricsPort.ToString(), "--shutdown-delay", $"{shutdownDelay.TotalMilliseconds}ms", "--log-format", "text", .. extraArgs,
         ]);
         var harness = new RouterHarness(kube, process, dir, port, metricsPort);
         await Eventually.HoldsAsync(async () => process.HasExited ? throw new InvalidOperationException("router exited:\n" + process.Output)
