@@ -1,0 +1,91 @@
+using Router.Options;
+
+namespace Router.Backends;
+
+/// <summary>
+/// A Service port resolved to endpoints, with its load-balancing state. Immutable but for the round-robin counter; a rebuild
+/// makes new ones.
+/// </summary>
+public sealed class Backend
+{
+    private int _next;
+
+    public Backend(string serviceNamespace, string serviceName, string port, IReadOnlyList<EndpointState> endpoints, bool terminatingFallback, LoadBalancing loadBalancing)
+    {
+        ServiceNamespace = serviceNamespace;
+        ServiceName = serviceName;
+        Port = port;
+        Endpoints = [.. endpoints];
+        TerminatingFallback = terminatingFallback;
+        LoadBalancing = loadBalancing;
+        _next = endpoints.Count > 0 ? System.Random.Shared.Next(endpoints.Count) : 0;
+    }
+
+    public string ServiceNamespace { get; }
+
+    public string ServiceName { get; }
+
+    /// <summary>The Service port as the Ingress names it (number or name).</summary>
+    public string Port { get; }
+
+    public EndpointState[] Endpoints { get; }
+
+    /// <summary>True when no endpoint was ready and serving terminating endpoints are used (as kube-proxy does).</summary>
+    public bool TerminatingFallback { get; }
+
+    public LoadBalancing LoadBalancing { get; }
+
+    /// <summary>
+    /// The endpoint for the next attempt: the algorithm's choice, else the next one that is neither ejected nor already tried;
+    /// ejected ones only when nothing else is left; null when every endpoint was tried.
+    /// </summary>
+    public EndpointState? Choose(ReadOnlySpan<EndpointState?> tried, long nowTimestamp)
+    {
+        var endpoints = Endpoints;
+        var count = endpoints.Length;
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var start = LoadBalancing switch
+        {
+            LoadBalancing.Random => System.Random.Shared.Next(count),
+            LoadBalancing.PowerOfTwoChoices => PowerOfTwo(endpoints),
+            _ => (int)((uint)Interlocked.Increment(ref _next) % (uint)count),
+        };
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var candidate = endpoints[(start + i) % count];
+                if (!Contains(tried, candidate) && (pass == 1 || !candidate.IsEjected(nowTimestamp)))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static int PowerOfTwo(EndpointState[] endpoints)
+    {
+        var first = System.Random.Shared.Next(endpoints.Length);
+        var second = System.Random.Shared.Next(endpoints.Length);
+        return endpoints[second].InFlight < endpoints[first].InFlight ? second : first;
+    }
+
+    private static bool Contains(ReadOnlySpan<EndpointState?> tried, EndpointState candidate)
+    {
+        foreach (var t in tried)
+        {
+            if (ReferenceEquals(t, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Router.Options;
+
+/// <summary>How a backend's endpoints share requests (flag and annotation values are the kebab-case names).</summary>
+public enum LoadBalancing
+{
+    RoundRobin,
+    PowerOfTwoChoices,
+    Random,
+}

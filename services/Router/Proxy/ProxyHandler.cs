@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Net.Http;
+using AwsIntegrations.Hosting.Health;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Router.Backends;
+using Router.Metrics;
+using Router.Options;
+using Router.Routing;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Router.Proxy;
+
+/// <summary>
+/// The traffic pipeline: the ALB health route, the https redirect, route lookup, and forwarding with retries on connection
+/// failures to other endpoints (ejecting the failed one for a while).
+/// </summary>
+public sealed partial class ProxyHandler(
+    RouteTableHolder tables,
+    IHttpForwarder forwarder,
+    HttpMessageInvoker client,
+    ReadinessState readiness,
+    RouterMetrics metrics,
+    RouterOptions options,
+    ILoggerFactory loggers)
+{
+    public const string HealthPath = "/kube-system/healthz";
+
+    private readonly ILogger _accessLog = loggers.CreateLogger("Router.AccessLog");
+    private readonly ILogger _logger = loggers.CreateLogger<ProxyHandler>();
+    private readonly long _ejectionTicks = (long)(options.EjectionDuration.TotalSeconds * Stopwatch.Frequency);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var request = context.Request;
+        var path = request.Path.Value ?? "/";
+        if (path == HealthPath)
+        {
+            await HealthAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        var route = tables.Current.Match(request.Host.Value, path);
+        string? upstream = null;
+        if (RedirectDecision.HttpsLocation(request, route, options.RedirectHttpToHttps) is { } location)
+        {
+            context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
+            context.Response.Headers.Location = location;
+        }
+        else if (route is null)
+        {
+            await PlainAsync(context, StatusCodes.Status404NotFound, "no route for this host and path\n").ConfigureAwait(false);
+        }
+        else if (route.Backend.Endpoints.Length == 0)
+        {
+            await PlainAsync(context, StatusCodes.Status502BadGateway,
+                $"no endpoints: Ingress {route.Ingress}, Service {route.Backend.ServiceNamespace}/{route.Backend.ServiceName} port {route.Backend.Port}\n").ConfigureAwait(false);
+        }
+        else
+        {
+            upstream = await ForwardAsync(context, route).ConfigureAwait(false);
+        }
+
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        metrics.Request(route, context.Response.StatusCode, seconds);
+        if (options.AccessLog)
+        {
+            LogAccess(_accessLog, request.Method, request.Host.Value ?? "", path, context.Response.StatusCode, seconds * 1000,
+                route?.Ingress ?? "", upstream ?? "", context.Connection.RemoteIpAddress?.ToString() ?? "");
+        }
+    }
+
+    private async Task<string?> ForwardAsync(HttpContext context, Route route)
+    {
+        var triedArray = new EndpointState?[options.Retries + 1];
+        EndpointState? endpoint = null;
+        for (var attempt = 0; attempt <= options.Retries; attempt++)
+        {
+            endpoint = route.Backend.Choose(triedArray.AsSpan(0, attempt), Stopwatch.GetTimestamp());
+            if (endpoint is null)
+            {
+                break;
+            }
+
+            triedArray[attempt] = endpoint;
+            endpoint.Started();
+            ForwarderError error;
+            try
+            {
+                error = await forwarder.SendAsync(context, endpoint.DestinationPrefix, client, route.RequestConfig, ForwardedHeadersTransformer.Instance).ConfigureAwait(false);
+            }
+            finally
+            {
+                endpoint.Finished();
+            }
+
+            if (error == ForwarderError.None)
+            {
+                return endpoint.Address;
+            }
+
+            var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;
+            var connectFailure = IsConnectFailure(exception, error);
+            if (connectFailure)
+            {
+                endpoint.Eject(Stopwatch.GetTimestamp() + _ejectionTicks);
+                metrics.ConnectFailure(route);
+            }
+
+            if (!(connectFailure || IsSafeToRepeat(context, exception, error)) || context.Response.HasStarted || attempt == options.Retries)
+            {
+                LogForwardError(_logger, route.Ingress, endpoint.Address, error, exception?.GetType().Name ?? "", exception?.Message ?? "",
+                    (exception as HttpRequestException)?.HttpRequestError.ToString() ?? "");
+                return endpoint.Address;
+            }
+
+            metrics.Retry(route);
+            context.Features.Set<IForwarderErrorFeature>(null);
+            context.Response.Clear();
+        }
+
+        return endpoint?.Address;
+    }
+
+    /// <summary>Failed while connecting (refused, reset, unreachable): not one byte of the request was sent.</summary>
+    private static bool IsConnectFailure(Exception? exception, ForwarderError error) =>
+        error == ForwarderError.Request && exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+
+    /// <summary>
+    /// A kept-alive connection the endpoint closed just as a request was sent on it (a pod shutting down), with no response byte
+    /// back: a safe method without a body may be repeated on another endpoint (RFC 9110, 9.2.2).
+    /// </summary>
+    private static bool IsSafeToRepeat(HttpContext context, Exception? exception, ForwarderError error) =>
+        error == ForwarderError.Request
+        && exception is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }
+        && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
+        && context.Request.ContentLength is null or 0
+        && !context.Request.Headers.ContainsKey("Transfer-Encoding");
+
+    private async Task HealthAsync(HttpContext context)
+    {
+        var ready = tables.IsLoaded && !readiness.IsDraining;
+        await PlainAsync(context, ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, ready ? "ok\n" : "shutting down\n").ConfigureAwait(false);
+    }
+
+    private static Task PlainAsync(HttpContext context, int status, string body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(body);
+    }
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Forwarding for Ingress {Ingress} to {Endpoint} failed: {Error} {ExceptionType} {HttpRequestError}: {Reason}")]
+    private static partial void LogForwardError(ILogger logger, string ingress, string endpoint, ForwarderError error, string exceptionType, string reason, string httpRequestError);
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "{Method} {Host}{Path} {Status} {DurationMs} ms ingress={Ingress} upstream={Upstream} client={Client}")]
+    private static partial void LogAccess(ILogger logger, string method, string host, string path, int status, double durationMs, string ingress, string upstream, string client);
+}

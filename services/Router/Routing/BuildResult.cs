@@ -1,0 +1,3 @@
+namespace Router.Routing;
+
+public sealed record BuildResult(RouteTable Table, IReadOnlyList<BuildProblem> Problems, IReadOnlySet<string> Addresses);

@@ -1,0 +1,21 @@
+using AwsIntegrations.Kubernetes.Models;
+
+namespace Router.Routing;
+
+/// <summary>Oldest first (creationTimestamp), then namespace and name, so conflicts resolve the same way in every replica.</summary>
+public sealed class IngressAge : IComparer<Ingress>
+{
+    public static IngressAge Comparer { get; } = new();
+
+    public int Compare(Ingress? x, Ingress? y)
+    {
+        var byTime = (x?.Metadata.CreationTimestamp ?? DateTimeOffset.MaxValue).CompareTo(y?.Metadata.CreationTimestamp ?? DateTimeOffset.MaxValue);
+        if (byTime != 0)
+        {
+            return byTime;
+        }
+
+        var byNamespace = string.CompareOrdinal(x?.Metadata.Namespace, y?.Metadata.Namespace);
+        return byNamespace != 0 ? byNamespace : string.CompareOrdinal(x?.Metadata.Name, y?.Metadata.Name);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Router.Backends;
+using Router.Options;
+using Router.Routing;
+using Router.Tests.Support;
+
+namespace Router.Tests.Golden;
+
+/// <summary>
+/// testdata/&lt;case&gt;/cluster.yaml (Ingresses, Services, EndpointSlices) and requests.txt ("host path" per line) →
+/// expected.json: the route table in matching order, the problems reported as Events, and the route each request gets.
+/// Set UPDATE_GOLDEN=1 to rewrite expected.json (then review the diff).
+/// </summary>
+public sealed class GoldenFileTests
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var dir in Directory.GetDirectories(RepositoryPaths.TestData).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(dir));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Build_GoldenCase_MatchesExpectedRouteTable(string name)
+    {
+        var dir = Path.Combine(RepositoryPaths.TestData, name);
+        var state = ClusterStateYaml.Parse(File.ReadAllText(Path.Combine(dir, "cluster.yaml")));
+        var result = RouteTableBuilder.Build(state, new BuildSettings(RouterOptions.DefaultIngressClass, LoadBalancing.RoundRobin, TimeSpan.FromSeconds(60), new EndpointRegistry()));
+
+        var actual = new JsonObject
+        {
+            ["routes"] = RouteTableDescription.Routes(result.Table),
+            ["problems"] = new JsonArray([.. result.Problems.Select(p => new JsonObject
+            {
+                ["ingress"] = $"{p.Ingress.Metadata.Namespace}/{p.Ingress.Metadata.Name}",
+                ["reason"] = p.Reason,
+                ["message"] = p.Message,
+            })]),
+            ["requests"] = Requests(dir, result.Table),
+        }.ToJsonString(Indented) + "\n";
+
+        var expectedPath = Path.Combine(dir, "expected.json");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(expectedPath, actual);
+        }
+
+        actual.Should().Be(File.ReadAllText(expectedPath), $"testdata/{name}/expected.json describes the table (UPDATE_GOLDEN=1 rewrites it)");
+    }
+
+    private static JsonObject Requests(string dir, RouteTable table)
+    {
+        var requests = new JsonObject();
+        var file = Path.Combine(dir, "requests.txt");
+        foreach (var line in File.Exists(file) ? File.ReadAllLines(file) : [])
+        {
+            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var parts = line.Split(' ', 2, StringSplitOptions.TrimEntries);
+            var route = table.Match(parts[0], parts[1]);
+            requests[line.Trim()] = route is null ? "404" : RouteTableDescription.Summary(route);
+        }
+
+        return requests;
+    }
+}
