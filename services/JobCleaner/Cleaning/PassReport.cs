@@ -1,3 +1,4 @@
+using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.JobCleaner.Planning;
 
 namespace AwsIntegrations.JobCleaner.Cleaning;
@@ -39,6 +40,6 @@ public sealed class PassReport
 
     public override string ToString() =>
         $"{JobsSeen} Jobs seen, {DeletedJobs} Jobs and {DeletedPods} pods deleted, kept: "
-        + string.Join(", ", _skipped.OrderBy(s => s.Key).Select(s => $"{s.Value} {s.Key}"))
+        + string.Join(", ", _skipped.OrderBy(s => s.Key).Select(s => $"{s.Value} {FlagValueConverter.KebabCase(s.Key.ToString())}"))
         + (Errors > 0 ? $"; {Errors} errors, first: {FirstError}" : string.Empty);
 }

@@ -15,9 +15,16 @@ namespace JobCleaner.Tests.Support;
 /// </summary>
 public abstract class ClusterTest : IAsyncLifetime
 {
-    protected static readonly DateTimeOffset Start = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
-
     private EventRecorder? _events;
+
+    /// <param name="start">The time seeded objects are dated from: a fixed instant for passes on the manual clock, now for a real service.</param>
+    protected ClusterTest(DateTimeOffset? start = null)
+    {
+        Start = start ?? new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+        Clock = new ManualTimeProvider(Start);
+    }
+
+    protected DateTimeOffset Start { get; }
 
     internal KubernetesEmulator Kube { get; private set; } = null!;
 
@@ -25,7 +32,7 @@ public abstract class ClusterTest : IAsyncLifetime
 
     internal RecordingHandler Http { get; } = new();
 
-    internal ManualTimeProvider Clock { get; } = new(Start);
+    internal ManualTimeProvider Clock { get; }
 
     internal ListLogger Logs { get; } = new();
 
