@@ -119,26 +119,35 @@ public sealed partial class CleanupPass
         }
     }
 
-    private async Task CleanJobsAsync(Dictionary<string, AnnotationResult> namespaces, UidSet? jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken)
+    private Task CleanJobsAsync(Dictionary<string, AnnotationResult> namespaces, UidSet? jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken) =>
+        ForEachAsync<Job>(
+            new ListOptions { LabelSelector = _settings.LabelSelector },
+            job => CleanJobAsync(job, namespaces, jobUids, report, reported, cancellationToken),
+            cancellationToken);
+
+    /// <summary>
+    /// Every object of the scope, page by page, each handled before the next page is read. An expired continue token (a long
+    /// pass on a big cluster) restarts the list: what was deleted is gone from it, the rest is decided again.
+    /// </summary>
+    private async Task ForEachAsync<T>(ListOptions list, Func<T, Task> handle, CancellationToken cancellationToken)
+        where T : KubernetesObject
     {
-        var list = new ListOptions { LabelSelector = _settings.LabelSelector };
         foreach (var scope in ListScopes())
         {
             for (var attempt = 0; ; attempt++)
             {
                 try
                 {
-                    await foreach (var job in _client.ListAllAsync<Job>(scope, list, _settings.PageSize, cancellationToken).ConfigureAwait(false))
+                    await foreach (var item in _client.ListAllAsync<T>(scope, list, _settings.PageSize, cancellationToken).ConfigureAwait(false))
                     {
-                        await CleanJobAsync(job, namespaces, jobUids, report, reported, cancellationToken).ConfigureAwait(false);
+                        await handle(item).ConfigureAwait(false);
                     }
 
                     break;
                 }
                 catch (KubernetesGoneException) when (attempt < MaxRelists)
                 {
-                    // The continue token expired (a long pass on a big cluster): list again; what was deleted is gone from it.
-                    Log.Relisting(_logger, "Jobs", scope ?? "all namespaces");
+                    Log.Relisting(_logger, typeof(T).Name, scope ?? "all namespaces");
                 }
             }
         }
@@ -170,29 +179,11 @@ public sealed partial class CleanupPass
         await DeleteAsync(job, decision, report, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task CleanOrphanPodsAsync(Dictionary<string, AnnotationResult> namespaces, UidSet jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken)
-    {
-        var list = new ListOptions { LabelSelector = _settings.LabelSelector, FieldSelector = "status.phase!=Running,status.phase!=Pending" };
-        foreach (var scope in ListScopes())
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    await foreach (var pod in _client.ListAllAsync<Pod>(scope, list, _settings.PageSize, cancellationToken).ConfigureAwait(false))
-                    {
-                        await CleanPodAsync(pod, namespaces, jobUids, report, reported, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    break;
-                }
-                catch (KubernetesGoneException) when (attempt < MaxRelists)
-                {
-                    Log.Relisting(_logger, "pods", scope ?? "all namespaces");
-                }
-            }
-        }
-    }
+    private Task CleanOrphanPodsAsync(Dictionary<string, AnnotationResult> namespaces, UidSet jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken) =>
+        ForEachAsync<Pod>(
+            new ListOptions { LabelSelector = _settings.LabelSelector, FieldSelector = "status.phase!=Running,status.phase!=Pending" },
+            pod => CleanPodAsync(pod, namespaces, jobUids, report, reported, cancellationToken),
+            cancellationToken);
 
     private async Task CleanPodAsync(Pod pod, Dictionary<string, AnnotationResult> namespaces, UidSet jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ public sealed class JobCleanerOptions : ServiceOptions
     [Flag("dry-run", "Log what would be deleted and delete nothing.")]
     public bool DryRun { get; set; }
 
-    [Flag("namespace", "Clean only this namespace (kube-job-cleaner's flag); empty: every namespace.")]
+    [Flag("namespace", "Clean only this namespace (kube-job-cleaner's flag); empty: every namespace.", Env = "JOB_CLEANER_NAMESPACE")]
     public string Namespace { get; set; } = "";
 
     [Flag("include-namespaces", "Clean only these namespaces (comma-separated); empty: every namespace.")]

@@ -14,26 +14,25 @@ public static class JobPlanner
     public static Decision Decide(Job job, ResolvedPolicy resolved, bool includeCronJobJobs, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(resolved);
-        if (job.Metadata.DeletionTimestamp is not null)
+        if (Kept(job, resolved) is { } kept)
         {
-            return Decision.Keep(SkipReason.Deleting);
-        }
-
-        if (resolved.Error is { } error)
-        {
-            return Decision.Keep(SkipReason.InvalidAnnotation, error);
+            return kept;
         }
 
         var policy = resolved.Policy!;
-        if (policy.Disabled)
-        {
-            return Decision.Keep(SkipReason.OptedOut);
-        }
-
         return JobTimes.Finished(job) is { } finished
             ? DecideFinished(job, finished.Outcome, finished.At, policy, includeCronJobJobs, now)
             : DecideRunning(job, policy, now);
+    }
+
+    /// <summary>The rules every object goes through first: being deleted, a bad annotation, an opt-out.</summary>
+    internal static Decision? Kept(KubernetesObject obj, ResolvedPolicy resolved)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        return obj.Metadata.DeletionTimestamp is not null ? Decision.Keep(SkipReason.Deleting)
+            : resolved.Error is { } error ? Decision.Keep(SkipReason.InvalidAnnotation, error)
+            : resolved.Policy!.Disabled ? Decision.Keep(SkipReason.OptedOut)
+            : null;
     }
 
     public static bool IsOwnedByCronJob(Job job) =>

@@ -13,28 +13,17 @@ public static class OrphanPodPlanner
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(jobExists);
-        ArgumentNullException.ThrowIfNull(resolved);
         if (!PodTimes.IsFinished(pod) || PodTimes.JobUid(pod) is not { } jobUid || jobExists(jobUid))
         {
             return null;
         }
 
-        if (pod.Metadata.DeletionTimestamp is not null)
+        if (JobPlanner.Kept(pod, resolved) is { } kept)
         {
-            return Decision.Keep(SkipReason.Deleting);
-        }
-
-        if (resolved.Error is { } error)
-        {
-            return Decision.Keep(SkipReason.InvalidAnnotation, error);
+            return kept;
         }
 
         var policy = resolved.Policy!;
-        if (policy.Disabled)
-        {
-            return Decision.Keep(SkipReason.OptedOut);
-        }
-
         var limit = pod.Status!.Phase == "Succeeded" ? policy.SucceededAge : policy.FailedAge;
         if (PodTimes.Finished(pod) is not { } finished)
         {
