@@ -9,7 +9,7 @@ internal static class Driver
     public static async Task RunAsync(int[] sizes, int namespaces, int repeat)
     {
         Console.WriteLine($"JobCleaner pass over N Jobs (+ one pod each) in {namespaces} namespaces; 100 due, 9% running, the rest finished within the hour.");
-        Console.WriteLine("Reference: one unpaged list of every Job (what kube-job-cleaner does). Steady pass = median of " + repeat + " passes that delete nothing.");
+        Console.WriteLine($"Reference: one unpaged list of every Job (what kube-job-cleaner does), median of {repeat}. Steady pass = median of {repeat} passes that delete nothing.");
         Console.WriteLine();
         Console.WriteLine("| Jobs | first pass (deletes 100) | steady pass | steady pass, + orphan-pod sweep | cleaner peak RSS | + orphan sweep peak RSS | unpaged list | unpaged peak RSS | pass / unpaged time | cleaner / unpaged RSS |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
@@ -17,7 +17,7 @@ internal static class Driver
         {
             using var emulator = Start("emulator", "--jobs", $"{size}", "--namespaces", $"{namespaces}");
             var port = await ReadPortAsync(emulator);
-            var reference = Parse(await RunToEndAsync("unpaged", "--port", $"{port}"));
+            var reference = Parse(await RunToEndAsync("unpaged", "--port", $"{port}", "--repeat", $"{repeat}"));
             var cleaner = Parse(await RunToEndAsync("cleaner", "--port", $"{port}", "--repeat", $"{repeat}"));
             var withOrphans = Parse(await RunToEndAsync("cleaner", "--port", $"{port}", "--repeat", $"{repeat}", "--orphans"));
             emulator.StandardInput.Close();

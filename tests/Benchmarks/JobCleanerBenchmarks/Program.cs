@@ -14,7 +14,7 @@ switch (role)
         await CleanerRole.RunAsync(Number(args, "--port", 0), Number(args, "--repeat", 3), args.Contains("--orphans"));
         break;
     case "unpaged":
-        await UnpagedRole.RunAsync(Number(args, "--port", 0));
+        await UnpagedRole.RunAsync(Number(args, "--port", 0), Number(args, "--repeat", 3));
         break;
     default:
         var sizes = Text(args, "--sizes", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
