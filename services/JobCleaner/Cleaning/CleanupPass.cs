@@ -1,0 +1,284 @@
+using AwsIntegrations.Hosting.Loops;
+using AwsIntegrations.JobCleaner.Metrics;
+using AwsIntegrations.JobCleaner.Planning;
+using AwsIntegrations.JobCleaner.Policy;
+using AwsIntegrations.Kubernetes.Client;
+using AwsIntegrations.Kubernetes.Events;
+using AwsIntegrations.Kubernetes.Models;
+using Microsoft.Extensions.Logging;
+
+namespace AwsIntegrations.JobCleaner.Cleaning;
+
+/// <summary>
+/// One cleaning pass: observe (namespaces, then Jobs and pods page by page), plan each object with the pure planners, apply
+/// the deletions at once. Nothing but counts, the annotated namespaces and (with --delete-orphan-pods) the Jobs' uids is
+/// kept between pages, so memory does not grow with the number of Jobs.
+/// </summary>
+public sealed partial class CleanupPass
+{
+    private const int MaxRelists = 3;
+
+    private readonly KubernetesClient _client;
+    private readonly EventRecorder? _events;
+    private readonly CleanerSettings _settings;
+    private readonly JobCleanerMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private Dictionary<string, string> _reportedInvalid = new(StringComparer.Ordinal);
+    private bool _namespacesForbiddenLogged;
+
+    public CleanupPass(KubernetesClient client, EventRecorder? events, CleanerSettings settings, JobCleanerMetrics metrics, TimeProvider time, ILogger logger)
+    {
+        _client = client;
+        _events = events;
+        _settings = settings;
+        _metrics = metrics;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The pass as the <see cref="ReconcileLoop"/> runs it: failures to list or delete make it retry with backoff.</summary>
+    public async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var report = await RunAsync(cancellationToken).ConfigureAwait(false);
+        return report.Succeeded ? ReconcileResult.Success() : ReconcileResult.Failure(report.FirstError ?? "pass failed");
+    }
+
+    public async Task<PassReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var report = new PassReport();
+        var reported = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            var namespaces = await ReadNamespacesAsync(reported, cancellationToken).ConfigureAwait(false);
+            var jobUids = _settings.DeleteOrphanPods ? new UidSet() : null;
+            await CleanJobsAsync(namespaces, jobUids, report, reported, cancellationToken).ConfigureAwait(false);
+            if (jobUids is not null)
+            {
+                await CleanOrphanPodsAsync(namespaces, jobUids, report, reported, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is KubernetesApiException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            report.Error(e.Message);
+        }
+
+        _reportedInvalid = reported;
+        var elapsed = _time.GetElapsedTime(started);
+        _metrics.PassEnded(report, elapsed, _time.GetUtcNow());
+        Log.PassEnded(_logger, _settings.DryRun ? "Dry-run pass" : "Pass", elapsed.TotalSeconds, report.ToString());
+        return report;
+    }
+
+    private async Task<Dictionary<string, AnnotationResult>> ReadNamespacesAsync(Dictionary<string, string> reported, CancellationToken cancellationToken)
+    {
+        var annotated = new Dictionary<string, AnnotationResult>(StringComparer.Ordinal);
+        try
+        {
+            var namespaces = _settings.Scope.AllNamespaces
+                ? _client.ListAllAsync<Namespace>(pageSize: _settings.PageSize, cancellationToken: cancellationToken)
+                : FindAllAsync(_settings.Scope.Included, cancellationToken);
+            await foreach (var ns in namespaces.ConfigureAwait(false))
+            {
+                var annotations = ns.Metadata.Annotations;
+                if (annotations is null || !CleanupAnnotations.All.Any(annotations.ContainsKey) || ns.Metadata.Name is not { } name)
+                {
+                    continue;
+                }
+
+                var result = AnnotationReader.Read(annotations, readLegacyTimeout: false);
+                annotated[name] = result;
+                if (result.Error is { } error)
+                {
+                    ReportInvalid(ns, error, reported);
+                }
+            }
+        }
+        catch (KubernetesApiException e) when (e.StatusCode == 403)
+        {
+            // A Role in one namespace cannot read Namespaces; Jobs are still cleaned, by the flags and their own annotations.
+            if (!_namespacesForbiddenLogged)
+            {
+                Log.NamespacesForbidden(_logger, e.Message);
+                _namespacesForbiddenLogged = true;
+            }
+        }
+
+        return annotated;
+    }
+
+    private async IAsyncEnumerable<Namespace> FindAllAsync(IEnumerable<string> names, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var name in names)
+        {
+            if (await _client.FindAsync<Namespace>(null, name, cancellationToken).ConfigureAwait(false) is { } ns)
+            {
+                yield return ns;
+            }
+        }
+    }
+
+    private Task CleanJobsAsync(Dictionary<string, AnnotationResult> namespaces, UidSet? jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken) =>
+        ForEachAsync<Job>(
+            new ListOptions { LabelSelector = _settings.LabelSelector },
+            job => CleanJobAsync(job, namespaces, jobUids, report, reported, cancellationToken),
+            cancellationToken);
+
+    /// <summary>
+    /// Every object of the scope, page by page, each handled before the next page is read. An expired continue token (a long
+    /// pass on a big cluster) restarts the list: what was deleted is gone from it, the rest is decided again.
+    /// </summary>
+    private async Task ForEachAsync<T>(ListOptions list, Func<T, Task> handle, CancellationToken cancellationToken)
+        where T : KubernetesObject
+    {
+        foreach (var scope in ListScopes())
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    await foreach (var item in _client.ListAllAsync<T>(scope, list, _settings.PageSize, cancellationToken).ConfigureAwait(false))
+                    {
+                        await handle(item).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+                catch (KubernetesGoneException) when (attempt < MaxRelists)
+                {
+                    Log.Relisting(_logger, typeof(T).Name, scope ?? "all namespaces");
+                }
+            }
+        }
+    }
+
+    private async Task CleanJobAsync(Job job, Dictionary<string, AnnotationResult> namespaces, UidSet? jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken)
+    {
+        if (!_settings.Scope.Contains(job.Metadata.Namespace))
+        {
+            return;
+        }
+
+        report.JobsSeen++;
+        jobUids?.Add(job.Metadata.Uid);
+        var own = AnnotationReader.Read(job.Metadata.Annotations, readLegacyTimeout: true);
+        var resolved = ResolvedPolicy.Resolve(_settings.Defaults, namespaces.GetValueOrDefault(job.Metadata.Namespace!), own);
+        var decision = JobPlanner.Decide(job, resolved, _settings.IncludeCronJobJobs, _time.GetUtcNow());
+        if (decision.Skip is { } skip)
+        {
+            report.Skip(skip);
+            if (skip == SkipReason.InvalidAnnotation && own.Error is { } error)
+            {
+                ReportInvalid(job, error, reported);
+            }
+
+            return;
+        }
+
+        await DeleteAsync(job, decision, report, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task CleanOrphanPodsAsync(Dictionary<string, AnnotationResult> namespaces, UidSet jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken) =>
+        ForEachAsync<Pod>(
+            new ListOptions { LabelSelector = _settings.LabelSelector, FieldSelector = "status.phase!=Running,status.phase!=Pending" },
+            pod => CleanPodAsync(pod, namespaces, jobUids, report, reported, cancellationToken),
+            cancellationToken);
+
+    private async Task CleanPodAsync(Pod pod, Dictionary<string, AnnotationResult> namespaces, UidSet jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken)
+    {
+        if (!_settings.Scope.Contains(pod.Metadata.Namespace))
+        {
+            return;
+        }
+
+        report.PodsSeen++;
+        var own = AnnotationReader.Read(pod.Metadata.Annotations, readLegacyTimeout: false);
+        var resolved = ResolvedPolicy.Resolve(_settings.Defaults, namespaces.GetValueOrDefault(pod.Metadata.Namespace!), own);
+        var decision = OrphanPodPlanner.Decide(pod, jobUids.Contains, resolved, _time.GetUtcNow());
+        if (decision is null)
+        {
+            return;
+        }
+
+        if (decision.Skip == SkipReason.InvalidAnnotation && own.Error is { } error)
+        {
+            ReportInvalid(pod, error, reported);
+        }
+
+        // The Job list may predate the pod's Job (or the Job did not match --label-selector): ask before deleting.
+        if (decision.Deletes && await JobStillExistsAsync(pod, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (decision.Deletes)
+        {
+            await DeleteAsync(pod, decision, report, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> JobStillExistsAsync(Pod pod, CancellationToken cancellationToken) =>
+        PodTimes.JobName(pod) is { } name
+        && await _client.FindAsync<Job>(pod.Metadata.Namespace, name, cancellationToken).ConfigureAwait(false) is { } job
+        && job.Metadata.Uid == PodTimes.JobUid(pod);
+
+    private async Task DeleteAsync<T>(T obj, Decision decision, PassReport report, CancellationToken cancellationToken)
+        where T : KubernetesObject
+    {
+        var kind = typeof(T).Name;
+        var (ns, name) = (obj.Metadata.Namespace, obj.Metadata.Name!);
+        var reason = decision.Delete!.Value;
+        if (_settings.DryRun)
+        {
+            Log.WouldDelete(_logger, kind, ns, name, JobCleanerMetrics.Label(reason), decision.Detail);
+            report.Delete(kind, reason);
+            _metrics.Deleted(kind, reason, dryRun: true);
+            return;
+        }
+
+        try
+        {
+            var options = new DeleteOptions { PropagationPolicy = decision.Propagation, PreconditionUid = obj.Metadata.Uid };
+            await _client.DeleteAsync<T>(ns, name, options, cancellationToken).ConfigureAwait(false);
+            Log.Deleted(_logger, kind, ns, name, JobCleanerMetrics.Label(reason), decision.Detail, decision.Propagation.ToString());
+            report.Delete(kind, reason);
+            _metrics.Deleted(kind, reason, dryRun: false);
+        }
+        catch (KubernetesNotFoundException)
+        {
+            // Gone already (its Job's garbage collection, or another hand): nothing to do.
+        }
+        catch (KubernetesConflictException)
+        {
+            Log.Recreated(_logger, kind, ns, name, obj.Metadata.Uid);
+            report.Skip(SkipReason.Recreated);
+        }
+        catch (Exception e) when (e is KubernetesApiException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            Log.DeleteFailed(_logger, kind, ns, name, e.Message);
+            report.Error($"delete {kind} {ns}/{name}: {e.Message}");
+            _metrics.DeleteFailed(kind);
+        }
+    }
+
+    /// <summary>One Warning Event and one log line per object and message; repeated passes stay quiet until it changes.</summary>
+    private void ReportInvalid(KubernetesObject obj, string error, Dictionary<string, string> reported)
+    {
+        var key = obj.Metadata.Uid ?? $"{obj.Kind}/{obj.Metadata.Namespace}/{obj.Metadata.Name}";
+        reported[key] = error;
+        if (_reportedInvalid.TryGetValue(key, out var earlier) && earlier == error)
+        {
+            return;
+        }
+
+        var kind = obj.GetType().Name;
+        var action = kind == "Namespace" ? "its Jobs are kept" : $"the {kind} is kept";
+        Log.InvalidAnnotation(_logger, kind, obj.Metadata.Namespace, obj.Metadata.Name, error);
+        _events?.Warning(obj, "InvalidCleanupAnnotation", $"{error}; {action} until it is fixed");
+    }
+
+    /// <summary>null: one list over all namespaces; else one list per included namespace (a Role per namespace suffices).</summary>
+    private IEnumerable<string?> ListScopes() =>
+        _settings.Scope.AllNamespaces ? new string?[] { null } : _settings.Scope.Included.Where(_settings.Scope.Contains).Select(ns => (string?)ns);
+}

@@ -1,0 +1,109 @@
+using AwsIntegrations.Hosting.Options;
+using AwsIntegrations.JobCleaner.Planning;
+using AwsIntegrations.Kubernetes.Config;
+
+namespace AwsIntegrations.JobCleaner.Options;
+
+/// <summary>kube-job-cleaner's flags (same names and defaults), plus what its users asked for.</summary>
+public sealed class JobCleanerOptions : ServiceOptions
+{
+    public JobCleanerOptions() => MetricsPort = 9097;
+
+    [Flag("seconds", "Age in seconds after which finished Jobs (and, with --delete-orphan-pods, their orphan pods) are deleted.")]
+    [FlagRange(0, int.MaxValue)]
+    public int Seconds { get; set; } = 3600;
+
+    [Flag("succeeded-seconds", "Age in seconds for succeeded Jobs; empty: --seconds.")]
+    [FlagRange(0, int.MaxValue)]
+    public int? SucceededSeconds { get; set; }
+
+    [Flag("failed-seconds", "Age in seconds for failed Jobs; empty: --seconds.")]
+    [FlagRange(0, int.MaxValue)]
+    public int? FailedSeconds { get; set; }
+
+    [Flag("timeout-seconds", "Running Jobs older than this many seconds are stopped and deleted with their pods; -1: never.")]
+    [FlagRange(-1, int.MaxValue)]
+    public int TimeoutSeconds { get; set; } = -1;
+
+    [Flag("dry-run", "Log what would be deleted and delete nothing.")]
+    public bool DryRun { get; set; }
+
+    [Flag("namespace", "Clean only this namespace (kube-job-cleaner's flag); empty: every namespace.", Env = "JOB_CLEANER_NAMESPACE")]
+    public string Namespace { get; set; } = "";
+
+    [Flag("include-namespaces", "Clean only these namespaces (comma-separated); empty: every namespace.")]
+    public List<string> IncludeNamespaces { get; set; } = [];
+
+    [Flag("exclude-namespaces", "Never clean these namespaces (comma-separated).")]
+    public List<string> ExcludeNamespaces { get; set; } = [];
+
+    [Flag("label-selector", "Clean only Jobs (and orphan pods) matching this label selector, e.g. team=data,tier!=critical.")]
+    public string LabelSelector { get; set; } = "";
+
+    [Flag("interval", "Pause between cleaning passes.")]
+    [FlagRange(0.1, 86400)]
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(60);
+
+    [Flag("include-cronjob-jobs", "Also delete finished Jobs owned by a CronJob (by default its history limits own them).")]
+    public bool IncludeCronJobJobs { get; set; }
+
+    [Flag("delete-orphan-pods", "Also delete finished pods whose Job no longer exists, after the same age.")]
+    public bool DeleteOrphanPods { get; set; }
+
+    [Flag("page-size", "Objects per list request (limit + continue), which bounds memory on clusters with many Jobs.")]
+    [FlagRange(1, 10000)]
+    public int PageSize { get; set; } = 500;
+
+    [Flag("leader-elect", "Elect a leader through a Lease so that only one replica deletes.")]
+    public bool LeaderElect { get; set; } = true;
+
+    [Flag("leader-election-namespace", "Namespace of the job-cleaner Lease.", Env = "POD_NAMESPACE")]
+    public string LeaderElectionNamespace { get; set; } = "default";
+
+    [Flag("leader-elect-lease-duration", "How long non-leaders wait after the last renewal before taking over.")]
+    [FlagRange(1, 3600)]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    [Flag("leader-elect-renew-deadline", "How long the leader tries to renew before it stops leading.")]
+    [FlagRange(1, 3600)]
+    public TimeSpan RenewDeadline { get; set; } = TimeSpan.FromSeconds(10);
+
+    [Flag("leader-elect-retry-period", "Pause between attempts to acquire or renew the Lease.")]
+    [FlagRange(0.1, 3600)]
+    public TimeSpan RetryPeriod { get; set; } = TimeSpan.FromSeconds(2);
+
+    [FlagGroup]
+    public KubernetesOptions Kubernetes { get; set; } = new();
+
+    /// <summary>The flags as the planner's defaults (annotations may override them per namespace or Job).</summary>
+    public CleanupPolicy DefaultPolicy() => new(
+        TimeSpan.FromSeconds(SucceededSeconds ?? Seconds),
+        TimeSpan.FromSeconds(FailedSeconds ?? Seconds),
+        TimeoutSeconds < 0 ? null : TimeSpan.FromSeconds(TimeoutSeconds),
+        Disabled: false);
+
+    public NamespaceScope Scope() => new(
+        Namespace.Length > 0 ? [Namespace] : [.. IncludeNamespaces],
+        [.. ExcludeNamespaces]);
+
+    public override FlagException? Validate()
+    {
+        if (Namespace.Length > 0 && IncludeNamespaces.Count > 0)
+        {
+            return new FlagException("--namespace and --include-namespaces both name the namespaces to clean: use one");
+        }
+
+        var overlap = Scope().Included.Intersect(ExcludeNamespaces, StringComparer.Ordinal).FirstOrDefault();
+        if (overlap is not null)
+        {
+            return new FlagException($"namespace {overlap} is both included and excluded");
+        }
+
+        if (LeaseDuration <= RenewDeadline || RenewDeadline <= RetryPeriod * 1.2)
+        {
+            return new FlagException("leader election needs --leader-elect-lease-duration > --leader-elect-renew-deadline > 1.2 × --leader-elect-retry-period");
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,7 @@
+namespace AwsIntegrations.JobCleaner.Planning;
+
+public enum JobOutcome
+{
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,33 @@
+using AwsIntegrations.Kubernetes.Models;
+
+namespace AwsIntegrations.JobCleaner.Planning;
+
+/// <summary>When a Job finished, and how; when it started. Pure reads of its status.</summary>
+public static class JobTimes
+{
+    /// <summary>
+    /// A Job is finished when it has a Complete or Failed condition that is True (failed Jobs never get a completionTime, so
+    /// kube-job-cleaner never aged them out), or a completionTime. Its age counts from that condition's time, then
+    /// completionTime, then startTime, then creationTimestamp (a Job that failed before any pod started has no startTime).
+    /// </summary>
+    public static (JobOutcome Outcome, DateTimeOffset? At)? Finished(Job job)
+    {
+        var status = job.Status;
+        var complete = Condition(status, "Complete");
+        var failed = Condition(status, "Failed");
+        if (failed is null && complete is null && status?.CompletionTime is null)
+        {
+            return null;
+        }
+
+        var outcome = failed is not null && complete is null ? JobOutcome.Failed : JobOutcome.Succeeded;
+        var at = (outcome == JobOutcome.Failed ? failed : complete)?.LastTransitionTime ?? status?.CompletionTime ?? status?.StartTime ?? job.Metadata.CreationTimestamp;
+        return (outcome, at);
+    }
+
+    /// <summary>When the running time starts: startTime, else creationTimestamp (pods that never start still count).</summary>
+    public static DateTimeOffset? Started(Job job) => job.Status?.StartTime ?? job.Metadata.CreationTimestamp;
+
+    private static Condition? Condition(JobStatus? status, string type) =>
+        status?.Conditions?.FirstOrDefault(c => c.Type == type && string.Equals(c.Status, "True", StringComparison.OrdinalIgnoreCase));
+}

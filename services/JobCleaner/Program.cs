@@ -1,0 +1,54 @@
+using System.Diagnostics.Metrics;
+using AwsIntegrations.Hosting;
+using AwsIntegrations.Hosting.Leadership;
+using AwsIntegrations.Hosting.Loops;
+using AwsIntegrations.JobCleaner.Cleaning;
+using AwsIntegrations.JobCleaner.Metrics;
+using AwsIntegrations.JobCleaner.Options;
+using AwsIntegrations.Kubernetes;
+using AwsIntegrations.Kubernetes.Client;
+using AwsIntegrations.Kubernetes.Events;
+using AwsIntegrations.Kubernetes.Leadership;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+return await ServiceHost.RunAsync<JobCleanerOptions>("job-cleaner", args, host =>
+{
+    var options = host.Options;
+    host.Services.AddKubernetes(options.Kubernetes);
+    host.Services.AddKubernetesEvents("job-cleaner");
+    if (options.LeaderElect)
+    {
+        host.Services.AddKubernetesLeaderElection(new LeaderElectionOptions
+        {
+            LeaseName = "job-cleaner",
+            LeaseNamespace = options.LeaderElectionNamespace,
+            Identity = Environment.GetEnvironmentVariable("POD_NAME") is { Length: > 0 } pod ? pod : Environment.MachineName,
+            LeaseDuration = options.LeaseDuration,
+            RenewDeadline = options.RenewDeadline,
+            RetryPeriod = options.RetryPeriod,
+        });
+    }
+    else
+    {
+        host.Services.AddSingleton<ILeadershipGate>(AlwaysLeader.Instance);
+    }
+
+    host.Services.AddSingleton(sp => new JobCleanerMetrics(sp.GetService<IMeterFactory>()));
+    host.Services.AddSingleton(sp => new CleanupPass(
+        sp.GetRequiredService<KubernetesClient>(),
+        sp.GetRequiredService<EventRecorder>(),
+        CleanerSettings.From(options),
+        sp.GetRequiredService<JobCleanerMetrics>(),
+        sp.GetRequiredService<TimeProvider>(),
+        sp.GetRequiredService<ILoggerFactory>().CreateLogger("job-cleaner")));
+    host.Services.AddSingleton<IHostedService>(sp => new ReconcileLoop(
+        "job-cleaner",
+        sp.GetRequiredService<CleanupPass>().ReconcileAsync,
+        new ReconcileLoopOptions { ResyncInterval = options.Interval, Debounce = TimeSpan.Zero, RequiresLeadership = true, MaxBackoff = options.Interval },
+        sp.GetRequiredService<TimeProvider>(),
+        sp.GetRequiredService<ILeadershipGate>(),
+        sp.GetRequiredService<ILoggerFactory>().CreateLogger("job-cleaner"),
+        sp.GetService<IMeterFactory>()));
+});

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using AwsIntegrations.JobCleaner.Planning;
+using AwsIntegrations.JobCleaner.Policy;
+using AwsIntegrations.Kubernetes.Models;
+using JobCleaner.Tests.Support;
+using static JobCleaner.Tests.Support.JobBuilder;
+
+namespace JobCleaner.Tests.Planning;
+
+public class OrphanPodPlannerTests
+{
+    private const string JobUid = "6f1c1f0e-8d8e-4a43-9a55-1b0f3c2f7a10";
+
+    private static Pod JobPod(string phase, TimeSpan finishedAgo, bool ownerReference = true)
+    {
+        var pod = new Pod
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = "report-x7k2p",
+                Namespace = "batch",
+                CreationTimestamp = Now - TimeSpan.FromDays(2),
+                Labels = new() { ["batch.kubernetes.io/controller-uid"] = JobUid, ["batch.kubernetes.io/job-name"] = "report" },
+                OwnerReferences = ownerReference ? [new OwnerReference { ApiVersion = "batch/v1", Kind = "Job", Name = "report", Uid = JobUid, Controller = true }] : null,
+            },
+            Status = new PodStatus { Phase = phase, StartTime = Now - TimeSpan.FromDays(1) },
+        };
+        pod.Status.Extra = new() { ["containerStatuses"] = Statuses("main", "state", Now - finishedAgo) };
+        return pod;
+    }
+
+    private static JsonElement Statuses(string container, string state, DateTimeOffset finishedAt)
+    {
+        var terminated = new Dictionary<string, object> { ["exitCode"] = 0, ["finishedAt"] = finishedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) };
+        var status = new Dictionary<string, object> { ["name"] = container, [state] = new Dictionary<string, object> { ["terminated"] = terminated } };
+        return JsonSerializer.SerializeToElement(new[] { status });
+    }
+
+    private static Decision? Decide(Pod pod, bool jobExists = false, ResolvedPolicy? policy = null) =>
+        OrphanPodPlanner.Decide(pod, _ => jobExists, policy ?? Policies.Resolved(), Now);
+
+    [Fact]
+    public void Decide_FinishedPodOfAGoneJob_GoesAfterTheAge()
+    {
+        var decision = Decide(JobPod("Succeeded", TimeSpan.FromMinutes(61)));
+
+        decision!.Delete.Should().Be(DeleteReason.Orphan);
+        decision.Detail.Should().Be("succeeded 1h1m ago, its Job is gone, older than 1h");
+        Decide(JobPod("Succeeded", TimeSpan.FromMinutes(59)))!.Skip.Should().Be(SkipReason.NotDue);
+    }
+
+    [Fact]
+    public void Decide_PodOrphanedByAnOrphanDelete_IsFoundByItsJobLabels()
+    {
+        // kube-job-cleaner deleted Jobs without propagation: the GC stripped the pods' ownerReferences.
+        Decide(JobPod("Failed", TimeSpan.FromHours(2), ownerReference: false))!.Delete.Should().Be(DeleteReason.Orphan);
+    }
+
+    [Fact]
+    public void Decide_PodOfALiveJob_IsNotAnOrphan()
+    {
+        Decide(JobPod("Succeeded", TimeSpan.FromDays(3)), jobExists: true).Should().BeNull();
+    }
+
+    [Fact]
+    public void Decide_RunningPodOrPodOfAnotherOwner_IsNeverTouched()
+    {
+        Decide(JobPod("Running", TimeSpan.FromDays(3))).Should().BeNull();
+        var replicaSetPod = JobPod("Failed", TimeSpan.FromDays(3), ownerReference: false);
+        replicaSetPod.Metadata.Labels = null;
+        replicaSetPod.Metadata.OwnerReferences = [new OwnerReference { ApiVersion = "apps/v1", Kind = "ReplicaSet", Name = "web", Uid = "u", Controller = true }];
+        Decide(replicaSetPod).Should().BeNull();
+        var barePod = JobPod("Succeeded", TimeSpan.FromDays(3), ownerReference: false);
+        barePod.Metadata.Labels = null;
+        Decide(barePod).Should().BeNull();
+    }
+
+    [Fact]
+    public void Decide_FailedOrphan_UsesTheFailedAge()
+    {
+        var policy = Policies.Resolved(Policies.Default with { FailedAge = TimeSpan.FromHours(24) });
+
+        Decide(JobPod("Failed", TimeSpan.FromHours(2)), policy: policy)!.Skip.Should().Be(SkipReason.NotDue);
+    }
+
+    [Fact]
+    public void Decide_OrphanWithOptOutOrBadAnnotation_IsKept()
+    {
+        Decide(JobPod("Failed", TimeSpan.FromDays(2)), policy: Policies.For(new() { [CleanupAnnotations.Disabled] = "true" }))!.Skip.Should().Be(SkipReason.OptedOut);
+        Decide(JobPod("Failed", TimeSpan.FromDays(2)), policy: Policies.For(new() { [CleanupAnnotations.After] = "later" }))!.Skip.Should().Be(SkipReason.InvalidAnnotation);
+    }
+
+    [Fact]
+    public void Finished_TakesTheLatestContainerFinish_ThenReadyFalse_ThenStartTime()
+    {
+        var pod = JobPod("Failed", TimeSpan.FromHours(3));
+        pod.Status!.Extra!["initContainerStatuses"] = Statuses("init", "lastState", Now - TimeSpan.FromHours(1));
+        PodTimes.Finished(pod).Should().Be(Now - TimeSpan.FromHours(1));
+
+        pod.Status.Extra = null;
+        pod.Status.Conditions = [new Condition { Type = "Ready", Status = "False", LastTransitionTime = Now - TimeSpan.FromHours(4) }];
+        PodTimes.Finished(pod).Should().Be(Now - TimeSpan.FromHours(4));
+
+        pod.Status.Conditions = null;
+        PodTimes.Finished(pod).Should().Be(Now - TimeSpan.FromDays(1));
+    }
+}
