@@ -14,6 +14,8 @@ public sealed class NodeSpec : Extensible
     public string? PodCIDR { get; set; }
 
     public bool? Unschedulable { get; set; }
+
+    public List<Taint>? Taints { get; set; }
 }
 
 public sealed class NodeStatus : Extensible
