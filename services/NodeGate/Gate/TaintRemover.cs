@@ -32,6 +32,10 @@ public sealed class TaintRemover(KubernetesClient client, string taintKey, TimeP
             {
                 return await client.PatchAsync<Node>(null, current.Metadata.Name!, KubernetesPatch.Json(patch), cancellationToken).ConfigureAwait(false);
             }
+            catch (KubernetesNotFoundException)
+            {
+                return null;
+            }
             catch (Exception e) when (e is KubernetesConflictException or KubernetesInvalidException && attempt < MaxAttempts)
             {
                 Interlocked.Increment(ref _conflicts);
