@@ -57,29 +57,38 @@ public abstract class NodeGateCluster : IAsyncLifetime
         return path;
     }
 
-    /// <summary>Starts NodeGate selecting DaemonSets labelled node-gate=required, plus <paramref name="flags"/>; waits for /readyz.</summary>
+    /// <summary>Starts NodeGate with <paramref name="flags"/> as pod node-gate-test-0 and waits for /readyz.</summary>
     protected async Task StartServiceAsync(params string[] flags)
     {
         _metricsPort = FreePort.Next();
-        _service = ChildProcess.StartDotnet(ServiceAssembly,
-        [
-            "--kubeconfig", Kubeconfig, "--metrics-address", "127.0.0.1", "--metrics-port", _metricsPort.ToString(CultureInfo.InvariantCulture),
-            "--log-format", "text", "--log-level", "debug", "--shutdown-delay", "0s", .. flags,
-        ], new Dictionary<string, string?> { ["POD_NAME"] = "node-gate-test-0" });
-        await Eventually.HoldsAsync(async () => await GetStatusAsync("/readyz") == 200 || _service.HasExited, "NodeGate ready", TimeSpan.FromSeconds(30));
-        _service.HasExited.Should().BeFalse(_service.Output);
+        _service = await LaunchAsync("node-gate-test-0", _metricsPort, flags);
     }
+
+    /// <summary>Starts one more replica (its own identity and metrics port); the caller disposes it.</summary>
+    protected async Task<ChildProcess> LaunchAsync(string podName, int metricsPort, params string[] flags)
+    {
+        var service = ChildProcess.StartDotnet(ServiceAssembly,
+        [
+            "--kubeconfig", Kubeconfig, "--metrics-address", "127.0.0.1", "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture),
+            "--log-format", "text", "--log-level", "debug", "--shutdown-delay", "0s", .. flags,
+        ], new Dictionary<string, string?> { ["POD_NAME"] = podName });
+        await Eventually.HoldsAsync(async () => await GetStatusAsync(metricsPort, "/readyz") == 200 || service.HasExited, $"{podName} ready", TimeSpan.FromSeconds(30));
+        service.HasExited.Should().BeFalse(service.Output);
+        return service;
+    }
+
+    protected string? LeaseHolder() => Kube.Get("Lease", "default", "node-gate")?["spec"]?["holderIdentity"]?.GetValue<string>();
 
     protected async Task<string> MetricsAsync() => await _http.GetStringAsync(new Uri($"http://127.0.0.1:{_metricsPort}/metrics"));
 
     protected Task WaitForMetricAsync(string line) =>
         Eventually.HoldsAsync(async () => (await MetricsAsync()).Split('\n').Contains(line), $"/metrics shows '{line}'\n{Service.Output}");
 
-    private async Task<int> GetStatusAsync(string path)
+    private async Task<int> GetStatusAsync(int port, string path)
     {
         try
         {
-            using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{_metricsPort}{path}"));
+            using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{port}{path}"));
             return (int)response.StatusCode;
         }
         catch (HttpRequestException)

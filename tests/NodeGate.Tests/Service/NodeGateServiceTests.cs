@@ -128,10 +128,24 @@ public class NodeGateServiceTests : NodeGateCluster
     }
 
     [Fact]
-    public async Task LeaderElection_HoldsTheNodeGateLease()
+    public async Task LeaderElection_TheSecondReplicaTakesOverWhenTheLeaderStops()
     {
+        var proxy = await CreateDaemonSetAsync(DaemonSet("kube-proxy"));
         await StartServiceAsync("--daemonset-selector", "node-gate=required");
+        await Eventually.HoldsAsync(() => LeaseHolder() == "node-gate-test-0", "the node-gate Lease held by the first pod");
+        await using var standby = await LaunchAsync("node-gate-test-1", FreePort.Next(), "--daemonset-selector", "node-gate=required");
 
-        await Eventually.HoldsAsync(() => Kube.Get("Lease", "default", "node-gate")?["spec"]?["holderIdentity"]?.GetValue<string>() == "node-gate-test-0", "the node-gate Lease held by the pod");
+        await RegisterNodeAsync("before");
+        await RunDaemonPodAsync(proxy, "before", ready: true);
+        await WaitReleasedAsync("before");
+        LeaseHolder().Should().Be("node-gate-test-0");
+
+        Service.SendSignal(System.Runtime.InteropServices.PosixSignal.SIGTERM);
+        (await Service.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(0, Service.Output);
+        await Eventually.HoldsAsync(() => LeaseHolder() == "node-gate-test-1", "the standby holds the Lease\n" + standby.Output);
+
+        await RegisterNodeAsync("after");
+        await RunDaemonPodAsync(proxy, "after", ready: true);
+        await Eventually.HoldsAsync(async () => !await IsGatedAsync("after"), "node after released by the new leader\n" + standby.Output);
     }
 }
