@@ -26,15 +26,17 @@ public sealed class LabelSelector
             throw new FormatException("empty requirement (stray comma?)");
         }
 
-        var words = term.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length == 2 && words[1].StartsWith("in ", StringComparison.Ordinal) || words.Length == 2 && words[1].StartsWith("in(", StringComparison.Ordinal))
+        if (term.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var key, var rest])
         {
-            return New(words[0], "In", SetValues(words[1][2..], term));
-        }
+            if (rest.StartsWith("in ", StringComparison.Ordinal) || rest.StartsWith("in(", StringComparison.Ordinal))
+            {
+                return New(key, "In", SetValues(rest[2..], term));
+            }
 
-        if (words.Length == 2 && words[1].StartsWith("notin", StringComparison.Ordinal))
-        {
-            return New(words[0], "NotIn", SetValues(words[1][5..], term));
+            if (rest.StartsWith("notin", StringComparison.Ordinal))
+            {
+                return New(key, "NotIn", SetValues(rest[5..], term));
+            }
         }
 
         foreach (var (symbol, op) in new[] { ("!=", "NotIn"), ("==", "In"), ("=", "In") })
