@@ -9,6 +9,13 @@ public static class DaemonPods
         pod.Metadata.Namespace == daemonSet.Metadata.Namespace
         && (pod.Metadata.OwnerReferences ?? []).Any(o => o.Kind == "DaemonSet" && o.Uid == daemonSet.Metadata.Uid);
 
+    /// <summary>
+    /// A pod created before the node object cannot belong to it: it is a leftover of an earlier node with the same name
+    /// (nidhogg#30: preempted nodes came back with stale "Ready" DaemonSet pods). Timestamps have second precision.
+    /// </summary>
+    public static bool IsFromThisNode(Pod pod, Node node) =>
+        pod.Metadata.CreationTimestamp is not { } created || node.Metadata.CreationTimestamp is not { } registered || created >= registered;
+
     /// <summary>PodReady is True and the pod is not being deleted.</summary>
     public static bool IsReady(Pod pod) =>
         pod.Metadata.DeletionTimestamp is null

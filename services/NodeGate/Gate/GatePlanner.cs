@@ -27,7 +27,7 @@ public sealed class GatePlanner(string taintKey, TimeSpan maxWait)
 
         var expected = required.Where(ds => DaemonSetPlacement.Check(ds, node, taintKey).Runs).ToList();
         var missing = expected
-            .Where(ds => !podsOnNode.Any(p => DaemonPods.IsOwnedBy(p, ds) && DaemonPods.IsReady(p)))
+            .Where(ds => !podsOnNode.Any(p => DaemonPods.IsOwnedBy(p, ds) && DaemonPods.IsReady(p) && DaemonPods.IsFromThisNode(p, node)))
             .Select(ds => $"{ds.Metadata.Namespace}/{ds.Metadata.Name}")
             .ToList();
         var deadline = waitingSince + maxWait;

@@ -81,6 +81,20 @@ public class GatePlannerTests
     }
 
     [Fact]
+    public void Decide_ReadyPodCreatedBeforeTheNodeObject_IsALeftoverAndDoesNotCount()
+    {
+        var node = GatedNode("n1");
+        node.Metadata.CreationTimestamp = Created;
+        var stale = DaemonPod(Proxy, "n1", ready: true);
+        stale.Metadata.CreationTimestamp = Created - TimeSpan.FromMinutes(3);
+        var fresh = DaemonPod(Proxy, "n1", ready: true);
+        fresh.Metadata.CreationTimestamp = Created;
+
+        Decide(node, [stale], TimeSpan.FromSeconds(5), Proxy).Action.Should().Be(GateAction.Wait);
+        Decide(node, [stale, fresh], TimeSpan.FromSeconds(5), Proxy).Action.Should().Be(GateAction.Release);
+    }
+
+    [Fact]
     public void Decide_MaxWaitRunOut_ForcesReleaseNamingTheMissing()
     {
         var decision = Decide(GatedNode("n1"), [DaemonPod(Proxy, "n1", ready: true)], TimeSpan.FromMinutes(10), Proxy, Kube2Iam, DaemonSet("fluent-bit", "logging"));
