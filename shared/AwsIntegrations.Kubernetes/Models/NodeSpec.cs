@@ -7,4 +7,6 @@ public sealed class NodeSpec : Extensible
     public string? PodCIDR { get; set; }
 
     public bool? Unschedulable { get; set; }
+
+    public List<Taint>? Taints { get; set; }
 }

@@ -193,4 +193,33 @@ public sealed class KubernetesClientCrudTests : EmulatorTest
         Kube.Get("Lease", "team-a", "lock")!["spec"]!["renewTime"]!.GetValue<string>().Should().Be("2026-01-02T03:04:05.678000Z");
         (await Client.GetAsync<Lease>("team-a", "lock")).Spec!.RenewTime.Should().Be(new DateTimeOffset(2026, 1, 2, 3, 4, 5, 678, TimeSpan.Zero));
     }
+
+    [Fact]
+    public async Task Create_NodeTaintsAndPodScheduling_RoundTripTyped()
+    {
+        await Client.CreateAsync(new Node { Metadata = new ObjectMeta { Name = "n1" }, Spec = new NodeSpec { Taints = [new Taint { Key = "aws-integrations.io/not-ready", Effect = "NoSchedule" }] } });
+        await Client.CreateAsync(new DaemonSet
+        {
+            Metadata = new ObjectMeta { Name = "agent", Namespace = "default" },
+            Spec = new DaemonSetSpec
+            {
+                Template = new PodTemplateSpec
+                {
+                    Spec = new PodSpec
+                    {
+                        NodeSelector = new() { ["kubernetes.io/os"] = "linux" },
+                        Tolerations = [new Toleration { Operator = "Exists", Effect = "NoExecute", TolerationSeconds = 30 }],
+                        Affinity = new Affinity { NodeAffinity = new NodeAffinity { RequiredDuringSchedulingIgnoredDuringExecution = new NodeSelector { NodeSelectorTerms = [new NodeSelectorTerm { MatchExpressions = [new NodeSelectorRequirement { Key = "zone", Operator = "In", Values = ["a", "b"] }] }] } } },
+                    },
+                },
+            },
+        });
+
+        Kube.Get("Node", null, "n1")!["spec"]!["taints"]![0]!["key"]!.GetValue<string>().Should().Be("aws-integrations.io/not-ready");
+        (await Client.GetAsync<Node>(null, "n1")).Spec!.Taints!.Single().Effect.Should().Be("NoSchedule");
+        var template = (await Client.GetAsync<DaemonSet>("default", "agent")).Spec!.Template!.Spec!;
+        template.NodeSelector!["kubernetes.io/os"].Should().Be("linux");
+        template.Tolerations!.Single().TolerationSeconds.Should().Be(30);
+        template.Affinity!.NodeAffinity!.RequiredDuringSchedulingIgnoredDuringExecution!.NodeSelectorTerms.Single().MatchExpressions!.Single().Values.Should().Equal("a", "b");
+    }
 }

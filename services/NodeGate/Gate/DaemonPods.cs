@@ -1,0 +1,23 @@
+using AwsIntegrations.Kubernetes.Models;
+
+namespace AwsIntegrations.NodeGate.Gate;
+
+public static class DaemonPods
+{
+    /// <summary>A pod the DaemonSet controls (owner uid, not just name: a recreated DaemonSet's old pods do not count).</summary>
+    public static bool IsOwnedBy(Pod pod, DaemonSet daemonSet) =>
+        pod.Metadata.Namespace == daemonSet.Metadata.Namespace
+        && (pod.Metadata.OwnerReferences ?? []).Any(o => o.Kind == "DaemonSet" && o.Uid == daemonSet.Metadata.Uid);
+
+    /// <summary>
+    /// A pod created before the node object cannot belong to it: it is a leftover of an earlier node with the same name
+    /// (nidhogg#30: preempted nodes came back with stale "Ready" DaemonSet pods). Timestamps have second precision.
+    /// </summary>
+    public static bool IsFromThisNode(Pod pod, Node node) =>
+        pod.Metadata.CreationTimestamp is not { } created || node.Metadata.CreationTimestamp is not { } registered || created >= registered;
+
+    /// <summary>PodReady is True and the pod is not being deleted.</summary>
+    public static bool IsReady(Pod pod) =>
+        pod.Metadata.DeletionTimestamp is null
+        && (pod.Status?.Conditions ?? []).Any(c => c.Type == "Ready" && c.Status == "True");
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics.Metrics;
+using AwsIntegrations.Hosting;
+using AwsIntegrations.Hosting.Health;
+using AwsIntegrations.Hosting.Leadership;
+using AwsIntegrations.Hosting.Loops;
+using AwsIntegrations.Kubernetes;
+using AwsIntegrations.Kubernetes.Client;
+using AwsIntegrations.Kubernetes.Events;
+using AwsIntegrations.Kubernetes.Informers;
+using AwsIntegrations.Kubernetes.Models;
+using AwsIntegrations.NodeGate.Gate;
+using AwsIntegrations.NodeGate.Metrics;
+using AwsIntegrations.NodeGate.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AwsIntegrations.NodeGate;
+
+public static class NodeGateServiceCollection
+{
+    /// <summary>Wires informers (nodes, DaemonSets, pods) to one leader-gated reconcile loop.</summary>
+    public static void AddNodeGate(this ServiceHostBuilder<NodeGateOptions> host)
+    {
+        var options = host.Options;
+        var services = host.Services;
+        services.AddKubernetes(options.Kubernetes);
+        services.AddKubernetesEvents(NodeGateOptions.ServiceName);
+        if (options.LeaderElect)
+        {
+            services.AddKubernetesLeaderElection(options.LeaderElection);
+        }
+        else
+        {
+            services.AddSingleton<ILeadershipGate>(AlwaysLeader.Instance);
+        }
+
+        services.AddSingleton(sp => new NodeGateMetrics(sp.GetService<IMeterFactory>()));
+        services.AddSingleton(sp => CreateLoop(sp, options));
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ReconcileLoop>());
+        host.OnBuilt(app =>
+        {
+            var factory = app.Services.GetRequiredService<SharedInformerFactory>();
+            app.Services.GetRequiredService<ReadinessState>().AddCheck("informers-synced", () => factory.HasSynced);
+        });
+    }
+
+    private static ReconcileLoop CreateLoop(IServiceProvider sp, NodeGateOptions options)
+    {
+        var factory = sp.GetRequiredService<SharedInformerFactory>();
+        var client = sp.GetRequiredService<KubernetesClient>();
+        var time = sp.GetRequiredService<TimeProvider>();
+        var loggers = sp.GetRequiredService<ILoggerFactory>();
+        var nodes = factory.GetInformer<Node>();
+        var daemonSets = factory.GetInformer<DaemonSet>();
+        var pods = factory.GetInformer<Pod>();
+        var reconciler = new NodeGateReconciler(
+            nodes, daemonSets, pods,
+            new GatePlanner(options.TaintKey, options.MaxWait),
+            new RequiredDaemonSets(options.Selector, options.ListedDaemonSets),
+            new TaintRemover(client, options.TaintKey, time),
+            sp.GetRequiredService<EventRecorder>(),
+            sp.GetRequiredService<NodeGateMetrics>(),
+            time,
+            loggers.CreateLogger("node-gate"));
+        var loop = new ReconcileLoop(
+            "node-gate",
+            reconciler.ReconcileAsync,
+            new ReconcileLoopOptions { RequiresLeadership = true, ResyncInterval = options.ResyncInterval, Debounce = TimeSpan.FromMilliseconds(200) },
+            time,
+            sp.GetRequiredService<ILeadershipGate>(),
+            loggers.CreateLogger("node-gate.loop"),
+            sp.GetService<IMeterFactory>());
+        nodes.AddHandler(new InformerHandler<Node>(_ => loop.Trigger(), (_, _) => loop.Trigger(), null));
+        daemonSets.AddHandler(new InformerHandler<DaemonSet>(_ => loop.Trigger(), (_, _) => loop.Trigger(), _ => loop.Trigger()));
+        pods.AddHandler(new InformerHandler<Pod>(p => TriggerIfBound(p, loop), (_, p) => TriggerIfBound(p, loop), null));
+        return loop;
+    }
+
+    /// <summary>Only pods bound to a node can release one; the rest of the cluster's pod churn is ignored.</summary>
+    private static void TriggerIfBound(Pod pod, ReconcileLoop loop)
+    {
+        if (pod.Spec?.NodeName is { Length: > 0 } && (pod.Metadata.OwnerReferences ?? []).Any(o => o.Kind == "DaemonSet"))
+        {
+            loop.Trigger();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using AwsIntegrations.Hosting.Options;
+using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Leadership;
+using AwsIntegrations.NodeGate.Scheduling;
+
+namespace AwsIntegrations.NodeGate.Options;
+
+public sealed class NodeGateOptions : ServiceOptions
+{
+    public const string ServiceName = "node-gate";
+
+    public NodeGateOptions()
+    {
+        MetricsPort = 9105;
+        LeaderElection.LeaseName = ServiceName;
+    }
+
+    [Flag("taint-key", "Key of the startup taint the kubelet registers (--register-with-taints=KEY=:NoSchedule); removed once the node's DaemonSets are ready.")]
+    public string TaintKey { get; set; } = "aws-integrations.io/not-ready";
+
+    [Flag("daemonset-selector", "Label selector of the DaemonSets a node waits for (e.g. 'node-gate=required' or 'tier in (system,network)'); empty: only --config-file's list.")]
+    public string? DaemonSetSelector { get; set; }
+
+    [Flag("config-file", "YAML or JSON file listing DaemonSets a node waits for: 'daemonsets: [{namespace: kube-system, name: kube-proxy}]'.")]
+    public string? ConfigFile { get; set; }
+
+    [Flag("max-wait", "Remove the taint anyway this long after the node was created, with a Warning Event naming the DaemonSets still not ready.")]
+    [FlagRange(1, 86400)]
+    public TimeSpan MaxWait { get; set; } = TimeSpan.FromMinutes(10);
+
+    [Flag("resync-interval", "Full pass over all nodes at least this often, even without changes.")]
+    [FlagRange(1, 3600)]
+    public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    [Flag("leader-elect", "Run only while holding the Lease (set false only for a single replica).")]
+    public bool LeaderElect { get; set; } = true;
+
+    [FlagGroup]
+    public KubernetesOptions Kubernetes { get; set; } = new();
+
+    [FlagGroup]
+    public LeaderElectionOptions LeaderElection { get; set; } = new();
+
+    /// <summary>The parsed --daemonset-selector (set by <see cref="Validate"/>); null when the flag is empty.</summary>
+    internal LabelSelector? Selector { get; private set; }
+
+    /// <summary>DaemonSets named by --config-file (set by <see cref="Validate"/>).</summary>
+    internal IReadOnlyList<DaemonSetReference> ListedDaemonSets { get; private set; } = [];
+
+    public override FlagException? Validate()
+    {
+        if (string.IsNullOrWhiteSpace(TaintKey))
+        {
+            return new FlagException("--taint-key must not be empty");
+        }
+
+        if (string.IsNullOrWhiteSpace(DaemonSetSelector) && string.IsNullOrWhiteSpace(ConfigFile))
+        {
+            return new FlagException("name the DaemonSets nodes wait for: set --daemonset-selector and/or --config-file");
+        }
+
+        try
+        {
+            Selector = string.IsNullOrWhiteSpace(DaemonSetSelector) ? null : LabelSelector.Parse(DaemonSetSelector);
+        }
+        catch (FormatException e)
+        {
+            return new FlagException($"--daemonset-selector: {e.Message}");
+        }
+
+        try
+        {
+            ListedDaemonSets = string.IsNullOrWhiteSpace(ConfigFile) ? [] : DaemonSetListFile.Load(ConfigFile);
+        }
+        catch (FormatException e)
+        {
+            return new FlagException($"--config-file {ConfigFile}: {e.Message}");
+        }
+
+        if (LeaderElect)
+        {
+            try
+            {
+                LeaderElection.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                return new FlagException(e.Message);
+            }
+        }
+
+        return null;
+    }
+}
