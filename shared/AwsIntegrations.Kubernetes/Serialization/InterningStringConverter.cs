@@ -18,6 +18,9 @@ public sealed class InterningStringConverter : JsonConverter<string>
     private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Pool.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // ConcurrentDictionary.Count takes every lock: keep our own (approximate) count.
+    private static int _entries;
+
     public override bool HandleNull => false;
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Intern(ref reader);
@@ -45,6 +48,12 @@ public sealed class InterningStringConverter : JsonConverter<string>
         }
 
         var created = text.ToString();
-        return Pool.Count < MaxEntries ? Pool.GetOrAdd(created, created) : created;
+        if (Volatile.Read(ref _entries) >= MaxEntries || !Pool.TryAdd(created, created))
+        {
+            return created;
+        }
+
+        Interlocked.Increment(ref _entries);
+        return created;
     }
 }
