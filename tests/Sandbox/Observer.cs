@@ -24,6 +24,7 @@ public sealed class Observer(SuitePorts ports, KubernetesClient kube, IElbV2Api 
         await Safely("DnsController", () => RecordsAsync(cancellationToken)),
         await Safely("Router", () => RequestThroughRouterAsync(cancellationToken)),
         await Safely("JobCleaner", () => JobsAsync(cancellationToken)),
+        await Safely("NodeGate", () => JoiningNodeAsync(cancellationToken)),
     ];
 
     public void Dispose()
@@ -115,6 +116,21 @@ public sealed class Observer(SuitePorts ports, KubernetesClient kube, IElbV2Api 
             left.Count == 0
                 ? $"finished and overrunning Jobs cleaned ({string.Join(", ", expectedGone)}), Job pods left: {pods}"
                 : $"Jobs left: {string.Join(", ", left)}; Job pods left: {pods}");
+    }
+
+    private async Task<Observation> JoiningNodeAsync(CancellationToken cancellationToken)
+    {
+        var node = await kube.FindAsync<Node>(null, NodeJoin.NodeName, cancellationToken);
+        if (node is null)
+        {
+            return Observation.Waiting("NodeGate", $"node {NodeJoin.NodeName} has not joined yet");
+        }
+
+        var tainted = node.Spec?.Taints?.Any(t => t.Key == NodeJoin.TaintKey) == true;
+        var released = node.Metadata.Annotations?.Keys.FirstOrDefault(k => k.StartsWith("aws-integrations.io/", StringComparison.Ordinal));
+        return tainted
+            ? Observation.Waiting("NodeGate", $"node {NodeJoin.NodeName} joined with taint {NodeJoin.TaintKey}:NoSchedule; waiting for kube-system/kube2iam to be Ready on it")
+            : Observation.Reached("NodeGate", $"node {NodeJoin.NodeName} released: its DaemonSet pods are Ready{(released is null ? "" : $" ({released}={node.Metadata.Annotations![released]})")}");
     }
 
     private static async Task<Observation> Safely(string service, Func<Task<Observation>> observe)

@@ -70,6 +70,10 @@ try
     if (options.Scenario == Scenario.Demo)
     {
         await DemoScenario.ApplyAsync(kubectl, backend.Port, stop.Token);
+        await NodeJoin.ApplyAsync(kubectl, stop.Token);
+        _ = Task.Delay(TimeSpan.FromSeconds(3), stop.Token).ContinueWith(
+            _ => NodeJoin.MarkPodReadyAsync(kubectl, stop.Token), stop.Token, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap();
+        Progress.Done($"node {NodeJoin.NodeName} joins with the startup taint; its kube2iam pod turns Ready in 3 s");
         Progress.Done($"demo applied: namespace {DemoScenario.Namespace}, pod with role {DemoScenario.Role}, Service app → {BackendApp.Address}:{backend.Port}, Ingress {DemoScenario.Host}, Jobs");
     }
 

@@ -39,6 +39,9 @@ public static class SuiteLayout
             new Component("JobCleaner", "services/JobCleaner/JobCleaner.csproj",
                 [.. kube, "--metrics-port", $"{ports.JobCleanerMetrics}", "--seconds", "3600", "--timeout-seconds", "3600", "--interval", "5s"],
                 With(leader, "POD_NAME", "job-cleaner-0"), Ready(ports.JobCleanerMetrics)),
+            new Component("NodeGate", "services/NodeGate/NodeGate.csproj",
+                [.. kube, "--metrics-port", $"{ports.NodeGateMetrics}", "--daemonset-selector", $"{NodeJoin.RequiredLabel}=true", "--max-wait", "2m"],
+                With(leader, "POD_NAME", "node-gate-0"), Ready(ports.NodeGateMetrics)),
         ];
     }
 
