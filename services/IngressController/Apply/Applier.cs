@@ -11,13 +11,21 @@ namespace AwsIntegrations.IngressController.Apply;
 /// </summary>
 public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSettings settings, ApplyContext context)
 {
-    /// <summary>Applies every change; stops at the first failure (the exception propagates; what was done is in the inventory).</summary>
+    /// <summary>Applies every change; stops at the first failure with an <see cref="ApplyException"/> naming the change (what was done is in the inventory).</summary>
     public async Task ApplyAsync(IReadOnlyList<Change> changes, AwsInventory inventory, Action<Change>? applied, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var change in changes)
         {
-            await ApplyOneAsync(change, inventory, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ApplyOneAsync(change, inventory, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is AwsServiceException or AwsProtocolException or HttpRequestException or TimeoutException or KeyNotFoundException or InvalidOperationException)
+            {
+                throw new ApplyException(change, e);
+            }
+
             applied?.Invoke(change);
         }
     }

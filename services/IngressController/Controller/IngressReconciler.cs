@@ -135,10 +135,20 @@ public sealed partial class IngressReconciler
                 LogApplied(_logger, c.Operation, c.Alb);
             }, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is AwsServiceException or AwsProtocolException or HttpRequestException or TimeoutException or KeyNotFoundException or InvalidOperationException)
+        catch (ApplyException e)
         {
             // What landed is unknown after a failed write: read everything again on the next pass.
             _inventory = null;
+            if (e.InnerException is AwsServiceException { Code: var code } && code.StartsWith("TooMany", StringComparison.Ordinal) && desired.TryGetValue(e.Change.Alb, out var alb))
+            {
+                foreach (var member in alb.Ingresses)
+                {
+                    problems[member].Item2.Add(new IngressProblem("QuotaExceeded", $"AWS refused {e.Change.Operation} for load balancer {alb.Name}: {code}; raise the quota or remove load balancers"));
+                }
+
+                _problems.Report(problems);
+            }
+
             return ReconcileResult.Failure($"applying the plan: {e.Message}");
         }
 

@@ -46,7 +46,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
             {
                 return false;
             }
-        }, "the ingress-controller answers /readyz");
+        }, "the ingress-controller answers /readyz", TimeSpan.FromSeconds(60));
         return service;
     }
 

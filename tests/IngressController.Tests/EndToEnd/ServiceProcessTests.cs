@@ -45,8 +45,8 @@ public sealed class ServiceProcessTests : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    private string? StatusHostname() =>
-        _kube.Get("Ingress", "default", "shop")?["status"]?["loadBalancer"]?["ingress"]?[0]?["hostname"]?.GetValue<string>();
+    private string? StatusHostname(string name = "shop") =>
+        _kube.Get("Ingress", "default", name)?["status"]?["loadBalancer"]?["ingress"]?[0]?["hostname"]?.GetValue<string>();
 
     [Fact]
     public async Task Service_ConvergesTheIngress_AndExitsCleanlyOnSigterm()
@@ -80,7 +80,7 @@ public sealed class ServiceProcessTests : IAsyncLifetime
         _kube.Create("Ingress", "default", JsonNode.Parse("""
             {"metadata":{"name":"blog","annotations":{"zalando.org/aws-load-balancer-shared":"false"}},"spec":{"ingressClassName":"aws-integrations","rules":[{"host":"shop.example.org"}]}}
             """)!.AsObject());
-        await Eventually.HoldsAsync(() => _aws.State.LoadBalancers.Count == 2, "the second Ingress gets its own load balancer", TimeSpan.FromSeconds(60));
+        await Eventually.HoldsAsync(() => StatusHostname("blog") is not null, "the second Ingress gets its own load balancer (status is written after the writes)", TimeSpan.FromSeconds(60));
 
         var holder = _kube.Get("Lease", "default", "ingress-controller")!["spec"]!["holderIdentity"]!.GetValue<string>();
         var (leader, follower) = holder == "ingress-0" ? (first, second) : (second, first);

@@ -108,4 +108,17 @@ public class FailureTests
             .Should().Equal("elbv2:AddListenerCertificates", "elbv2:CreateListener");
         await ShouldBeConvergedAsync(h);
     }
+
+    [Fact]
+    public async Task LoadBalancerQuotaExceeded_EventOnTheIngresses()
+    {
+        await using var h = await ClusterWithOneTlsIngressAsync();
+        h.Aws.Faults.FailWith("elbv2", "CreateLoadBalancer", "TooManyLoadBalancers", 400);
+
+        (await h.PassAsync()).Succeeded.Should().BeFalse();
+        await h.Controller.Events.FlushAsync();
+
+        h.LoadBalancers().Should().BeEmpty();
+        h.Kube.All("Event", "default").Select(e => e["reason"]!.GetValue<string>()).Should().Contain("QuotaExceeded");
+    }
 }
