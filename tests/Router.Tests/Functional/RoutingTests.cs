@@ -117,6 +117,29 @@ public sealed class RoutingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostWithBody_FirstEndpointsRefuse_BodyArrivesWholeAtTheLiveOne()
+    {
+        var port = FreePort.Next();
+        var alive = await Backend("alive", "127.0.0.17", port);
+        _router.AddService("default", "post");
+        _router.SetEndpoints("default", "post", port,
+            EndpointSpec.ReadyAt("127.0.0.18"), EndpointSpec.ReadyAt("127.0.0.19"), EndpointSpec.ReadyAt("127.0.0.20"), EndpointSpec.ReadyAt("127.0.0.17"));
+        _router.AddIngress("default", "post", "post.example.com", "/", "post");
+
+        // Wait on the metric, not on a request: a request would eject the dead endpoints before the POST meets them.
+        await Eventually.HoldsAsync(async () => (await _router.MetricsAsync()).Contains("router_routes 1", StringComparison.Ordinal), "the route is loaded");
+
+        var request = _router.Get("post.example.com", "/orders");
+        request.Method = HttpMethod.Post;
+        request.Content = new StringContent(new string('x', 5000));
+        using var response = await _router.Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var echo = (await response.Content.ReadFromJsonAsync<BackendEcho>())!;
+        echo.Headers["Content-Length"].Should().Be("5000");
+    }
+
+    [Fact]
     public async Task Endpoints_Change_TakeEffectWithoutRestart()
     {
         var port = FreePort.Next();

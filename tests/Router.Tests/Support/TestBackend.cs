@@ -89,6 +89,11 @@ public sealed class TestBackend : IAsyncDisposable
             }
         }
 
+        if (context.Request.Path == "/slow")
+        {
+            await StreamRelease.Task;
+        }
+
         if (context.Request.Path == "/stream")
         {
             await context.Response.WriteAsync("first\n");
