@@ -95,7 +95,7 @@ public sealed partial class DnsReconciler
         var settings = new PlanSettings(_options.TxtOwnerId, _options.Policy, _mapper);
         var plans = Cache.Zones.Select(z => (Zone: z, Plan: Planner.Plan(z, lookup is null ? Cache.Records(z.Id) : Cache.Records(z.Id, lookup), desired.For(z.Id), settings))).ToList();
         problems.AddRange(plans.SelectMany(p => p.Plan.Problems));
-        var byResource = sources.GroupBy(s => s.Resource).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byResource = new Lazy<Dictionary<string, SourceObject>>(() => sources.GroupBy(s => s.Resource).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
         string? error = null;
         foreach (var (zone, plan) in plans)
         {
@@ -217,7 +217,7 @@ public sealed partial class DnsReconciler
         return read;
     }
 
-    private void Record(Zone zone, ApplyOutcome outcome, Dictionary<string, SourceObject> byResource, List<SourceProblem> problems)
+    private void Record(Zone zone, ApplyOutcome outcome, Lazy<Dictionary<string, SourceObject>> byResource, List<SourceProblem> problems)
     {
         foreach (var group in outcome.Applied)
         {
@@ -230,7 +230,7 @@ public sealed partial class DnsReconciler
             foreach (var action in group.Actions)
             {
                 LogApplied(_logger, action.Verb, action.Type, action.Name, zone.Name, zone.Id, group.Resource ?? "-");
-                if (group.Resource is not null && byResource.TryGetValue(group.Resource, out var source))
+                if (group.Resource is not null && byResource.Value.TryGetValue(group.Resource, out var source))
                 {
                     _events.Normal(source, "Record" + char.ToUpperInvariant(action.Verb[0]) + action.Verb[1..],
                         $"{action.Verb} {action.Type} record {action.Name} in zone {zone.Name} ({zone.Id})");
@@ -257,10 +257,11 @@ public sealed partial class DnsReconciler
         }
     }
 
-    private void Report(List<SourceProblem> problems, Dictionary<string, SourceObject> byResource)
+    private void Report(List<SourceProblem> problems, Lazy<Dictionary<string, SourceObject>> byResource)
     {
         foreach (var problem in problems.Distinct())
         {
+
             // Each problem is told once per full read, not on every pass.
             if (!_reported.Add(problem))
             {
@@ -269,7 +270,7 @@ public sealed partial class DnsReconciler
 
             _metrics.Failure(problem.Reason);
             LogProblem(_logger, problem.Resource, problem.Reason, problem.Message);
-            if (byResource.TryGetValue(problem.Resource, out var source))
+            if (byResource.Value.TryGetValue(problem.Resource, out var source))
             {
                 _events.Warning(source, problem.Reason, problem.Message);
             }

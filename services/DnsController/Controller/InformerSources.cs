@@ -14,6 +14,9 @@ public sealed class InformerSources : ISourceProvider, IDisposable
     private readonly Informer<Service>? _services;
     private readonly List<IDisposable> _registrations = [];
 
+    // Mapping 20,000 objects on every pass costs more than the plan for one change: objects are mapped again only when their resourceVersion moves.
+    private readonly Dictionary<string, (string? Version, SourceObject Source)> _mapped = new(StringComparer.Ordinal);
+
     public InformerSources(SharedInformerFactory informers, DnsControllerOptions options, Action changed)
     {
         ArgumentNullException.ThrowIfNull(informers);
@@ -49,14 +52,58 @@ public sealed class InformerSources : ISourceProvider, IDisposable
         }
 
         var sources = new List<SourceObject>();
-        sources.AddRange((_ingresses?.List() ?? [])
-            .Where(i => _annotations.Matches(i.Metadata.Annotations) && SourceObjects.HasClass(i, _options.IngressClass))
-            .Select(i => SourceObjects.FromIngress(i, _options.IncludeIngressTlsHosts)));
-        sources.AddRange((_services?.List() ?? [])
-            .Where(s => _annotations.Matches(s.Metadata.Annotations))
-            .Select(SourceObjects.FromService)
-            .OfType<SourceObject>());
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var ingress in _ingresses?.List() ?? [])
+        {
+            if (_annotations.Matches(ingress.Metadata.Annotations) && SourceObjects.HasClass(ingress, _options.IngressClass))
+            {
+                sources.Add(Map(ingress, seen, i => SourceObjects.FromIngress(i, _options.IncludeIngressTlsHosts))!);
+            }
+        }
+
+        foreach (var service in _services?.List() ?? [])
+        {
+            if (_annotations.Matches(service.Metadata.Annotations) && Map(service, seen, SourceObjects.FromService) is { } source)
+            {
+                sources.Add(source);
+            }
+        }
+
+        lock (_mapped)
+        {
+            foreach (var gone in _mapped.Keys.Where(k => !seen.Contains(k)).ToList())
+            {
+                _mapped.Remove(gone);
+            }
+        }
+
         return sources;
+    }
+
+    private SourceObject? Map<T>(T obj, HashSet<string> seen, Func<T, SourceObject?> map)
+        where T : KubernetesObject
+    {
+        var key = $"{obj.Kind ?? typeof(T).Name}/{obj.Metadata.Namespace}/{obj.Metadata.Name}";
+        seen.Add(key);
+        var version = obj.Metadata.ResourceVersion;
+        lock (_mapped)
+        {
+            if (version is not null && _mapped.TryGetValue(key, out var known) && known.Version == version)
+            {
+                return known.Source;
+            }
+        }
+
+        var source = map(obj);
+        if (source is not null)
+        {
+            lock (_mapped)
+            {
+                _mapped[key] = (version, source);
+            }
+        }
+
+        return source;
     }
 
     public void Dispose()

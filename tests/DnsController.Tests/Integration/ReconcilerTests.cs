@@ -1,4 +1,5 @@
 using AwsIntegrations.Emulators.Aws;
+using AwsIntegrations.Kubernetes.Models;
 using DnsController.Options;
 
 namespace DnsController.Tests.Integration;
@@ -230,6 +231,24 @@ public sealed class ReconcilerTests : IAsyncLifetime
         _world.Records(child).Should().Contain($"A api.dev.example.com. alias {_alb}.");
         _world.Records(privateZone).Should().Contain($"A api.dev.example.com. alias {_alb}.");
         _world.Records(_zone).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Pass_LoadBalancerServiceWithHostnameAnnotation_GetsARecordsForItsIps()
+    {
+        var service = await _world.Client.CreateAsync(new Service
+        {
+            Metadata = new ObjectMeta { Name = "api", Namespace = "default", Annotations = new() { ["external-dns.alpha.kubernetes.io/hostname"] = "api.example.com", ["external-dns.alpha.kubernetes.io/ttl"] = "60" } },
+            Spec = new ServiceSpec { Type = "LoadBalancer", Ports = [new ServicePort { Port = 443 }] },
+        });
+        service.Status = new ServiceStatus { LoadBalancer = new LoadBalancerStatus { Ingress = [new LoadBalancerIngress { Ip = "192.0.2.44" }] } };
+        await _world.Client.UpdateStatusAsync(service);
+        await _world.WaitForSourcesAsync(s => s.Any(o => o.Kind == "service" && o.StatusTargets.Contains("192.0.2.44")));
+
+        await _world.PassAsync();
+
+        _world.Records(_zone).Should().Equal("A api.example.com. 192.0.2.44",
+            "TXT a-api.example.com. \"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=service/default/api\"");
     }
 
     [Fact]
