@@ -86,6 +86,32 @@ public class ServiceProcessTests : ClusterTest
     }
 
     [Fact]
+    public async Task Service_Once_RunsOnePassAndExitsLikeTheCronJob()
+    {
+        Namespace("batch");
+        FinishedJob("batch", "old", TimeSpan.FromHours(2));
+        FinishedJob("batch", "young", TimeSpan.FromMinutes(5));
+
+        await using var service = JobCleanerProcess.Start(Kubeconfig, "cleaner-0", "--once", "--seconds", "3600");
+
+        (await service.Process.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(0, service.Process.Output);
+        Exists("Job", "batch", "old").Should().BeFalse();
+        Exists("Job", "batch", "young").Should().BeTrue();
+        Kube.Get("Lease", "kube-system", "job-cleaner").Should().BeNull("a single pass takes no Lease");
+    }
+
+    [Fact]
+    public async Task Service_OnceAndThePassFails_ExitsWithOne()
+    {
+        Kube.Faults.Fail("list", "jobs", 403);
+
+        await using var service = JobCleanerProcess.Start(Kubeconfig, "cleaner-0", "--once");
+
+        (await service.Process.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(1, service.Process.Output);
+        service.Logged("403").Should().BeTrue(service.Process.Output);
+    }
+
+    [Fact]
     public async Task Service_BadFlag_ExitsWithTheReason()
     {
         await using var service = JobCleanerProcess.Start(Kubeconfig, "cleaner-0", "--seconds", "an hour");
