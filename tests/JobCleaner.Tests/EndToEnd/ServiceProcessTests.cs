@@ -30,6 +30,7 @@ public class ServiceProcessTests : ClusterTest
         Exists("Pod", "batch", "old-a").Should().BeFalse();
         Exists("Pod", "batch", "stuck-a").Should().BeFalse();
         Exists("Job", "batch", "young").Should().BeTrue();
+        await Eventually.HoldsAsync(() => service.Logged("Pass ended"), "the pass is logged");
         service.Logged("Deleted Job batch/old (succeeded: succeeded 2h").Should().BeTrue(service.Process.Output);
         service.Logged("Deleted Job batch/stuck (timeout: running for 3h").Should().BeTrue(service.Process.Output);
         service.Logged("longer than the timeout 2h; propagation Foreground)").Should().BeTrue(service.Process.Output);
@@ -82,7 +83,7 @@ public class ServiceProcessTests : ClusterTest
         await Eventually.HoldsAsync(() => Holder() == follower.Name, "the other replica takes the released Lease\n" + follower.Process.Output);
         FinishedJob("batch", "second", TimeSpan.FromHours(2));
         await Eventually.HoldsAsync(() => !Exists("Job", "batch", "second"), "the new leader deletes the next Job\n" + follower.Process.Output);
-        follower.Logged("Deleted Job batch/second").Should().BeTrue();
+        await Eventually.HoldsAsync(() => follower.Logged("Deleted Job batch/second"), "the new leader logs the deletion");
     }
 
     [Fact]
