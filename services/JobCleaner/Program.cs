@@ -13,12 +13,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-return await ServiceHost.RunAsync<JobCleanerOptions>("job-cleaner", args, host =>
+SinglePass? single = null;
+var exitCode = await ServiceHost.RunAsync<JobCleanerOptions>("job-cleaner", args, host =>
 {
     var options = host.Options;
     host.Services.AddKubernetes(options.Kubernetes);
     host.Services.AddKubernetesEvents("job-cleaner");
-    if (options.LeaderElect)
+    if (options.LeaderElect && !options.Once)
     {
         host.Services.AddKubernetesLeaderElection(new LeaderElectionOptions
         {
@@ -43,6 +44,12 @@ return await ServiceHost.RunAsync<JobCleanerOptions>("job-cleaner", args, host =
         sp.GetRequiredService<JobCleanerMetrics>(),
         sp.GetRequiredService<TimeProvider>(),
         sp.GetRequiredService<ILoggerFactory>().CreateLogger("job-cleaner")));
+    if (options.Once)
+    {
+        host.Services.AddSingleton<IHostedService>(sp => single = new SinglePass(sp.GetRequiredService<CleanupPass>(), sp.GetRequiredService<IHostApplicationLifetime>()));
+        return;
+    }
+
     host.Services.AddSingleton<IHostedService>(sp => new ReconcileLoop(
         "job-cleaner",
         sp.GetRequiredService<CleanupPass>().ReconcileAsync,
@@ -52,3 +59,5 @@ return await ServiceHost.RunAsync<JobCleanerOptions>("job-cleaner", args, host =
         sp.GetRequiredService<ILoggerFactory>().CreateLogger("job-cleaner"),
         sp.GetService<IMeterFactory>()));
 });
+
+return exitCode == ServiceHost.ExitOk && single is { Succeeded: not true } ? ServiceHost.ExitFailure : exitCode;

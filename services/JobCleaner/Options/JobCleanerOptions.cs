@@ -50,6 +50,9 @@ public sealed class JobCleanerOptions : ServiceOptions
     [Flag("delete-orphan-pods", "Also delete finished pods whose Job no longer exists, after the same age.")]
     public bool DeleteOrphanPods { get; set; }
 
+    [Flag("once", "Run one pass and exit (0: it succeeded, 1: a list or delete failed), to run as a CronJob like kube-job-cleaner; no leader election.")]
+    public bool Once { get; set; }
+
     [Flag("page-size", "Objects per list request (limit + continue), which bounds memory on clusters with many Jobs.")]
     [FlagRange(1, 10000)]
     public int PageSize { get; set; } = 500;

@@ -30,6 +30,7 @@ public class ServiceProcessTests : ClusterTest
         Exists("Pod", "batch", "old-a").Should().BeFalse();
         Exists("Pod", "batch", "stuck-a").Should().BeFalse();
         Exists("Job", "batch", "young").Should().BeTrue();
+        await Eventually.HoldsAsync(() => service.Logged("Pass ended"), "the pass is logged");
         service.Logged("Deleted Job batch/old (succeeded: succeeded 2h").Should().BeTrue(service.Process.Output);
         service.Logged("Deleted Job batch/stuck (timeout: running for 3h").Should().BeTrue(service.Process.Output);
         service.Logged("longer than the timeout 2h; propagation Foreground)").Should().BeTrue(service.Process.Output);
@@ -82,7 +83,33 @@ public class ServiceProcessTests : ClusterTest
         await Eventually.HoldsAsync(() => Holder() == follower.Name, "the other replica takes the released Lease\n" + follower.Process.Output);
         FinishedJob("batch", "second", TimeSpan.FromHours(2));
         await Eventually.HoldsAsync(() => !Exists("Job", "batch", "second"), "the new leader deletes the next Job\n" + follower.Process.Output);
-        follower.Logged("Deleted Job batch/second").Should().BeTrue();
+        await Eventually.HoldsAsync(() => follower.Logged("Deleted Job batch/second"), "the new leader logs the deletion");
+    }
+
+    [Fact]
+    public async Task Service_Once_RunsOnePassAndExitsLikeTheCronJob()
+    {
+        Namespace("batch");
+        FinishedJob("batch", "old", TimeSpan.FromHours(2));
+        FinishedJob("batch", "young", TimeSpan.FromMinutes(5));
+
+        await using var service = JobCleanerProcess.Start(Kubeconfig, "cleaner-0", "--once", "--seconds", "3600");
+
+        (await service.Process.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(0, service.Process.Output);
+        Exists("Job", "batch", "old").Should().BeFalse();
+        Exists("Job", "batch", "young").Should().BeTrue();
+        Kube.Get("Lease", "kube-system", "job-cleaner").Should().BeNull("a single pass takes no Lease");
+    }
+
+    [Fact]
+    public async Task Service_OnceAndThePassFails_ExitsWithOne()
+    {
+        Kube.Faults.Fail("list", "jobs", 403);
+
+        await using var service = JobCleanerProcess.Start(Kubeconfig, "cleaner-0", "--once");
+
+        (await service.Process.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(1, service.Process.Output);
+        service.Logged("403").Should().BeTrue(service.Process.Output);
     }
 
     [Fact]
