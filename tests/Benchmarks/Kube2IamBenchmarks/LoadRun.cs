@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Kube2IamBenchmarks;
+
+/// <summary>Paced load: <c>workers</c> loops, each sending on its own schedule so the total is <c>rate</c> requests/s (0: as fast as possible).</summary>
+internal static class LoadRun
+{
+    public static HttpClient ClientFrom(string sourceIp, int port) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            socket.Bind(new IPEndPoint(IPAddress.Parse(sourceIp), 0));
+            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        },
+        MaxConnectionsPerServer = 64,
+    })
+    {
+        BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+    };
+
+    public static async Task<Result> RunAsync(IReadOnlyList<HttpClient> clients, string path, int workers, double rate, TimeSpan duration)
+    {
+        var latencies = new List<double>[workers];
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        var interval = rate > 0 ? TimeSpan.FromSeconds(workers / rate) : TimeSpan.Zero;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async w =>
+        {
+            var mine = latencies[w] = new List<double>(100_000);
+            var client = clients[w % clients.Count];
+            var next = clock.Elapsed + (interval * w / workers);
+            while (clock.Elapsed < duration)
+            {
+                if (interval > TimeSpan.Zero)
+                {
+                    var wait = next - clock.Elapsed;
+                    if (wait > TimeSpan.FromMilliseconds(1))
+                    {
+                        await Task.Delay(wait);
+                    }
+
+                    next += interval;
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+                _ = await response.Content.ReadAsByteArrayAsync();
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }));
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new Result(all.Length / clock.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), failures, all.Length);
+    }
+
+    public static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    public sealed record Result(double RequestsPerSecond, double P50Ms, double P99Ms, int Failures, int Count);
+}
