@@ -82,7 +82,9 @@ try
     var watched = services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
     if (options.Once)
     {
-        return await CheckEveryStepAsync(observer, view, watched, options.Scenario, stop.Token);
+        var result = await CheckEveryStepAsync(observer, view, watched, options.Scenario, stop.Token);
+        await SaveKubernetesApiCallsAsync(env, stop.Token);
+        return result;
     }
 
     PrintHints(env);
@@ -134,6 +136,14 @@ static async Task<int> CheckEveryStepAsync(Observer observer, LiveView view, Has
     }
 
     return 1;
+}
+
+// Every Kubernetes API call each service made (by User-Agent), for the least-privilege check of deploy/'s RBAC.
+static async Task SaveKubernetesApiCallsAsync(SandboxEnvironment env, CancellationToken cancellationToken)
+{
+    using var http = new HttpClient();
+    var calls = await http.GetStringAsync(new Uri($"http://127.0.0.1:{env.KubePort}/_emulator/requests"), cancellationToken);
+    await File.WriteAllTextAsync(Path.Combine(env.WorkDir, "kube-api-calls.json"), calls, cancellationToken);
 }
 
 static Observer CreateObserver(SandboxEnvironment env, SuitePorts ports)

@@ -30,9 +30,14 @@ public sealed partial class KubernetesClient : IDisposable
             BaseAddress = connection.Server,
             Timeout = Timeout.InfiniteTimeSpan,
         };
+        // Like client-go's "<program>/<version>": audit logs (and the emulator's RBAC check) tell the services apart.
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd(_settings.UserAgent ?? DefaultUserAgent);
         _limiter = new TokenBucket(_settings.Qps, _settings.Burst, _settings.Time);
         _metrics = new KubernetesMetrics(_settings.MeterFactory);
     }
+
+    public static string DefaultUserAgent { get; } =
+        $"{System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? "aws-integrations"}/{typeof(KubernetesClient).Assembly.GetName().Version} (aws-integrations)";
 
     /// <summary>The namespace of the configuration (the pod's own namespace in-cluster).</summary>
     public string DefaultNamespace => _connection.Namespace;

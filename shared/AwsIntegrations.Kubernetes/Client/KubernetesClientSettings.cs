@@ -27,4 +27,7 @@ public sealed record KubernetesClientSettings
 
     /// <summary>For tests only: replaces the HTTP handler built from the connection.</summary>
     public HttpMessageHandler? Handler { get; init; }
+
+    /// <summary>User-Agent header; default "&lt;program&gt;/&lt;version&gt; (aws-integrations)".</summary>
+    public string? UserAgent { get; init; }
 }

@@ -18,6 +18,9 @@ public sealed class KubernetesApi(ObjectStore store, KubernetesFaults faults, Ku
 
     public ConcurrentQueue<(string Verb, string Resource)> Requests { get; } = new();
 
+    /// <summary>Every API request with the client's User-Agent, API group and resource (with subresource).</summary>
+    public ConcurrentQueue<ClientRequest> ClientRequests { get; } = new();
+
     public ConcurrentQueue<string?> Authorizations { get; } = new();
 
     public ConcurrentQueue<string> ClientCertificateSubjects { get; } = new();
@@ -43,6 +46,17 @@ public sealed class KubernetesApi(ObjectStore store, KubernetesFaults faults, Ku
             }
 
             var path = context.Request.Path.Value ?? "/";
+            if (path == "/_emulator/requests")
+            {
+                // Who called what, for the least-privilege check of the deploy manifests (deploy/ tests).
+                var calls = new JsonArray(ClientRequests.Select(c => (JsonNode)new JsonObject
+                {
+                    ["userAgent"] = c.UserAgent, ["verb"] = c.Verb, ["group"] = c.Group, ["resource"] = c.Resource,
+                }).ToArray());
+                await WriteAsync(context, 200, new JsonObject { ["items"] = calls });
+                return;
+            }
+
             if (path is "/healthz" or "/livez" or "/readyz")
             {
                 await WriteAsync(context, 200, null);
@@ -94,6 +108,9 @@ public sealed class KubernetesApi(ObjectStore store, KubernetesFaults faults, Ku
             _ => throw new ApiError(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource"),
         };
         Requests.Enqueue((verb, definition.Plural));
+        ClientRequests.Enqueue(new ClientRequest(
+            request.Headers.UserAgent.ToString(), verb, definition.Group,
+            target.Subresource is null ? definition.Plural : $"{definition.Plural}/{target.Subresource}"));
         if (!string.IsNullOrEmpty(query["dryRun"]))
         {
             // Better a clear refusal than a "dry run" that writes.

@@ -60,5 +60,22 @@ public static class ResourceDefinitions
         {
             ShortNames = ["ds"], HasStatus = true, StatusOnCreate = new JsonObject(),
         },
+
+        // What deploy/ applies besides the kinds the services use (kubectl apply -k of the manifests).
+        new("", "v1", "serviceaccounts", "ServiceAccount", Namespaced: true) { ShortNames = ["sa"] },
+        new("", "v1", "limitranges", "LimitRange", Namespaced: true) { ShortNames = ["limits"] },
+        new("apps", "v1", "deployments", "Deployment", Namespaced: true)
+        {
+            ShortNames = ["deploy"], HasStatus = true, StatusOnCreate = new JsonObject(),
+        },
+        new("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", Namespaced: false),
+        new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", Namespaced: false),
+        new("rbac.authorization.k8s.io", "v1", "roles", "Role", Namespaced: true),
+        new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", Namespaced: true),
+        new("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", Namespaced: true)
+        {
+            ShortNames = ["pdb"], HasStatus = true, StatusOnCreate = new JsonObject(),
+        },
+        new("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", Namespaced: true) { ShortNames = ["netpol"] },
     ];
 }
