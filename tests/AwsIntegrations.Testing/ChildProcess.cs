@@ -80,6 +80,13 @@ public sealed partial class ChildProcess : IAsyncDisposable
         return new ChildProcess(Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}"));
     }
 
+    /// <summary>Writes <paramref name="text"/> to the program's standard input and closes it.</summary>
+    public async Task WriteInputAsync(string text)
+    {
+        await _process.StandardInput.WriteAsync(text);
+        _process.StandardInput.Close();
+    }
+
     public void SendSignal(PosixSignal signal)
     {
         var number = signal switch

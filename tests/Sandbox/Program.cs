@@ -164,12 +164,27 @@ static Observer CreateObserver(SandboxEnvironment env, SuitePorts ports)
 
 static void PrintHints(SandboxEnvironment env)
 {
+    File.WriteAllText(Path.Combine(env.WorkDir, "shop-ingress.yaml"), $"""
+        apiVersion: networking.k8s.io/v1
+        kind: Ingress
+        metadata:
+          name: shop
+          namespace: {DemoScenario.Namespace}
+        spec:
+          ingressClassName: aws-integrations
+          tls: [{{ hosts: ["shop.{SandboxEnvironment.Domain}"] }}]
+          rules:
+            - host: shop.{SandboxEnvironment.Domain}
+              http:
+                paths:
+                  - {{ path: /, pathType: Prefix, backend: {{ service: {{ name: app, port: {{ name: http }} }} }} }}
+        """);
     Console.WriteLine($"""
 
         The suite runs. Drive it with kubectl (logs of every process: {env.LogDirectory}):
           export KUBECONFIG={env.Kubeconfig}
           kubectl get nodes,ingress,jobs -A
-          kubectl -n demo create ingress shop --class=aws-integrations --rule="shop.{SandboxEnvironment.Domain}/*=app:http,tls"
+          kubectl apply -f {Path.Combine(env.WorkDir, "shop-ingress.yaml")}      # a second Ingress: ALB certificate, DNS record, route
           kubectl -n demo annotate pod {DemoScenario.PodName} --overwrite iam.amazonaws.com/role=app-writer
           kubectl -n demo delete job {DemoScenario.OverrunningJob}
         AWS (emulated): AWS_ENDPOINT_URL={env.AwsEndpoint} AWS_ACCESS_KEY_ID={SandboxEnvironment.AccessKeyId} AWS_REGION={SandboxEnvironment.Region}
