@@ -164,20 +164,20 @@ static Observer CreateObserver(SandboxEnvironment env, SuitePorts ports)
 
 static void PrintHints(SandboxEnvironment env)
 {
-    File.WriteAllText(Path.Combine(env.WorkDir, "shop-ingress.yaml"), $"""
+    File.WriteAllText(Path.Combine(env.WorkDir, "shop-ingress.yaml"), $$"""
         apiVersion: networking.k8s.io/v1
         kind: Ingress
         metadata:
           name: shop
-          namespace: {DemoScenario.Namespace}
+          namespace: {{DemoScenario.Namespace}}
         spec:
           ingressClassName: aws-integrations
-          tls: [{{ hosts: ["shop.{SandboxEnvironment.Domain}"] }}]
+          tls: [{ hosts: ["shop.{{SandboxEnvironment.Domain}}"] }]
           rules:
-            - host: shop.{SandboxEnvironment.Domain}
+            - host: shop.{{SandboxEnvironment.Domain}}
               http:
                 paths:
-                  - {{ path: /, pathType: Prefix, backend: {{ service: {{ name: app, port: {{ name: http }} }} }} }}
+                  - { path: /, pathType: Prefix, backend: { service: { name: app, port: { name: http } } } }
         """);
     Console.WriteLine($"""
 
