@@ -106,7 +106,6 @@ public static class DemoScenario
                 "import-failed" => $$$"""{"status":{"startTime":"{{{ClusterSetup.Ago(twoHours + TimeSpan.FromMinutes(5))}}}","failed":1,"conditions":[{"type":"Failed","status":"True","reason":"BackoffLimitExceeded","lastTransitionTime":"{{{ClusterSetup.Ago(twoHours)}}}"}]}}""",
                 _ => $$$"""{"status":{"startTime":"{{{ClusterSetup.Ago(twoHours + TimeSpan.FromMinutes(5))}}}","completionTime":"{{{ClusterSetup.Ago(twoHours)}}}","succeeded":1,"conditions":[{"type":"Complete","status":"True","lastTransitionTime":"{{{ClusterSetup.Ago(twoHours)}}}"}]}}""",
             };
-            await kubectl.PatchStatusAsync("job", Namespace, job, status, cancellationToken);
             var uid = await kubectl.GetAsync("job", Namespace, job, "{.metadata.uid}", cancellationToken);
             await kubectl.ApplyAsync($$"""
                 apiVersion: v1
@@ -124,6 +123,9 @@ public static class DemoScenario
                 """, cancellationToken);
             var phase = job == OverrunningJob ? "Running" : job == "import-failed" ? "Failed" : "Succeeded";
             await kubectl.PatchStatusAsync("pod", Namespace, job + "-pod", $$$"""{"status":{"phase":"{{{phase}}}"}}""", cancellationToken);
+
+            // Finished (or overrunning) only now, with its pod in place: the JobCleaner may act from this moment on.
+            await kubectl.PatchStatusAsync("job", Namespace, job, status, cancellationToken);
         }
     }
 }
