@@ -1,3 +1,4 @@
+using AwsIntegrations.Hosting.RateLimiting;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;

@@ -1,3 +1,4 @@
+using AwsIntegrations.Hosting.RateLimiting;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using AwsIntegrations.Hosting.RateLimiting;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;

@@ -1,3 +1,4 @@
+using AwsIntegrations.Hosting.RateLimiting;
 using AwsIntegrations.Testing;
 
 namespace AwsIntegrations.Aws.Tests.Retry;
@@ -52,7 +53,7 @@ public sealed class RetryPolicyTests
     public async Task TokenBucket_BurstThenRate_WaitsForTheClock()
     {
         var time = new ManualTimeProvider();
-        var bucket = new TokenBucket(ratePerSecond: 2, burst: 2, time);
+        var bucket = new TokenBucket(qps: 2, burst: 2, time);
 
         await bucket.AcquireAsync(CancellationToken.None);
         await bucket.AcquireAsync(CancellationToken.None);

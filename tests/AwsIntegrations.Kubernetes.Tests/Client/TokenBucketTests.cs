@@ -1,3 +1,4 @@
+using AwsIntegrations.Hosting.RateLimiting;
 using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Models;
 using AwsIntegrations.Testing;

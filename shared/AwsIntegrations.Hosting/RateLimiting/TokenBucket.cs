@@ -1,10 +1,11 @@
-namespace AwsIntegrations.Kubernetes.Client;
+namespace AwsIntegrations.Hosting.RateLimiting;
 
 /// <summary>
-/// Client-side rate limit (client-go's --kube-api-qps/--kube-api-burst): <c>burst</c> requests at once, then
-/// <c>qps</c> per second. Callers that find the bucket empty reserve a future token and wait for it, in arrival order.
+/// Client-side rate limit (client-go's --kube-api-qps/--kube-api-burst, the AWS clients' per-service limits): <c>burst</c>
+/// requests at once, then <c>qps</c> per second; 0 or less means unlimited. Callers that find the bucket empty reserve a
+/// future token and wait for it, in arrival order.
 /// </summary>
-public sealed class TokenBucket(double qps, int burst, TimeProvider time)
+public sealed class TokenBucket(double qps, double burst, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private double _tokens = Math.Max(1, burst);
