@@ -2,7 +2,8 @@
 # One command measures the suite against its peers and writes the results page:
 #   tests/Benchmarks/run.sh [router|kube2iam|dns|ingress|jobcleaner|kubernetes|all] [--quick]
 # Each benchmark lives in tests/Benchmarks/<Name>Benchmarks/ (a console project, optionally with its own run.sh that installs
-# what it needs). It prints its tables in Markdown and one line per headline figure:
+# what it needs; both take --quick anywhere on their command line). It prints its tables in Markdown and one line per headline
+# figure (AwsIntegrations.Benchmarking.Summary):
 #   SUMMARY|<benchmark>|<figure>|<ours>|<reference>|<ratio or goal>
 # This script runs the selected benchmarks (Release builds), prints their output, rewrites tests/Benchmarks/RESULTS.md with
 # every figure (machine, date, commit, command) and the summary table in README.md between the BENCHMARKS markers.
@@ -47,6 +48,12 @@ command -v wrk >/dev/null 2>&1 && command -v nginx >/dev/null 2>&1 && command -v
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "building the benchmarks (Release)"
+for name in "${selected[@]}"; do
+  csproj="tests/Benchmarks/${projects[$name]}/${projects[$name]}.csproj"
+  [ -f "$csproj" ] && { dotnet build -c Release -v q -nologo "$csproj" >"$out/build-$name.log" 2>&1 || { cat "$out/build-$name.log"; echo "build of $csproj failed" >&2; exit 1; }; }
+done
 for name in "${selected[@]}"; do
   project="tests/Benchmarks/${projects[$name]}"
   if [ ! -d "$project" ]; then
@@ -54,11 +61,14 @@ for name in "${selected[@]}"; do
     continue
   fi
   echo "== $name ($project)"
-  if [ -x "$project/run.sh" ]; then
+  began=$SECONDS
+  if [ -f "$project/run.sh" ]; then
     bash "$project/run.sh" $quick 2>&1 | tee "$out/$name.txt"
   else
-    dotnet run -c Release --project "$project" -- $quick 2>&1 | tee "$out/$name.txt"
+    dotnet run -c Release --no-build --project "$project" -- $quick 2>&1 | tee "$out/$name.txt"
   fi
+  echo "($name took $((SECONDS - began)) s)" | tee -a "$out/$name.txt"
+
 done
 
 results=tests/Benchmarks/RESULTS.md
@@ -72,25 +82,24 @@ results=tests/Benchmarks/RESULTS.md
   echo "| date | $started |"
   echo "| commit | $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)') |"
   echo "| machine | $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') |"
-  echo "| load average at the start | $(cut -d' ' -f1-3 /proc/loadavg) |"
+  echo "| load average at the start | $load_at_start |"
+  echo "| wall time, builds included | $((SECONDS / 60)) min $((SECONDS % 60)) s |"
   echo
   echo "## Summary"
   echo
   echo "| benchmark | figure | ours | reference | ratio / goal |"
   echo "|---|---|---|---|---|"
-  cat "$out"/*.txt | grep '^SUMMARY|' | sed 's/^SUMMARY//' | sed 's/$/|/'
+  for name in "${selected[@]}"; do grep '^SUMMARY|' "$out/$name.txt" | sed 's/^SUMMARY//' | sed 's/$/|/'; done
   for name in "${selected[@]}"; do
     echo
     echo "## $name"
     echo
-    echo '```'
     grep -v '^SUMMARY|' "$out/$name.txt"
-    echo '```'
   done
 } > "$results"
 
-summary=$(cat "$out"/*.txt | grep '^SUMMARY|' | sed 's/^SUMMARY//' | sed 's/$/|/')
-if grep -q '<!-- BENCHMARKS:START -->' README.md; then
+summary=$(for name in "${selected[@]}"; do grep '^SUMMARY|' "$out/$name.txt" | sed 's/^SUMMARY//' | sed 's/$/|/'; done)
+if [ "$which" = "all" ] && grep -q '<!-- BENCHMARKS:START -->' README.md; then
   python3 - "$summary" <<'PY'
 import sys, re
 summary = sys.argv[1]
