@@ -6,7 +6,9 @@ namespace Router.Proxy;
 
 /// <summary>
 /// YARP's default copy (hop-by-hop headers dropped), plus: the client's Host header is kept (YARP would send the endpoint's
-/// address), and X-Forwarded-For/Proto/Host/Port get this hop appended to whatever the ALB already put there.
+/// address); X-Forwarded-For gets this hop appended to whatever the ALB put there, while X-Forwarded-Proto/Host/Port keep the
+/// ALB's single value (what the client used) and are set only when absent: applications compare them to "https" or build URLs from
+/// them, and a list such as "https, http" breaks both (Django's SECURE_PROXY_SSL_HEADER, Rails' request.ssl?).
 /// </summary>
 public sealed class ForwardedHeadersTransformer : HttpTransformer
 {
@@ -18,9 +20,23 @@ public sealed class ForwardedHeadersTransformer : HttpTransformer
         var request = httpContext.Request;
         proxyRequest.Headers.Host = request.Host.Value;
         Append(proxyRequest, request, "X-Forwarded-For", httpContext.Connection.RemoteIpAddress?.ToString());
-        Append(proxyRequest, request, "X-Forwarded-Proto", request.Scheme);
-        Append(proxyRequest, request, "X-Forwarded-Host", request.Host.Value);
-        Append(proxyRequest, request, "X-Forwarded-Port", httpContext.Connection.LocalPort.ToString(CultureInfo.InvariantCulture));
+        KeepOrSet(proxyRequest, request, "X-Forwarded-Proto", request.Scheme);
+        KeepOrSet(proxyRequest, request, "X-Forwarded-Host", request.Host.Value);
+        KeepOrSet(proxyRequest, request, "X-Forwarded-Port", httpContext.Connection.LocalPort.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static void KeepOrSet(HttpRequestMessage proxyRequest, HttpRequest request, string name, string? value)
+    {
+        var existing = request.Headers[name];
+        proxyRequest.Headers.Remove(name);
+        if (existing.Count > 0)
+        {
+            proxyRequest.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)existing);
+        }
+        else if (!string.IsNullOrEmpty(value))
+        {
+            proxyRequest.Headers.TryAddWithoutValidation(name, value);
+        }
     }
 
     private static void Append(HttpRequestMessage proxyRequest, HttpRequest request, string name, string? value)

@@ -41,7 +41,7 @@ public sealed class RoutingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Request_Forwarded_KeepsHostAndAppendsForwardedHeaders()
+    public async Task Request_ForwardedByTheAlb_KeepsHostProtoAndPortAndAppendsThisHopToFor()
     {
         var web = await Backend("web", "127.0.0.4", FreePort.Next());
         _router.AddServiceFor("default", "web", web);
@@ -58,10 +58,27 @@ public sealed class RoutingTests : IAsyncLifetime
 
         echo.Host.Should().Be("web.example.com");
         echo.Headers["X-Forwarded-For"].Should().Be("203.0.113.7, 127.0.0.1");
-        echo.Headers["X-Forwarded-Proto"].Should().Be("https, http");
+        echo.Headers["X-Forwarded-Proto"].Should().Be("https", "applications compare it to \"https\"; the client spoke https to the ALB");
         echo.Headers["X-Forwarded-Host"].Should().Be("web.example.com");
-        echo.Headers["X-Forwarded-Port"].Should().Be($"443, {_router.Port}");
+        echo.Headers["X-Forwarded-Port"].Should().Be("443");
         echo.Headers.Should().NotContainKey("Keep-Alive", "hop-by-hop headers are dropped");
+    }
+
+    [Fact]
+    public async Task Request_WithoutForwardedHeaders_GetsThisHopsValues()
+    {
+        var web = await Backend("web", "127.0.0.29", FreePort.Next());
+        _router.AddServiceFor("default", "web", web);
+        _router.AddIngress("default", "web", "direct.example.com", "/", "web");
+        await _router.WaitForStatusAsync("direct.example.com", "/", HttpStatusCode.OK);
+
+        using var response = await _router.Client.SendAsync(_router.Get("direct.example.com", "/"));
+        var echo = (await response.Content.ReadFromJsonAsync<BackendEcho>())!;
+
+        echo.Headers["X-Forwarded-For"].Should().Be("127.0.0.1");
+        echo.Headers["X-Forwarded-Proto"].Should().Be("http");
+        echo.Headers["X-Forwarded-Host"].Should().Be("direct.example.com");
+        echo.Headers["X-Forwarded-Port"].Should().Be($"{_router.Port}");
     }
 
     [Fact]
