@@ -12,6 +12,7 @@ public class CallCountsTests
         calls.Total.Should().Be(3);
         calls.Of("ListResourceRecordSets").Should().Be(2);
         calls.Of("GetChange").Should().Be(0);
+        calls.Writes.Should().Be(1);
     }
 
     [Fact]

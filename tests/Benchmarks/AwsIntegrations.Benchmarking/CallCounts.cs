@@ -17,6 +17,9 @@ public sealed class CallCounts
 
     public int Total => ByOperation.Values.Sum();
 
+    /// <summary>Calls that change something (anything but List/Describe/Get).</summary>
+    public int Writes => ByOperation.Where(p => !IsRead(p.Key)).Sum(p => p.Value);
+
     public static CallCounts None { get; } = new(new Dictionary<string, int>());
 
     public static CallCounts From(IEnumerable<string> operations) =>
@@ -32,6 +35,6 @@ public sealed class CallCounts
             .ThenBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Value:N0} {p.Key}")));
 
-    private static bool IsRead(string operation) =>
+    public static bool IsRead(string operation) =>
         operation.StartsWith("List", StringComparison.Ordinal) || operation.StartsWith("Describe", StringComparison.Ordinal) || operation.StartsWith("Get", StringComparison.Ordinal);
 }
