@@ -15,7 +15,7 @@ internal static class DnsReport
         var bySize = sizes.Select(s => runs.Where(r => r.Ingresses == s).ToList()).ToList();
         Console.WriteLine("### DnsController: first sync from empty zones");
         Console.WriteLine();
-        Paragraph(Text($"The DnsController runs as a child process against the AWS and Kubernetes emulators (loopback HTTP), with its defaults: 3 Route 53 requests/s (burst 2 s), --resync-interval 1h, --debounce 500ms; only --interval is {settings.IntervalSeconds} s instead of 1m, so that the idle window below holds several full plans. Each Ingress has one host with the ALB in its status: N Ingresses ask for N ALIAS A records and N TXT ownership records, spread over {settings.Zones} hosted zones. Seconds run from the process start to the moment the emulator holds every record; calls are counted by the emulator until the controller falls quiet. Median of {settings.Repetitions} runs per size (the largest size: {settings.LargestRepetitions} run{(settings.LargestRepetitions == 1 ? "" : "s")}), spread min–max in brackets."));
+        Report.Paragraph($"The DnsController runs as a child process against the AWS and Kubernetes emulators (loopback HTTP), with its defaults: 3 Route 53 requests/s (burst 2 s), --resync-interval 1h, --debounce 500ms; only --interval is {settings.IntervalSeconds} s instead of 1m, so that the idle window below holds several full plans. Each Ingress has one host with the ALB in its status: N Ingresses ask for N ALIAS A records and N TXT ownership records, spread over {settings.Zones} hosted zones. Seconds run from the process start to the moment the emulator holds every record; calls are counted by the emulator until the controller falls quiet. Median of {settings.Repetitions} runs per size (the largest size: {settings.LargestRepetitions} run{(settings.LargestRepetitions == 1 ? "" : "s")}), spread min–max in brackets.");
         var table = new MarkdownTable("Ingresses", "record sets", "runs", "seconds to converge", "AWS calls", "calls by operation");
         for (var i = 0; i < sizes.Count; i++)
         {
@@ -38,7 +38,7 @@ internal static class DnsReport
         Console.WriteLine();
         Console.WriteLine("### DnsController at rest, against an external-dns-style re-list of the same zones");
         Console.WriteLine();
-        Paragraph(Text($"After the first sync nothing changes for {settings.IdleSeconds} s (an idle window: full plans over the cached zones every {settings.IntervalSeconds} s); the calls in it are scaled to an hour. Then a second replica replaces the controller: its first pass reads the converged zones in full, the same code path (ZoneCache.ReadAllAsync + DescribeLoadBalancers) that every --resync-interval (1h) runs, so that read counts once per hour. Calls per hour at rest = full-read calls × 1 + idle calls × 3600 / {settings.IdleSeconds}. Reference, counted against the same emulator right after: what external-dns' AWS provider lists on every --interval (1m): ListHostedZones, then every zone's record sets at 300 per page; × 60 per hour. Call counts do not vary between runs; {(settings.RestEveryRepetition ? "measured in every run" : "--quick measures them in the first run of each size only")}."));
+        Report.Paragraph($"After the first sync nothing changes for {settings.IdleSeconds} s (an idle window: full plans over the cached zones every {settings.IntervalSeconds} s); the calls in it are scaled to an hour. Then a second replica replaces the controller: its first pass reads the converged zones in full, the same code path (ZoneCache.ReadAllAsync + DescribeLoadBalancers) that every --resync-interval (1h) runs, so that read counts once per hour. Calls per hour at rest = full-read calls × 1 + idle calls × 3600 / {settings.IdleSeconds}. Reference, counted against the same emulator right after: what external-dns' AWS provider lists on every --interval (1m): ListHostedZones, then every zone's record sets at 300 per page; × 60 per hour. Call counts do not vary between runs; {(settings.RestEveryRepetition ? "measured in every run" : "--quick measures them in the first run of each size only")}.");
         var table = new MarkdownTable("Ingresses", "calls in idle window", "full read: calls", "full read: seconds", "ours: calls/hour at rest", "external-dns-style list: calls", "external-dns: calls/hour", "ratio");
         for (var i = 0; i < sizes.Count; i++)
         {
@@ -47,7 +47,7 @@ internal static class DnsReport
             var reference = Of(rest, r => r.ReferencePerHour);
             table.Add(N(sizes[i]), Of(rest, r => r.IdleCalls.Total).Format() + $" in {settings.IdleSeconds} s", $"{Of(rest, r => r.ReadCalls.Total).Format()} ({rest[0].ReadCalls.Describe()})",
                 Of(rest, r => r.ReadSeconds).Format("0.0", " s"), ours.Format(), $"{Of(rest, r => r.ReferenceCalls.Total).Format()} ({rest[0].ReferenceCalls.Describe()})",
-                reference.Format(), Fewer(ours.Median, reference.Median));
+                reference.Format(), Report.Fewer(ours.Median, reference.Median));
         }
 
         table.Print();
@@ -78,7 +78,7 @@ internal static class DnsReport
         Console.WriteLine();
         Console.WriteLine("### Ingress change → Route 53 change");
         Console.WriteLine();
-        Paragraph(Text($"With {N(size)} Ingresses synced, one Ingress at a time is moved to a new host (a merge patch, as kubectl sends); seconds until the emulator holds the new A record. {latencies.Count} changes, one after another; --debounce 500ms."));
+        Report.Paragraph($"With {N(size)} Ingresses synced, one Ingress at a time is moved to a new host (a merge patch, as kubectl sends); seconds until the emulator holds the new A record. {latencies.Count} changes, one after another; --debounce 500ms.");
         new MarkdownTable("changes", "median", "min", "max", "goal (issue 6)")
             .Add(N(latencies.Count), measured.Median.ToString("0.00 s", CultureInfo.InvariantCulture), measured.Min.ToString("0.00 s", CultureInfo.InvariantCulture), measured.Max.ToString("0.00 s", CultureInfo.InvariantCulture), "≤ 2 s")
             .Print();
@@ -91,7 +91,7 @@ internal static class DnsReport
         var label = $"{N(sizes[largest])} Ingresses";
         var ours = Of(rests[largest], r => r.OursPerHour);
         var reference = Of(rests[largest], r => r.ReferencePerHour);
-        Summary.Print("dns", $"Route 53 calls/hour at rest, {label}", ours.Format(), $"{reference.Format()} (external-dns-style re-list every 1m, same emulator)", Fewer(ours.Median, reference.Median));
+        Summary.Print("dns", $"Route 53 calls/hour at rest, {label}", ours.Format(), $"{reference.Format()} (external-dns-style re-list every 1m, same emulator)", Report.Fewer(ours.Median, reference.Median));
         var idle = rests.SelectMany(r => r).ToList();
         var idleCalls = idle.Sum(r => r.IdleCalls.Total);
         Summary.Print("dns", "Route 53 calls between resyncs, nothing changing", $"{idleCalls} in {idle.Sum(r => r.IdleSeconds)} s idle ({idle.Count} window{(idle.Count == 1 ? "" : "s")})", "external-dns: a full list every 1m",
@@ -112,16 +112,5 @@ internal static class DnsReport
 
     private static Measurement Of(List<RestResult> rests, Func<RestResult, double> figure) => new(rests.Select(figure));
 
-    private static string Fewer(double ours, double reference) =>
-        ours <= 0 ? "ours makes none" : string.Create(CultureInfo.InvariantCulture, $"{reference / ours:0.#}× fewer");
-
     private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string Text(FormattableString text) => FormattableString.Invariant(text);
-
-    private static void Paragraph(string text)
-    {
-        Console.WriteLine(text);
-        Console.WriteLine();
-    }
 }

@@ -12,7 +12,7 @@ internal static class IngressReport
         var bySize = sizes.Select(s => runs.Where(r => r.Ingresses == s).ToList()).ToList();
         Console.WriteLine("### IngressController: convergence from an empty account");
         Console.WriteLine();
-        Paragraph(Text($"The controller's reconciler runs in this process against the AWS and Kubernetes emulators (loopback HTTP, real wire protocols), with the default client-side AWS rate limits (ELBv2 10/s, EC2 15/s, ACM 5/s) and the Kubernetes limit off (the default --kube-api-qps 20 would add N/20 s of status writes). N Ingresses over N/2 hosts, {settings.Certificates} wildcard certificates (ISSUED), one Ingress in ten internal, 3 nodes. Seconds from the first pass until a pass after every Ingress status is in the cache makes no call; calls counted by the emulator. Median of {settings.Repetitions} runs per size (the largest size: {settings.LargestRepetitions} run{(settings.LargestRepetitions == 1 ? "" : "s")}), spread min–max in brackets."));
+        Report.Paragraph($"The controller's reconciler runs in this process against the AWS and Kubernetes emulators (loopback HTTP, real wire protocols), with the default client-side AWS rate limits (ELBv2 10/s, EC2 15/s, ACM 5/s) and the Kubernetes limit off (the default --kube-api-qps 20 would add N/20 s of status writes). N Ingresses over N/2 hosts, {settings.Certificates} wildcard certificates (ISSUED), one Ingress in ten internal, 3 nodes. Seconds from the first pass until a pass after every Ingress status is in the cache makes no call; calls counted by the emulator. Median of {settings.Repetitions} runs per size (the largest size: {settings.LargestRepetitions} run{(settings.LargestRepetitions == 1 ? "" : "s")}), spread min–max in brackets.");
         var table = new MarkdownTable("Ingresses", "hosts", "runs", "seconds to converge", "AWS calls", "passes", "ALBs (certificates each)", "calls by operation");
         for (var i = 0; i < sizes.Count; i++)
         {
@@ -28,7 +28,7 @@ internal static class IngressReport
         Console.WriteLine();
         Console.WriteLine("### IngressController at rest, against kube-ingress-aws-controller's 30 s polling model");
         Console.WriteLine();
-        Paragraph(Text($"After convergence the fake clock is advanced through one hour, a pass every --resync-interval (10 min) as the loop runs it; every call of that simulated hour is counted (nothing scaled). Reference, derived in the same run: kube-ingress-aws-controller re-reads its whole inventory on every --polling-interval tick (30 s, no watches; ../shared/anchors/ingress.md §2a), so the reads of our largest resync pass × {RestHour.PollsPerHour} per hour. That is a lower bound for it: its tick also scans every CloudFormation stack, target group and Auto Scaling group of the account, which we do not emulate. Call counts do not vary between runs; {(settings.RestEveryRepetition ? "measured in every run" : "--quick measures them in the first run of each size only")}."));
+        Report.Paragraph($"After convergence the fake clock is advanced through one hour, a pass every --resync-interval (10 min) as the loop runs it; every call of that simulated hour is counted (nothing scaled). Reference, derived in the same run: kube-ingress-aws-controller re-reads its whole inventory on every --polling-interval tick (30 s, no watches; ../shared/anchors/ingress.md §2a), so the reads of our largest resync pass × {RestHour.PollsPerHour} per hour. That is a lower bound for it: its tick also scans every CloudFormation stack, target group and Auto Scaling group of the account, which we do not emulate. Call counts do not vary between runs; {(settings.RestEveryRepetition ? "measured in every run" : "--quick measures them in the first run of each size only")}.");
         var rests = bySize.Select(g => g.Where(r => r.Rest is not null).Select(r => r.Rest!).ToList()).ToList();
         var rest = new MarkdownTable("Ingresses", "ours: calls/hour at rest", "passes in the hour", "resync pass: calls", "30 s re-read model: calls/hour", "ratio");
         for (var i = 0; i < sizes.Count; i++)
@@ -37,7 +37,7 @@ internal static class IngressReport
             var ours = Rest(group, r => r.Calls.Total);
             var reference = Rest(group, r => r.ReferencePerHour);
             rest.Add(N(sizes[i]), $"{ours.Format()} ({group[0].Calls.Describe()})", N(group[0].Passes), $"{Rest(group, r => r.ResyncPass.Total).Format()} ({group[0].ResyncPass.Describe()})",
-                reference.Format(), Fewer(ours.Median, reference.Median));
+                reference.Format(), Report.Fewer(ours.Median, reference.Median));
         }
 
         rest.Print();
@@ -61,14 +61,11 @@ internal static class IngressReport
         var referenceRest = Rest(rests[largest], r => r.ReferencePerHour);
         Summary.Print("ingress", $"converge from an empty account, {label}", $"{Seconds(bySize[at]).Format("0.00", " s")}, {Of(bySize[at], r => r.ConvergeCalls.Total).Format()} AWS calls, {Of(bySize[at], r => r.LoadBalancers).Format()} ALBs", "kube-ingress-aws-controller: minutes (CloudFormation, 6 min ALB age gate)", "—");
         Summary.Print("ingress", $"converge from an empty account, {N(sizes[largest])} Ingresses", $"{Seconds(bySize[largest]).Format("0.00", " s")}, {Of(bySize[largest], r => r.ConvergeCalls.Total).Format()} AWS calls", "—", Growth.Ratios(sizes, bySize.Select(g => Seconds(g).Median).ToList())[largest]);
-        Summary.Print("ingress", $"AWS calls/hour at rest, {N(sizes[largest])} Ingresses", oursRest.Format(), $"{referenceRest.Format()} (a full re-read every 30 s)", Fewer(oursRest.Median, referenceRest.Median));
+        Summary.Print("ingress", $"AWS calls/hour at rest, {N(sizes[largest])} Ingresses", oursRest.Format(), $"{referenceRest.Format()} (a full re-read every 30 s)", Report.Fewer(oursRest.Median, referenceRest.Median));
         var hours = rests.SelectMany(r => r).ToList();
-        var writes = hours.Sum(r => r.Calls.ByOperation.Where(p => !IsRead(p.Key)).Sum(p => p.Value));
+        var writes = hours.Sum(r => r.Calls.Writes);
         Summary.Print("ingress", "AWS writes at rest, nothing changing", $"{writes} in {hours.Count} simulated hour{(hours.Count == 1 ? "" : "s")}", "—", $"goal 0: {(writes == 0 ? "met" : "not met")}");
     }
-
-    private static bool IsRead(string operation) =>
-        operation.StartsWith("List", StringComparison.Ordinal) || operation.StartsWith("Describe", StringComparison.Ordinal) || operation.StartsWith("Get", StringComparison.Ordinal);
 
     private static Measurement Seconds(List<RunResult> runs) => new(runs.Select(r => r.ConvergeSeconds));
 
@@ -76,16 +73,5 @@ internal static class IngressReport
 
     private static Measurement Rest(List<RestHour> hours, Func<RestHour, double> figure) => new(hours.Select(figure));
 
-    private static string Fewer(double ours, double reference) =>
-        ours <= 0 ? "ours makes none" : string.Create(CultureInfo.InvariantCulture, $"{reference / ours:0.#}× fewer");
-
     private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string Text(FormattableString text) => FormattableString.Invariant(text);
-
-    private static void Paragraph(string text)
-    {
-        Console.WriteLine(text);
-        Console.WriteLine();
-    }
 }
