@@ -3,7 +3,7 @@ using AwsIntegrations.Benchmarking;
 namespace DnsControllerBenchmarks;
 
 /// <summary>One run at one size: the first sync from empty zones and, when measured, the controller at rest.</summary>
-internal sealed record RunResult(int Ingresses, double ConvergeSeconds, CallCounts ConvergeCalls, RestResult? Rest, IReadOnlyList<double> ChangeLatencies);
+internal sealed record RunResult(int Ingresses, double ConvergeSeconds, double AfterFirstCallSeconds, CallCounts ConvergeCalls, RestResult? Rest, IReadOnlyList<double> ChangeLatencies);
 
 /// <summary>
 /// At rest: the calls in an idle window (periodic full plans over the cached zones, nothing changing), the calls of one full
