@@ -15,7 +15,8 @@ internal sealed class ControllerProcess : IAsyncDisposable
         _process = process;
     }
 
-    public static ControllerProcess Start(DnsWorld world, string pod, int intervalSeconds)
+    /// <summary>Starts a replica; <paramref name="intervalSeconds"/> null keeps the default --interval (1m).</summary>
+    public static ControllerProcess Start(DnsWorld world, string pod, int? intervalSeconds)
     {
         var env = world.Aws.ClientEnvironment();
         env["POD_NAME"] = pod;
@@ -23,7 +24,7 @@ internal sealed class ControllerProcess : IAsyncDisposable
         [
             "--kubeconfig", world.Kubeconfig, "--metrics-address", "127.0.0.1", "--metrics-port", FreePort.Next().ToString(CultureInfo.InvariantCulture),
             "--txt-owner-id", "bench", "--shutdown-delay", "0s", "--kube-api-qps", "0", "--log-level", "info",
-            "--interval", $"{intervalSeconds}s",
+            .. intervalSeconds is { } interval ? ["--interval", $"{interval}s"] : Array.Empty<string>(),
         ], env));
     }
 

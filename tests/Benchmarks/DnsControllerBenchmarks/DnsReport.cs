@@ -15,7 +15,7 @@ internal static class DnsReport
         var bySize = sizes.Select(s => runs.Where(r => r.Ingresses == s).ToList()).ToList();
         Console.WriteLine("### DnsController: first sync from empty zones");
         Console.WriteLine();
-        Report.Paragraph($"The DnsController runs as a child process against the AWS and Kubernetes emulators (loopback HTTP), with its defaults: 3 Route 53 requests/s (burst 2 s), --resync-interval 1h, --debounce 500ms; only --interval is {settings.IntervalSeconds} s instead of 1m, so that the idle window below holds several full plans. Each Ingress has one host with the ALB in its status: N Ingresses ask for N ALIAS A records and N TXT ownership records, spread over {settings.Zones} hosted zones. Seconds run from the process start (a .NET process starting, informers syncing, leader election) to the moment the emulator holds every record, and also from the controller's first AWS call; the floor is what the Route 53 rate limit alone imposes on those calls ((Route 53 calls − a burst of 6) / 3 per s); calls are counted by the emulator until the controller falls quiet. Median of {settings.Repetitions} runs per size (the largest size: {settings.LargestRepetitions} run{(settings.LargestRepetitions == 1 ? "" : "s")}), spread min–max in brackets.");
+        Report.Paragraph($"The DnsController runs as a child process against the AWS and Kubernetes emulators (loopback HTTP), with its defaults: 3 Route 53 requests/s (burst 2 s), --resync-interval 1h, --debounce 500ms; only the first replica's --interval is {settings.IntervalSeconds} s instead of 1m, so that the idle window below holds several full plans. Each Ingress has one host with the ALB in its status: N Ingresses ask for N ALIAS A records and N TXT ownership records, spread over {settings.Zones} hosted zones. Seconds run from the process start (a .NET process starting, informers syncing, leader election) to the moment the emulator holds every record, and also from the controller's first AWS call; the floor is what the Route 53 rate limit alone imposes on those calls ((Route 53 calls − a burst of 6) / 3 per s); calls are counted by the emulator until the controller falls quiet. Median of {settings.Repetitions} runs per size (the largest size: {settings.LargestRepetitions} run{(settings.LargestRepetitions == 1 ? "" : "s")}), spread min–max in brackets.");
         var table = new MarkdownTable("Ingresses", "record sets", "runs", "seconds to converge", "of which after the first AWS call", "floor set by 3 requests/s", "AWS calls", "calls by operation");
         for (var i = 0; i < sizes.Count; i++)
         {
@@ -25,7 +25,8 @@ internal static class DnsReport
         }
 
         table.Print();
-        Growth.Table("Ingresses", "seconds to converge", sizes, bySize.Select(Seconds).ToList(), "0.0", " s").Print("Growth: seconds to converge");
+        Growth.Table("Ingresses", "seconds to converge", sizes, bySize.Select(Seconds).ToList(), "0.0", " s").Print("Growth: seconds to converge (from the process start)");
+        Growth.Table("Ingresses", "seconds after the first AWS call", sizes, bySize.Select(g => new Measurement(g.Select(r => r.AfterFirstCallSeconds))).ToList(), "0.0", " s").Print("Growth: seconds to converge (from the first AWS call)");
         Growth.Table("Ingresses", "AWS calls to converge", sizes, bySize.Select(Calls).ToList()).Print("Growth: AWS calls to converge");
 
         var rests = bySize.Select(g => g.Where(r => r.Rest is not null).Select(r => r.Rest!).ToList()).ToList();
@@ -79,7 +80,7 @@ internal static class DnsReport
         Console.WriteLine();
         Console.WriteLine("### Ingress change → Route 53 change");
         Console.WriteLine();
-        Report.Paragraph($"With {N(size)} Ingresses synced, one Ingress at a time is moved to a new host (a merge patch, as kubectl sends); seconds until the emulator holds the new A record. {latencies.Count} changes, one after another; --debounce 500ms.");
+        Report.Paragraph($"With {N(size)} Ingresses synced, one Ingress at a time is moved to a new host (a merge patch, as kubectl sends); seconds until the emulator holds the new A record. Measured on the second replica, which runs with the default --interval 1m and --debounce 500ms, so that no periodic pass picks a change up early. {latencies.Count} changes, one after another.");
         new MarkdownTable("changes", "median", "min", "max", "goal (issue 6)")
             .Add(N(latencies.Count), measured.Median.ToString("0.00 s", CultureInfo.InvariantCulture), measured.Min.ToString("0.00 s", CultureInfo.InvariantCulture), measured.Max.ToString("0.00 s", CultureInfo.InvariantCulture), "≤ 2 s")
             .Print();

@@ -10,9 +10,10 @@ namespace DnsControllerBenchmarks;
 /// 1. first sync: the controller starts on N Ingresses and empty zones; seconds (from the process start) until every A and TXT
 ///    record exists (and from the controller's first AWS call), and the AWS calls until the controller falls quiet;
 /// 2. (when asked) idle window: nothing changes; the calls it makes;
-/// 3. (when asked) change latency: one Ingress's host changes at a time; seconds until Route 53 holds the new record;
-/// 4. (when asked) full read: the controller is replaced by a second replica, whose first pass reads the converged zones in full
-///    (the same code path as every --resync-interval), then the external-dns-style list of the same zones.
+/// 3. (when asked) full read: the controller is replaced by a second replica (default --interval), whose first pass reads the
+///    converged zones in full (the same code path as every --resync-interval);
+/// 4. (when asked) change latency, on that replica: one Ingress's host changes at a time; seconds until Route 53 holds the new
+///    record; then the external-dns-style list of the same zones.
 /// </summary>
 internal static class DnsRun
 {
@@ -43,16 +44,16 @@ internal static class DnsRun
             await Task.Delay(TimeSpan.FromSeconds(settings.IdleSeconds));
             var idleCalls = CallCounts.From(aws.Calls.All.Select(c => c.Operation));
 
-            var latencies = await ChangeLatenciesAsync(world, changes, first);
             await first.StopAsync();
 
             await QuietAsync(aws);
             aws.Calls.Clear();
-            await using var second = ControllerProcess.Start(world, "dns-2", settings.IntervalSeconds);
+            await using var second = ControllerProcess.Start(world, "dns-2", intervalSeconds: null);
             await WaitAsync(() => second.ZoneReads > 0, TimeSpan.FromMinutes(10), "full read", second);
             await QuietAsync(aws);
             var read = aws.Calls.All;
             var readSeconds = read.Count == 0 ? 0 : (read[^1].At - read[0].At).TotalSeconds;
+            var latencies = await ChangeLatenciesAsync(world, changes, second);
             await second.StopAsync();
 
             aws.Calls.Clear();

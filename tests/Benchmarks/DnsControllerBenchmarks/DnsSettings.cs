@@ -5,7 +5,7 @@ namespace DnsControllerBenchmarks;
 /// <summary>
 /// What one benchmark run measures. Each Ingress has one host, so N Ingresses ask for N ALIAS A records plus N TXT ownership
 /// records, spread evenly over <see cref="Zones"/> hosted zones. The controller runs with its defaults (3 Route 53 requests/s,
-/// --resync-interval 1h) except --interval, shortened so that the idle window holds several full plans.
+/// --resync-interval 1h) except the first replica's --interval, shortened so that the idle window holds several full plans.
 /// </summary>
 internal sealed record DnsSettings(
     IReadOnlyList<int> Sizes,
@@ -23,7 +23,7 @@ internal sealed record DnsSettings(
         Repetitions: args.Number("--repetitions", 5, quick: 3),
         LargestRepetitions: args.Number("--largest-repetitions", 3, quick: 1),
         RestEveryRepetition: !args.Quick,
-        IdleSeconds: args.Number("--idle-seconds", 60, quick: 4),
+        IdleSeconds: args.Number("--idle-seconds", 30, quick: 4),
         IntervalSeconds: args.Number("--interval-seconds", 5, quick: 1),
         Changes: args.Number("--changes", 9, quick: 3));
 
