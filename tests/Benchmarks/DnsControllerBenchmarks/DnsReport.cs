@@ -93,7 +93,7 @@ internal static class DnsReport
         var label = $"{N(sizes[largest])} Ingresses";
         var ours = Of(rests[largest], r => r.OursPerHour);
         var reference = Of(rests[largest], r => r.ReferencePerHour);
-        Summary.Print("dns", $"Route 53 calls/hour at rest, {label}", ours.Format(), $"{reference.Format()} (external-dns-style re-list every 1m, same emulator)", Report.Fewer(ours.Median, reference.Median));
+        Summary.Print("dns", $"AWS calls/hour at rest (Route 53 + 1 DescribeLoadBalancers per read), {label}", ours.Format(), $"{reference.Format()} (external-dns-style re-list every 1m, same emulator)", Report.Fewer(ours.Median, reference.Median));
         var idle = rests.SelectMany(r => r).ToList();
         var idleCalls = idle.Sum(r => r.IdleCalls.Total);
         Summary.Print("dns", "Route 53 calls between resyncs, nothing changing", $"{idleCalls} in {idle.Sum(r => r.IdleSeconds)} s idle ({idle.Count} window{(idle.Count == 1 ? "" : "s")})", "external-dns: a full list every 1m",
