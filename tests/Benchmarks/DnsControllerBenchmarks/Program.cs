@@ -1,15 +1,20 @@
+using AwsIntegrations.Benchmarking;
 using DnsControllerBenchmarks;
 
-// dotnet run -c Release --project tests/Benchmarks/DnsControllerBenchmarks -- [--records 20000] [--zones 50] [--changes 5] [--steady-seconds 60]
-var settings = new BenchmarkSettings(
-    Records: Argument(args, "--records", 20_000),
-    Zones: Argument(args, "--zones", 50),
-    Changes: Argument(args, "--changes", 5),
-    SteadySeconds: Argument(args, "--steady-seconds", 60));
-await new DnsBenchmark(settings).RunAsync();
-
-static int Argument(string[] args, string name, int fallback)
+// dotnet run -c Release --project tests/Benchmarks/DnsControllerBenchmarks -- [--quick] [--sizes 100,1000,10000] [--zones 5]
+//   [--repetitions 5] [--largest-repetitions 3] [--idle-seconds 60] [--interval-seconds 5] [--changes 9]
+var settings = DnsSettings.From(new BenchmarkArguments(args));
+var runs = new List<RunResult>();
+foreach (var size in settings.Sizes)
 {
-    var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    for (var repetition = 0; repetition < settings.RepetitionsAt(size); repetition++)
+    {
+        var rest = repetition == 0 || settings.RestEveryRepetition;
+        var changes = repetition == 0 && size == settings.Sizes.Max() ? settings.Changes : 0;
+        var run = await DnsRun.RunAsync(settings, size, rest, changes);
+        runs.Add(run);
+        Console.Error.WriteLine($"dns: {size:N0} Ingresses, run {repetition + 1}: {run.ConvergeSeconds:F1} s, {run.ConvergeCalls.Total} calls");
+    }
 }
+
+DnsReport.Print(settings, runs);

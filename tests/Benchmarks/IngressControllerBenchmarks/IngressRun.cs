@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Aws;
+using AwsIntegrations.Benchmarking;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.IngressController.Controller;
@@ -13,12 +14,16 @@ using AwsIntegrations.Testing;
 
 namespace AwsIntegrations.Benchmarks.IngressController;
 
-/// <summary>One run: fresh emulators seeded with the cluster and the certificates, a controller with the default rate limits.</summary>
-internal static class Scenario
+/// <summary>
+/// One run on fresh emulators seeded with the cluster (3 nodes) and the certificates, the controller's reconciler in this process
+/// with the default AWS client-side rate limits and a fake clock:
+/// 1. converge from an empty account: passes until one succeeds and the next (after every status is in the cache) makes no call;
+/// 2. (when asked) one hour at rest, as the loop runs it: a pass every --resync-interval, the clock advanced by hand (a simulated hour, every
+///    call counted, nothing scaled; the client-side rate limits run on the real clock, so the hour takes a few real seconds).
+/// </summary>
+internal static class IngressRun
 {
-    public sealed record Result(int ConvergeCalls, double ConvergeSeconds, int Passes, int LoadBalancers, int CallsPerHourAtRest, int ResyncPassCalls, int ListenerCertificates);
-
-    public static async Task<Result> RunAsync(int ingresses, int hosts, int certificates)
+    public static async Task<RunResult> RunAsync(int ingresses, int hosts, int certificates, bool rest)
     {
         await using var kube = await KubernetesEmulator.StartAsync(0);
         var seed = AwsSeed.Default();
@@ -61,28 +66,36 @@ internal static class Scenario
         }
 
         var convergeSeconds = clock.Elapsed.TotalSeconds;
-        var convergeCalls = aws.Calls.All.Count;
-        int loadBalancers, listenerCertificates;
+        var convergeCalls = CallCounts.From(aws.Calls.All.Select(c => c.Operation));
+        int loadBalancers;
+        string certificatesPerAlb;
         lock (aws.State.Gate)
         {
             loadBalancers = aws.State.LoadBalancers.Count;
-            listenerCertificates = aws.State.Listeners.Sum(l => l.Certificates.Count);
-            Console.WriteLine("  certificates per ALB: " + string.Join(", ", aws.State.Listeners.Where(l => l.Port == 443).Select(l => l.Certificates.Count)));
+            certificatesPerAlb = string.Join(" + ", aws.State.Listeners.Where(l => l.Port == 443).Select(l => l.Certificates.Count));
+        }
+
+        if (!rest)
+        {
+            return new RunResult(ingresses, convergeCalls, convergeSeconds, passes, loadBalancers, certificatesPerAlb, null);
         }
 
         // One hour at rest, as the loop runs it: a pass every resync interval (and on the certificate polling requeue).
         aws.Calls.Clear();
         var hourEnd = time.GetUtcNow() + TimeSpan.FromHours(1);
-        var resyncCalls = 0;
+        var resyncPass = CallCounts.None;
+        var resyncs = 0;
         while (time.GetUtcNow() + options.ResyncInterval <= hourEnd)
         {
             time.Advance(options.ResyncInterval);
             var before = aws.Calls.All.Count;
             await reconciler.ReconcileAsync(CancellationToken.None);
-            resyncCalls = Math.Max(resyncCalls, aws.Calls.All.Count - before);
+            resyncs++;
+            var pass = CallCounts.From(aws.Calls.All.Skip(before).Select(c => c.Operation));
+            resyncPass = pass.Total > resyncPass.Total ? pass : resyncPass;
         }
 
-        return new Result(convergeCalls, convergeSeconds, passes, loadBalancers, aws.Calls.All.Count, resyncCalls, listenerCertificates);
+        return new RunResult(ingresses, convergeCalls, convergeSeconds, passes, loadBalancers, certificatesPerAlb, new RestHour(CallCounts.From(aws.Calls.All.Select(c => c.Operation)), resyncs, resyncPass));
     }
 
     private static void Seed(KubernetesEmulator kube, AwsEmulator aws, int ingresses, int hosts, int certificates)
