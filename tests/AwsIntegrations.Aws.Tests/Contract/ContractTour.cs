@@ -12,6 +12,7 @@ internal static class ContractTour
         [
             "DescribeLoadBalancers", "CreateLoadBalancer", "DeleteLoadBalancer", "DescribeLoadBalancerAttributes", "ModifyLoadBalancerAttributes",
             "SetSecurityGroups", "SetSubnets", "DescribeTargetGroups", "CreateTargetGroup", "ModifyTargetGroup", "DeleteTargetGroup",
+            "DescribeTargetGroupAttributes", "ModifyTargetGroupAttributes",
             "RegisterTargets", "DeregisterTargets", "DescribeTargetHealth", "DescribeListeners", "CreateListener", "ModifyListener",
             "DeleteListener", "DescribeListenerCertificates", "AddListenerCertificates", "RemoveListenerCertificates",
             "DescribeTags", "AddTags", "RemoveTags",
@@ -56,6 +57,9 @@ internal static class ContractTour
             Tags = new Dictionary<string, string> { ["k"] = "v" },
         });
         await elb.ModifyTargetGroupAsync(tg.Arn, new TargetGroupHealthCheck { Path = "/ready" });
+        await elb.ModifyTargetGroupAttributesAsync(tg.Arn, new Dictionary<string, string> { ["deregistration_delay.timeout_seconds"] = "30" });
+        await elb.DescribeTargetGroupAttributesAsync(tg.Arn);
+        await Swallow(() => elb.ModifyTargetGroupAttributesAsync(tg.Arn, new Dictionary<string, string> { ["no.such.key"] = "1" }));
         await elb.RegisterTargetsAsync(tg.Arn, [new TargetDescription("i-0a1b2c3d4e5f60001", 9999), new TargetDescription("i-0a1b2c3d4e5f60002")]);
         var http = await elb.CreateListenerAsync(new CreateListenerRequest(lb.Arn, "HTTP", 80, [new ListenerActionSpec("redirect") { Redirect = new RedirectActionSpec("HTTP_301") { Protocol = "HTTPS", Port = "443", Host = "#{host}", Path = "/#{path}", Query = "#{query}" } }]) { Tags = new Dictionary<string, string> { ["k"] = "v" } });
         var https = await elb.CreateListenerAsync(new CreateListenerRequest(lb.Arn, "HTTPS", 443, [ListenerActionSpec.Forward(tg.Arn) with { Order = 1 }]) { DefaultCertificateArn = cert, SslPolicy = "ELBSecurityPolicy-2016-08" });
