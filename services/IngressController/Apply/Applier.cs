@@ -17,6 +17,11 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var change in changes)
         {
+            if (AlreadyDone(change, inventory))
+            {
+                continue;
+            }
+
             try
             {
                 await ApplyOneAsync(change, inventory, cancellationToken).ConfigureAwait(false);
@@ -30,12 +35,18 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
         }
     }
 
+    /// <summary>A target group attribute change planned before the create read what AWS gives a new group, which already matches.</summary>
+    private static bool AlreadyDone(Change change, AwsInventory inventory) =>
+        change is ModifyTargetGroupAttributes m && inventory.TargetGroups.TryGetValue(m.Alb, out var group)
+        && Planner.Differing(m.Attributes, group.Attributes).Count == 0;
+
     private Task ApplyOneAsync(Change change, AwsInventory inventory, CancellationToken ct) => change switch
     {
         CreateLoadBalancer c => CreateLoadBalancerAsync(c, inventory, ct),
         ModifyLoadBalancerAttributes c => ModifyAttributesAsync(c, inventory, ct),
         CreateTargetGroup c => CreateTargetGroupAsync(c, inventory, ct),
         ModifyTargetGroup c => ModifyTargetGroupAsync(c, inventory, ct),
+        ModifyTargetGroupAttributes c => ModifyTargetGroupAttributesAsync(c, inventory, ct),
         RegisterTargets c => RegisterAsync(c, inventory, ct),
         DeregisterTargets c => DeregisterAsync(c, inventory, ct),
         CreateListener c => CreateListenerAsync(c, inventory, ct),
@@ -82,10 +93,28 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
             HealthCheck = settings.HealthCheck,
             Tags = ownership.Tags(),
         }, ct).ConfigureAwait(false);
-        inventory.TargetGroups[c.Alb] = new TargetGroupState
+        var state = new TargetGroupState
         {
             Name = c.Alb, Arn = created.Arn, Port = created.Port ?? context.RouterPort, TargetType = created.TargetType, HealthCheck = settings.HealthCheck,
         };
+        inventory.TargetGroups[c.Alb] = state;
+
+        // Read once on create, so an attribute is written only when AWS's default differs from the flag.
+        foreach (var (key, value) in await elb.DescribeTargetGroupAttributesAsync(created.Arn, ct).ConfigureAwait(false))
+        {
+            state.Attributes[key] = value;
+        }
+    }
+
+    private async Task ModifyTargetGroupAttributesAsync(ModifyTargetGroupAttributes c, AwsInventory inventory, CancellationToken ct)
+    {
+        var group = inventory.TargetGroups[c.Alb];
+        var differing = Planner.Differing(c.Attributes, group.Attributes);
+        var result = await elb.ModifyTargetGroupAttributesAsync(group.Arn, differing, ct).ConfigureAwait(false);
+        foreach (var (key, value) in differing)
+        {
+            group.Attributes[key] = result.GetValueOrDefault(key, value);
+        }
     }
 
     private async Task ModifyTargetGroupAsync(ModifyTargetGroup c, AwsInventory inventory, CancellationToken ct)

@@ -32,6 +32,7 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
                 TargetType = group.TargetType,
                 HealthCheck = group.HealthCheck,
                 Targets = health.Where(h => h.State != "draining").Select(h => h.Target.Id).ToHashSet(StringComparer.Ordinal),
+                Attributes = new Dictionary<string, string>(await elb.DescribeTargetGroupAttributesAsync(group.Arn, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal),
             };
         }
 

@@ -16,4 +16,7 @@ public sealed class TargetGroupState
     public TargetGroupHealthCheck HealthCheck { get; set; } = new();
 
     public HashSet<string> Targets { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Target group attributes as AWS reported them (read on create and on resync); empty when unknown.</summary>
+    public Dictionary<string, string> Attributes { get; init; } = new(StringComparer.Ordinal);
 }

@@ -91,6 +91,10 @@ public sealed class IngressControllerOptions : ServiceOptions
     [FlagRange(2, 10)]
     public int UnhealthyThreshold { get; set; } = 2;
 
+    [Flag("deregistration-delay", "How long a deregistered target keeps its open connections (target group attribute deregistration_delay.timeout_seconds; AWS's default is 5m).", Aliases = ["deregistration-delay-timeout"])]
+    [FlagRange(0, 3600)]
+    public TimeSpan DeregistrationDelay { get; set; } = TimeSpan.FromMinutes(5);
+
     [Flag("target-type", "instance: node instance ids (from spec.providerID); ip: router pod IPs.")]
     public TargetType TargetType { get; set; } = TargetType.Instance;
 

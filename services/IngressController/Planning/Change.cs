@@ -29,6 +29,15 @@ public sealed record ModifyTargetGroup(string Alb) : Change(Alb)
     public override string Operation => "ModifyTargetGroup";
 }
 
+/// <summary>
+/// Target group attributes that differ from what AWS reported. Planned after a CreateTargetGroup too: the create reads the
+/// new group's attributes, and the applier skips this change when they already are as wanted.
+/// </summary>
+public sealed record ModifyTargetGroupAttributes(string Alb, IReadOnlyDictionary<string, string> Attributes) : Change(Alb)
+{
+    public override string Operation => "ModifyTargetGroupAttributes";
+}
+
 public sealed record RegisterTargets(string Alb, IReadOnlyList<string> Targets) : Change(Alb)
 {
     public override string Operation => "RegisterTargets";

@@ -70,7 +70,7 @@ public static class Planner
 
         var attributes = current?.Attributes ?? AwsDefaults.NewAlbAttributes();
         var wanted = settings.Attributes(alb.Group.Http2);
-        var attributeChanges = wanted.Where(w => attributes.GetValueOrDefault(w.Key) != w.Value).ToDictionary(StringComparer.Ordinal);
+        var attributeChanges = Differing(wanted, attributes);
         if (attributeChanges.Count > 0)
         {
             changes.Add(new ModifyLoadBalancerAttributes(alb.Name, attributeChanges));
@@ -80,10 +80,20 @@ public static class Planner
         if (group is null)
         {
             changes.Add(new CreateTargetGroup(alb.Name));
+            changes.Add(new ModifyTargetGroupAttributes(alb.Name, settings.TargetGroupAttributes()));
         }
-        else if (!SameHealthCheck(group.HealthCheck, settings.HealthCheck))
+        else
         {
-            changes.Add(new ModifyTargetGroup(alb.Name));
+            if (!SameHealthCheck(group.HealthCheck, settings.HealthCheck))
+            {
+                changes.Add(new ModifyTargetGroup(alb.Name));
+            }
+
+            var differing = Differing(settings.TargetGroupAttributes(), group.Attributes);
+            if (differing.Count > 0)
+            {
+                changes.Add(new ModifyTargetGroupAttributes(alb.Name, differing));
+            }
         }
 
         var registered = group?.Targets ?? [];
@@ -188,6 +198,10 @@ public static class Planner
         stillUnneeded[key] = since;
         return false;
     }
+
+    /// <summary>The wanted attributes whose value AWS reports differently (or not at all).</summary>
+    public static Dictionary<string, string> Differing(IReadOnlyDictionary<string, string> wanted, IReadOnlyDictionary<string, string> actual) =>
+        wanted.Where(w => actual.GetValueOrDefault(w.Key) != w.Value).ToDictionary(StringComparer.Ordinal);
 
     private static bool SameHealthCheck(TargetGroupHealthCheck a, TargetGroupHealthCheck b) =>
         a.Path == b.Path && a.IntervalSeconds == b.IntervalSeconds && a.TimeoutSeconds == b.TimeoutSeconds

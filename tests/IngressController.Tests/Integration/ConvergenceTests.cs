@@ -22,7 +22,7 @@ public class ConvergenceTests
             "elbv2:DescribeLoadBalancers", "elbv2:DescribeTargetGroups",
             "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
             "acm:ListCertificates",
-            "elbv2:CreateLoadBalancer", "elbv2:CreateTargetGroup", "elbv2:RegisterTargets",
+            "elbv2:CreateLoadBalancer", "elbv2:CreateTargetGroup", "elbv2:DescribeTargetGroupAttributes", "elbv2:RegisterTargets",
             "elbv2:CreateListener", "elbv2:AddListenerCertificates", "elbv2:CreateListener");
         var lb = h.LoadBalancers().Should().ContainSingle().Subject;
         lb.Scheme.Should().Be("internet-facing");

@@ -31,7 +31,7 @@ public class PlannerTests
             Https = new ListenerState { Arn = "arn:https", Protocol = "HTTPS", Port = 443, SslPolicy = Group.SslPolicy, DefaultCertificate = defaultCertificate, Certificates = [.. more], ForwardTargetGroup = "arn:tg" },
             Http = new ListenerState { Arn = "arn:http", Protocol = "HTTP", Port = 80, ForwardTargetGroup = "arn:tg" },
         };
-        inventory.TargetGroups[Alb] = new TargetGroupState { Name = Alb, Arn = "arn:tg", Port = 9999, HealthCheck = Settings.HealthCheck, Targets = [.. Targets] };
+        inventory.TargetGroups[Alb] = new TargetGroupState { Name = Alb, Arn = "arn:tg", Port = 9999, HealthCheck = Settings.HealthCheck, Targets = [.. Targets], Attributes = new() { ["deregistration_delay.timeout_seconds"] = "300" } };
         return inventory;
     }
 
@@ -46,10 +46,27 @@ public class PlannerTests
         plan.Changes.ShouldBe(
             new CreateLoadBalancer(Alb, Group, ["subnet-a", "subnet-b"], "sg-1"),
             new CreateTargetGroup(Alb),
+            new ModifyTargetGroupAttributes(Alb, new Dictionary<string, string> { ["deregistration_delay.timeout_seconds"] = "300" }),
             new RegisterTargets(Alb, ["i-1", "i-2"]),
             new CreateListener(Alb, "HTTPS", "c1", Group.SslPolicy, false),
             new AddListenerCertificates(Alb, ["c2"]),
             new CreateListener(Alb, "HTTP", null, null, false));
+    }
+
+    [Fact]
+    public void Build_DeregistrationDelayDiffersFromWhatAwsReports_ModifiesOnlyThatAttribute()
+    {
+        var plan = Planner.Build(Want(Desired("c1", "c2")), Existing("c1", "c2"), Targets, Settings with { DeregistrationDelaySeconds = 30 }, new Dictionary<string, DateTimeOffset>(), Now);
+
+        plan.Changes.ShouldBe(new ModifyTargetGroupAttributes(Alb, new Dictionary<string, string> { ["deregistration_delay.timeout_seconds"] = "30" }));
+    }
+
+    [Fact]
+    public void Build_DeregistrationDelayEqualToWhatAwsReports_NoChange()
+    {
+        var plan = Planner.Build(Want(Desired("c1", "c2")), Existing("c1", "c2"), Targets, Settings with { DeregistrationDelaySeconds = 300 }, new Dictionary<string, DateTimeOffset>(), Now);
+
+        plan.Changes.Should().BeEmpty();
     }
 
     [Fact]
