@@ -149,6 +149,7 @@ public static class ElbV2Handler
         state.LoadBalancers.Remove(lb);
         state.Listeners.RemoveAll(l => l.LoadBalancerArn == arn);
         state.ElbTags.Remove(arn);
+        state.WebAclAssociations.Remove(arn);
         return [];
     }
 
