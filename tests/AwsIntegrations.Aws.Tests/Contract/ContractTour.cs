@@ -21,6 +21,7 @@ internal static class ContractTour
         ["acm"] = ["ListCertificates", "DescribeCertificate", "ImportCertificate"],
         ["ec2"] = ["DescribeSubnets", "DescribeSecurityGroups", "DescribeInstances", "DescribeVpcs", "DescribeRouteTables"],
         ["sts"] = ["AssumeRole", "GetCallerIdentity"],
+        ["wafv2"] = ["AssociateWebACL", "DisassociateWebACL", "GetWebACLForResource"],
     };
 
     public static async Task<Dictionary<string, HashSet<string>>> RunAsync(TestAws aws)
@@ -87,6 +88,19 @@ internal static class ContractTour
         await elb.DeleteLoadBalancerAsync(lb.Arn);
 
         var lb2 = (await elb.DescribeLoadBalancersAsync(names: ["web2"])).Single();
+        var waf = new Wafv2Client(aws.Transport);
+        string acl;
+        lock (aws.State.Gate)
+        {
+            acl = aws.State.AddWebAcl("tour").Arn;
+        }
+
+        await waf.GetWebAclForResourceAsync(lb2.Arn);
+        await waf.AssociateWebAclAsync(acl, lb2.Arn);
+        await waf.GetWebAclForResourceAsync(lb2.Arn);
+        await waf.DisassociateWebAclAsync(lb2.Arn);
+        await Swallow(() => waf.AssociateWebAclAsync(acl.Replace("/tour/", "/other/", StringComparison.Ordinal), lb2.Arn));
+        await Swallow(() => waf.AssociateWebAclAsync("not-an-arn-but-long-enough", lb2.Arn));
         reads["route53"] = WireReads.Start();
         var zone = await route53.CreateHostedZoneAsync(new CreateHostedZoneRequest("example.org", "tour") { Comment = "tour" });
         var privateZone = await route53.CreateHostedZoneAsync(new CreateHostedZoneRequest("internal.example", "tour-private") { VpcId = "vpc-0a1b2c3d4e5f60001", VpcRegion = "eu-central-1" });
