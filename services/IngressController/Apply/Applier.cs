@@ -72,6 +72,7 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
         {
             Name = c.Alb, Arn = created.Arn, DnsName = created.DnsName, State = created.State, Scheme = created.Scheme,
             Attributes = AwsDefaults.NewAlbAttributes(),
+            WebAclKnown = true, // a new load balancer has no web ACL
         };
     }
 

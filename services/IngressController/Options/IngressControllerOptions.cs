@@ -1,5 +1,6 @@
 using AwsIntegrations.Aws;
 using AwsIntegrations.Hosting.Options;
+using AwsIntegrations.IngressController.Waf;
 using AwsIntegrations.Kubernetes.Config;
 
 namespace AwsIntegrations.IngressController.Options;
@@ -65,8 +66,12 @@ public sealed class IngressControllerOptions : ServiceOptions
     [Flag("deletion-protection", "Turn on deletion protection of the load balancers (they are then never deleted by the controller).")]
     public bool DeletionProtection { get; set; }
 
-    [Flag("waf-web-acl-id", "Default WAF web ACL (kept as a grouping key; see the README on associations).")]
-    public string? WafWebAclId { get; set; }
+    [Flag("waf-web-acl-arn", "WAFv2 web ACL (ARN) of load balancers whose Ingresses name none; empty: none. Classic WAF ids are not supported.", Aliases = ["aws-waf-web-acl-id"])]
+    public string? WafWebAclArn { get; set; }
+
+    [Flag("aws-wafv2-rps", "Client-side limit on WAFv2 requests per second (AWS Load Balancer Controller: 0.5 for associations).")]
+    [FlagRange(0, 100)]
+    public double AwsWafv2Rps { get; set; } = 0.5;
 
     [Flag("router-port", "Port the router listens on, on the nodes (instance targets) or in its pods (ip targets).", Aliases = ["target-port"])]
     [FlagRange(1, 65535)]
@@ -141,6 +146,11 @@ public sealed class IngressControllerOptions : ServiceOptions
         if (!SecurityGroupTag.Contains('=', StringComparison.Ordinal))
         {
             return new FlagException("security-group-tag", SecurityGroupTag, "must be key=value");
+        }
+
+        if (!string.IsNullOrEmpty(WafWebAclArn) && !WebAclArn.IsValid(WafWebAclArn))
+        {
+            return new FlagException("waf-web-acl-arn", WafWebAclArn, WebAclArn.Expected + "; classic WAF web ACL ids are not supported");
         }
 
         if (HealthCheckTimeout >= HealthCheckInterval)

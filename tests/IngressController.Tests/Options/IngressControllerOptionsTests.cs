@@ -31,4 +31,35 @@ public class IngressControllerOptionsTests
 
         act.Should().Throw<FlagException>().Which.Message.Should().Contain("deregistration-delay");
     }
+
+    [Theory]
+    [InlineData("--waf-web-acl-arn")]
+    [InlineData("--aws-waf-web-acl-id")]
+    public void WafWebAclArn_OurNameAndTheAnchorsName_TakeAWafv2Arn(string flag)
+    {
+        const string arn = "arn:aws:wafv2:eu-central-1:123456789012:regional/webacl/shop/0c8e5f1a-2b3c-4d5e-8f90-1a2b3c4d5e6f";
+
+        var options = Bind($"{flag}={arn}");
+
+        options.WafWebAclArn.Should().Be(arn);
+        options.Validate().Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("0c8e5f1a-2b3c-4d5e-8f90-1a2b3c4d5e6f")]
+    [InlineData("arn:aws:waf-regional:eu-central-1:123456789012:webacl/0c8e5f1a")]
+    [InlineData("arn:aws:wafv2:us-east-1:123456789012:global/webacl/cloudfront/0c8e5f1a")]
+    public void WafWebAclArn_ClassicIdOrNotARegionalWafv2Arn_IsAClearError(string value)
+    {
+        var act = () => Bind($"--waf-web-acl-arn={value}");
+
+        act.Should().Throw<FlagException>().Which.Message.Should().Contain("--waf-web-acl-arn").And.Contain("regional/webacl")
+            .And.Contain("classic WAF web ACL ids are not supported");
+    }
+
+    [Fact]
+    public void AwsWafv2Rps_DefaultsToHalfARequestPerSecond()
+    {
+        Bind().AwsWafv2Rps.Should().Be(0.5);
+    }
 }
