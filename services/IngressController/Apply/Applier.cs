@@ -56,6 +56,8 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
         RemoveListenerCertificates c => RemoveCertificatesAsync(c, inventory, ct),
         DeleteLoadBalancer c => DeleteLoadBalancerAsync(c, inventory, ct),
         DeleteTargetGroup c => DeleteTargetGroupAsync(c, inventory, ct),
+        TagUnused c => TagUnusedAsync(c, inventory, ct),
+        UntagUnused c => UntagUnusedAsync(c, inventory, ct),
         _ => throw new InvalidOperationException($"unknown change {change.GetType().Name}"),
     };
 
@@ -241,6 +243,34 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
     {
         await elb.DeleteTargetGroupAsync(inventory.TargetGroups[c.Alb].Arn, ct).ConfigureAwait(false);
         inventory.TargetGroups.Remove(c.Alb);
+    }
+
+    private async Task TagUnusedAsync(TagUnused c, AwsInventory inventory, CancellationToken ct)
+    {
+        var since = UnusedSinceTag.Floor(c.Since);
+        await elb.AddTagsAsync([ArnOf(c.Target, c.Alb, inventory)], new Dictionary<string, string> { [UnusedSinceTag.Key] = UnusedSinceTag.Format(since) }, ct).ConfigureAwait(false);
+        SetUnusedSince(c.Target, c.Alb, inventory, since);
+    }
+
+    private async Task UntagUnusedAsync(UntagUnused c, AwsInventory inventory, CancellationToken ct)
+    {
+        await elb.RemoveTagsAsync([ArnOf(c.Target, c.Alb, inventory)], [UnusedSinceTag.Key], ct).ConfigureAwait(false);
+        SetUnusedSince(c.Target, c.Alb, inventory, null);
+    }
+
+    private static string ArnOf(CleanupTarget target, string name, AwsInventory inventory) =>
+        target == CleanupTarget.LoadBalancer ? inventory.Albs[name].Arn : inventory.TargetGroups[name].Arn;
+
+    private static void SetUnusedSince(CleanupTarget target, string name, AwsInventory inventory, DateTimeOffset? since)
+    {
+        if (target == CleanupTarget.LoadBalancer)
+        {
+            inventory.Albs[name].UnusedSince = since;
+        }
+        else
+        {
+            inventory.TargetGroups[name].UnusedSince = since;
+        }
     }
 
     private static ListenerActionSpec Action(bool redirect, string targetGroupArn) => redirect

@@ -28,5 +28,8 @@ public sealed class AlbState
     /// <summary>A web ACL AWS refused to associate (unknown, malformed), with why; not tried again before the next full read.</summary>
     public (string Acl, string Reason)? WebAclRejected { get; set; }
 
+    /// <summary>When it was first found unneeded (its unused-since tag); null while needed.</summary>
+    public DateTimeOffset? UnusedSince { get; set; }
+
     public bool DeletionProtected => Attributes.GetValueOrDefault("deletion_protection.enabled") == "true";
 }

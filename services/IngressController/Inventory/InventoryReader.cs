@@ -28,6 +28,7 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
             {
                 Name = group.Name,
                 Arn = group.Arn,
+                UnusedSince = UnusedSinceTag.Parse(tags[group.Arn]),
                 Port = group.Port ?? 0,
                 TargetType = group.TargetType,
                 HealthCheck = group.HealthCheck,
@@ -42,6 +43,7 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
             {
                 Name = lb.Name,
                 Arn = lb.Arn,
+                UnusedSince = UnusedSinceTag.Parse(tags[lb.Arn]),
                 DnsName = lb.DnsName,
                 State = lb.State,
                 Scheme = lb.Scheme,

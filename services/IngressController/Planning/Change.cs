@@ -84,3 +84,22 @@ public sealed record DeleteTargetGroup(string Alb) : Change(Alb)
 {
     public override string Operation => "DeleteTargetGroup";
 }
+
+/// <summary>Which resource a cleanup tag goes on: the load balancer, or the target group of that name.</summary>
+public enum CleanupTarget
+{
+    LoadBalancer,
+    TargetGroup,
+}
+
+/// <summary>Marks a resource no longer needed with the time it became so (the unused-since tag), so the grace survives restarts.</summary>
+public sealed record TagUnused(string Alb, CleanupTarget Target, DateTimeOffset Since) : Change(Alb)
+{
+    public override string Operation => "AddTags";
+}
+
+/// <summary>Removes the unused-since tag from a resource that is needed again.</summary>
+public sealed record UntagUnused(string Alb, CleanupTarget Target) : Change(Alb)
+{
+    public override string Operation => "RemoveTags";
+}
