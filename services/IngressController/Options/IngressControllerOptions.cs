@@ -29,7 +29,7 @@ public sealed class IngressControllerOptions : ServiceOptions
     [FlagRange(0, 31536000)]
     public TimeSpan MinCertValidity { get; set; } = TimeSpan.FromDays(7);
 
-    [Flag("max-certs-per-alb", "Certificates per load balancer (AWS allows 25 per listener); Ingresses spill onto more load balancers beyond it.")]
+    [Flag("max-certs-per-alb", "Certificates per load balancer, the default certificate included (AWS allows 25 besides the default, so one slot stays free for rotations); Ingresses spill onto more load balancers beyond it.")]
     [FlagRange(1, 25)]
     public int MaxCertsPerAlb { get; set; } = 25;
 
