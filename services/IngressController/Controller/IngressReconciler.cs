@@ -204,7 +204,7 @@ public sealed partial class IngressReconciler
             failure = e.Message;
         }
 
-        foreach (var (ingress, problem) in WebAclSync.Problems(desired, inventory))
+        foreach (var (ingress, problem) in _webAcls.Problems(desired, inventory))
         {
             problems[ingress].Item2.Add(problem);
         }

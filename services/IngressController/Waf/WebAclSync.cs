@@ -9,10 +9,13 @@ namespace AwsIntegrations.IngressController.Waf;
 /// Keeps each load balancer's WAFv2 association as its group wants it, after the ELBv2 writes (the load balancer must
 /// exist). Associations are read only on full reads (<see cref="ReadAsync"/>); a new load balancer has none. An ACL AWS
 /// refuses (unknown, malformed, not allowed) becomes a problem on the Ingresses and is not tried again before the next full
-/// read; the load balancer keeps serving without it.
+/// read; the load balancer keeps serving without it. When reading associations is denied (an IAM policy without the wafv2
+/// actions), load balancers are left as they are and only those whose group wants an ACL get a problem.
 /// </summary>
 public sealed class WebAclSync(IWafv2Api waf)
 {
+    private string? _readDenied;
+
     private static readonly HashSet<string> Refusals = new(StringComparer.Ordinal)
     {
         "WAFNonexistentItemException", "WAFInvalidParameterException", "WAFInvalidOperationException", "AccessDeniedException",
@@ -22,10 +25,19 @@ public sealed class WebAclSync(IWafv2Api waf)
     public async Task ReadAsync(AwsInventory inventory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inventory);
+        _readDenied = null;
         foreach (var alb in inventory.Albs.Values.OrderBy(a => a.Name, StringComparer.Ordinal))
         {
-            alb.WebAcl = (await waf.GetWebAclForResourceAsync(alb.Arn, cancellationToken).ConfigureAwait(false))?.Arn;
-            alb.WebAclKnown = true;
+            try
+            {
+                alb.WebAcl = (await waf.GetWebAclForResourceAsync(alb.Arn, cancellationToken).ConfigureAwait(false))?.Arn;
+                alb.WebAclKnown = true;
+            }
+            catch (AwsServiceException e) when (e.Code.StartsWith("AccessDenied", StringComparison.Ordinal))
+            {
+                _readDenied = $"{e.Code}: {e.Message}";
+                return; // the rest stay unknown: nothing is associated or removed on a guess
+            }
         }
     }
 
@@ -67,20 +79,29 @@ public sealed class WebAclSync(IWafv2Api waf)
         }
     }
 
-    /// <summary>A problem for each Ingress on a load balancer whose wanted web ACL AWS refused.</summary>
-    public static IEnumerable<(string Ingress, IngressProblem Problem)> Problems(IReadOnlyDictionary<string, DesiredAlb> desired, AwsInventory inventory)
+    /// <summary>A problem for each Ingress on a load balancer whose wanted web ACL AWS refused or whose association could not be read.</summary>
+    public IEnumerable<(string Ingress, IngressProblem Problem)> Problems(IReadOnlyDictionary<string, DesiredAlb> desired, AwsInventory inventory)
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(inventory);
         foreach (var want in desired.Values)
         {
-            if (want.Group.Waf is { } acl && inventory.Albs.TryGetValue(want.Name, out var alb) && alb.WebAclRejected is { } rejected && rejected.Acl == acl)
+            if (want.Group.Waf is not { } acl || !inventory.Albs.TryGetValue(want.Name, out var alb))
             {
-                foreach (var ingress in want.Ingresses)
-                {
-                    yield return (ingress, new IngressProblem("WebAclNotAssociated",
-                        $"AWS WAF refused web ACL {acl} for load balancer {alb.Name} ({rejected.Reason}); the load balancer serves without it; it is tried again on the next resync"));
-                }
+                continue;
+            }
+
+            var reason = alb.WebAclRejected is { } rejected && rejected.Acl == acl ? $"AWS WAF refused web ACL {acl} for load balancer {alb.Name} ({rejected.Reason})"
+                : !alb.WebAclKnown && _readDenied is not null ? $"the web ACL of load balancer {alb.Name} cannot be read ({_readDenied}), so {acl} is not associated"
+                : null;
+            if (reason is null)
+            {
+                continue;
+            }
+
+            foreach (var ingress in want.Ingresses)
+            {
+                yield return (ingress, new IngressProblem("WebAclNotAssociated", $"{reason}; the load balancer serves without it; it is tried again on the next resync"));
             }
         }
     }

@@ -172,4 +172,28 @@ public class WebAclTests
         h.WebAclOf(h.LoadBalancers().Single().Arn).Should().Be(acl);
         h.LoadBalancers().Should().ContainSingle();
     }
+
+    [Fact]
+    public async Task ReadingAssociationsDenied_TheControllerKeepsWorking_AndOnlyIngressesWantingAnAclGetAnEvent()
+    {
+        await using var h = await ClusterAsync();
+        h.AddCertificate("blog", NextYear, "blog.example.org");
+        var acl = h.AddWebAcl("blog-acl");
+        await h.ApplyIngressAsync("shop", ["shop.example.org"]);
+        await h.ApplyIngressAsync("blog", ["blog.example.org"], new() { [Wafv2Annotation] = acl });
+        await h.ConvergeAsync();
+        h.Aws.Faults.FailWith("wafv2", null, "AccessDeniedException", 400); // an IAM policy without the wafv2 actions
+
+        await h.StartControllerAsync();
+        h.Calls.Clear();
+        (await h.PassAsync()).Succeeded.Should().BeTrue("ELBv2 work does not depend on WAF");
+        await h.Controller.Events.FlushAsync();
+
+        h.CallNames("wafv2").Should().Equal(["wafv2:GetWebACLForResource"], "the first denied read stops the reads; nothing is associated or removed on a guess");
+        h.LoadBalancers().Should().HaveCount(2);
+        h.LoadBalancers().Select(l => h.WebAclOf(l.Arn)).Should().Contain(acl);
+        var events = h.Kube.All("Event", "default").Where(e => e["reason"]!.GetValue<string>() == "WebAclNotAssociated").ToList();
+        events.Should().ContainSingle().Which["involvedObject"]!["name"]!.GetValue<string>().Should().Be("blog");
+        events[0]["message"]!.GetValue<string>().Should().Contain("cannot be read").And.Contain("AccessDeniedException");
+    }
 }
