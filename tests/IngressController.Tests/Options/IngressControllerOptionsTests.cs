@@ -58,8 +58,17 @@ public class IngressControllerOptionsTests
     }
 
     [Fact]
-    public void AwsWafv2Rps_DefaultsToHalfARequestPerSecond()
+    public void AwsWafv2Rps_DefaultsToHalfARequestPerSecond_AndTakesAFlag()
     {
         Bind().AwsWafv2Rps.Should().Be(0.5);
+        Bind("--aws-wafv2-rps=2").AwsWafv2Rps.Should().Be(2);
+    }
+
+    [Fact]
+    public void AwsWafv2Rps_AboveTheRange_IsAClearError()
+    {
+        var act = () => Bind("--aws-wafv2-rps=1000");
+
+        act.Should().Throw<FlagException>().Which.Message.Should().Contain("--aws-wafv2-rps");
     }
 }
