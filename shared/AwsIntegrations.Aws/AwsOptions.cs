@@ -41,6 +41,12 @@ public sealed class AwsOptions
     [Flag("aws-sts-rps", "Client-side limit on STS requests per second")]
     public double StsRps { get; set; } = 20;
 
+    /// <summary>
+    /// Client-side limit on WAFv2 requests per second. Not a flag of every service: only the IngressController calls WAFv2
+    /// and exposes it (--aws-wafv2-rps). 0.5 is the AWS Load Balancer Controller's limit on associations.
+    /// </summary>
+    public double Wafv2Rps { get; set; } = 0.5;
+
     [Flag("aws-rate-burst-seconds", "Burst allowance of the rate limits, in seconds of the per-service rate")]
     public double RateBurstSeconds { get; set; } = 2;
 
@@ -54,6 +60,7 @@ public sealed class AwsOptions
         "ec2" => Ec2Rps,
         "acm" => AcmRps,
         "sts" => StsRps,
+        "wafv2" => Wafv2Rps,
         _ => 0,
     };
 

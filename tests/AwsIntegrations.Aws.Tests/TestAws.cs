@@ -55,6 +55,7 @@ internal sealed class TestAws : IAsyncDisposable
         Ec2Rps = 0,
         AcmRps = 0,
         StsRps = 0,
+        Wafv2Rps = 0,
     };
 
     public async ValueTask DisposeAsync()

@@ -17,6 +17,11 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
         ArgumentNullException.ThrowIfNull(changes);
         foreach (var change in changes)
         {
+            if (AlreadyDone(change, inventory))
+            {
+                continue;
+            }
+
             try
             {
                 await ApplyOneAsync(change, inventory, cancellationToken).ConfigureAwait(false);
@@ -30,12 +35,18 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
         }
     }
 
+    /// <summary>A target group attribute change planned before the create read what AWS gives a new group, which already matches.</summary>
+    private static bool AlreadyDone(Change change, AwsInventory inventory) =>
+        change is ModifyTargetGroupAttributes m && inventory.TargetGroups.TryGetValue(m.Alb, out var group)
+        && Planner.Differing(m.Attributes, group.Attributes).Count == 0;
+
     private Task ApplyOneAsync(Change change, AwsInventory inventory, CancellationToken ct) => change switch
     {
         CreateLoadBalancer c => CreateLoadBalancerAsync(c, inventory, ct),
         ModifyLoadBalancerAttributes c => ModifyAttributesAsync(c, inventory, ct),
         CreateTargetGroup c => CreateTargetGroupAsync(c, inventory, ct),
         ModifyTargetGroup c => ModifyTargetGroupAsync(c, inventory, ct),
+        ModifyTargetGroupAttributes c => ModifyTargetGroupAttributesAsync(c, inventory, ct),
         RegisterTargets c => RegisterAsync(c, inventory, ct),
         DeregisterTargets c => DeregisterAsync(c, inventory, ct),
         CreateListener c => CreateListenerAsync(c, inventory, ct),
@@ -45,6 +56,8 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
         RemoveListenerCertificates c => RemoveCertificatesAsync(c, inventory, ct),
         DeleteLoadBalancer c => DeleteLoadBalancerAsync(c, inventory, ct),
         DeleteTargetGroup c => DeleteTargetGroupAsync(c, inventory, ct),
+        TagUnused c => TagUnusedAsync(c, inventory, ct),
+        UntagUnused c => UntagUnusedAsync(c, inventory, ct),
         _ => throw new InvalidOperationException($"unknown change {change.GetType().Name}"),
     };
 
@@ -61,6 +74,7 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
         {
             Name = c.Alb, Arn = created.Arn, DnsName = created.DnsName, State = created.State, Scheme = created.Scheme,
             Attributes = AwsDefaults.NewAlbAttributes(),
+            WebAclKnown = true, // a new load balancer has no web ACL
         };
     }
 
@@ -82,10 +96,28 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
             HealthCheck = settings.HealthCheck,
             Tags = ownership.Tags(),
         }, ct).ConfigureAwait(false);
-        inventory.TargetGroups[c.Alb] = new TargetGroupState
+        var state = new TargetGroupState
         {
             Name = c.Alb, Arn = created.Arn, Port = created.Port ?? context.RouterPort, TargetType = created.TargetType, HealthCheck = settings.HealthCheck,
         };
+        inventory.TargetGroups[c.Alb] = state;
+
+        // Read once on create, so an attribute is written only when AWS's default differs from the flag.
+        foreach (var (key, value) in await elb.DescribeTargetGroupAttributesAsync(created.Arn, ct).ConfigureAwait(false))
+        {
+            state.Attributes[key] = value;
+        }
+    }
+
+    private async Task ModifyTargetGroupAttributesAsync(ModifyTargetGroupAttributes c, AwsInventory inventory, CancellationToken ct)
+    {
+        var group = inventory.TargetGroups[c.Alb];
+        var differing = Planner.Differing(c.Attributes, group.Attributes);
+        var result = await elb.ModifyTargetGroupAttributesAsync(group.Arn, differing, ct).ConfigureAwait(false);
+        foreach (var (key, value) in differing)
+        {
+            group.Attributes[key] = result.GetValueOrDefault(key, value);
+        }
     }
 
     private async Task ModifyTargetGroupAsync(ModifyTargetGroup c, AwsInventory inventory, CancellationToken ct)
@@ -211,6 +243,34 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
     {
         await elb.DeleteTargetGroupAsync(inventory.TargetGroups[c.Alb].Arn, ct).ConfigureAwait(false);
         inventory.TargetGroups.Remove(c.Alb);
+    }
+
+    private async Task TagUnusedAsync(TagUnused c, AwsInventory inventory, CancellationToken ct)
+    {
+        var since = UnusedSinceTag.Floor(c.Since);
+        await elb.AddTagsAsync([ArnOf(c.Target, c.Alb, inventory)], new Dictionary<string, string> { [UnusedSinceTag.Key] = UnusedSinceTag.Format(since) }, ct).ConfigureAwait(false);
+        SetUnusedSince(c.Target, c.Alb, inventory, since);
+    }
+
+    private async Task UntagUnusedAsync(UntagUnused c, AwsInventory inventory, CancellationToken ct)
+    {
+        await elb.RemoveTagsAsync([ArnOf(c.Target, c.Alb, inventory)], [UnusedSinceTag.Key], ct).ConfigureAwait(false);
+        SetUnusedSince(c.Target, c.Alb, inventory, null);
+    }
+
+    private static string ArnOf(CleanupTarget target, string name, AwsInventory inventory) =>
+        target == CleanupTarget.LoadBalancer ? inventory.Albs[name].Arn : inventory.TargetGroups[name].Arn;
+
+    private static void SetUnusedSince(CleanupTarget target, string name, AwsInventory inventory, DateTimeOffset? since)
+    {
+        if (target == CleanupTarget.LoadBalancer)
+        {
+            inventory.Albs[name].UnusedSince = since;
+        }
+        else
+        {
+            inventory.TargetGroups[name].UnusedSince = since;
+        }
     }
 
     private static ListenerActionSpec Action(bool redirect, string targetGroupArn) => redirect

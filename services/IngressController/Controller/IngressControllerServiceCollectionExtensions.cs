@@ -21,6 +21,7 @@ public static class IngressControllerServiceCollectionExtensions
     public static IServiceCollection AddIngressController(this IServiceCollection services, IngressControllerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Aws.Wafv2Rps = options.AwsWafv2Rps; // the only service that calls WAFv2 has the flag
         options.Aws.Validate();
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Aws));
         services.AddAwsIntegrations();
@@ -45,7 +46,8 @@ public static class IngressControllerServiceCollectionExtensions
         services.AddSingleton(sp => new IngressReconciler(
             sp.GetRequiredService<IElbV2Api>(), sp.GetRequiredService<IEc2Api>(), sp.GetRequiredService<IAcmApi>(),
             sp.GetRequiredService<KubernetesClient>(), sp.GetRequiredService<ClusterView>(), sp.GetRequiredService<EventRecorder>(),
-            options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IngressMetrics>(), sp.GetService<ILogger<IngressReconciler>>()));
+            options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IngressMetrics>(), sp.GetService<ILogger<IngressReconciler>>(),
+            sp.GetRequiredService<IWafv2Api>()));
         services.AddSingleton(sp =>
         {
             var reconciler = sp.GetRequiredService<IngressReconciler>();

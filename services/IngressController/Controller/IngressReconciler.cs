@@ -7,6 +7,7 @@ using AwsIntegrations.IngressController.Inventory;
 using AwsIntegrations.IngressController.Metrics;
 using AwsIntegrations.IngressController.Options;
 using AwsIntegrations.IngressController.Planning;
+using AwsIntegrations.IngressController.Waf;
 using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Models;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,7 @@ public sealed partial class IngressReconciler
     private readonly CertificateCache _certificates;
     private readonly StatusWriter _status;
     private readonly ProblemReporter _problems;
+    private readonly WebAclSync? _webAcls;
     private AwsInventory? _inventory;
     private NetworkView? _network;
     private DateTimeOffset _lastFullRead;
@@ -42,7 +44,7 @@ public sealed partial class IngressReconciler
     private IReadOnlyDictionary<string, string> _assignments = new Dictionary<string, string>();
 
     public IngressReconciler(IElbV2Api elb, IEc2Api ec2, IAcmApi acm, KubernetesClient kube, ClusterView cluster, Kubernetes.Events.EventRecorder? events,
-        IngressControllerOptions options, TimeProvider time, IngressMetrics metrics, ILogger<IngressReconciler>? logger = null)
+        IngressControllerOptions options, TimeProvider time, IngressMetrics metrics, ILogger<IngressReconciler>? logger = null, IWafv2Api? waf = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _elb = elb;
@@ -59,6 +61,7 @@ public sealed partial class IngressReconciler
         _certificates = new CertificateCache(acm, time, options.CertPollingInterval);
         _status = new StatusWriter(kube);
         _problems = new ProblemReporter(events);
+        _webAcls = waf is null ? null : new WebAclSync(waf);
     }
 
     /// <summary>The load balancers as the controller last knew them (null before the first pass).</summary>
@@ -76,6 +79,10 @@ public sealed partial class IngressReconciler
             if (_inventory is null || now - _lastFullRead >= _options.ResyncInterval * 0.9)
             {
                 _inventory = await _inventoryReader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                if (_webAcls is not null)
+                {
+                    await _webAcls.ReadAsync(_inventory, cancellationToken).ConfigureAwait(false);
+                }
                 _network = await _networkReader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 _lastFullRead = now;
                 _metrics.InventoryRead();
@@ -152,6 +159,7 @@ public sealed partial class IngressReconciler
             return ReconcileResult.Failure($"applying the plan: {e.Message}");
         }
 
+        var wafFailure = await ApplyWebAclsAsync(desired, inventory, problems, cancellationToken).ConfigureAwait(false);
         _unneeded = plan.Unneeded;
         _assignments = placement.Assignments;
         var provisioning = await WriteStatusesAsync(all, ours, placement, inventory, cancellationToken).ConfigureAwait(false);
@@ -164,8 +172,44 @@ public sealed partial class IngressReconciler
             requeue = TimeSpan.FromSeconds(15);
         }
 
+        if (wafFailure is not null)
+        {
+            return ReconcileResult.Failure($"WAF: {wafFailure}");
+        }
+
         var certificateRefresh = _options.CertPollingInterval;
         return ReconcileResult.Success(requeue is null || requeue > certificateRefresh ? certificateRefresh : requeue < TimeSpan.Zero ? TimeSpan.Zero : requeue);
+    }
+
+    /// <summary>Web ACL associations after the load balancers exist; null, or why the pass must be retried (the rest of it still runs).</summary>
+    private async Task<string?> ApplyWebAclsAsync(Dictionary<string, DesiredAlb> desired, AwsInventory inventory, Dictionary<string, (Ingress, List<IngressProblem>)> problems, CancellationToken cancellationToken)
+    {
+        if (_webAcls is null)
+        {
+            return null;
+        }
+
+        string? failure = null;
+        try
+        {
+            await _webAcls.ApplyAsync(desired, inventory, (operation, alb) =>
+            {
+                _metrics.Write(operation);
+                LogApplied(_logger, operation, alb);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AwsServiceException or AwsProtocolException or HttpRequestException or TimeoutException)
+        {
+            _inventory = null; // what landed is unknown: read everything again
+            failure = e.Message;
+        }
+
+        foreach (var (ingress, problem) in _webAcls.Problems(desired, inventory))
+        {
+            problems[ingress].Item2.Add(problem);
+        }
+
+        return failure;
     }
 
     private Dictionary<string, DesiredAlb> Resolve(Placement placement, AwsInventory inventory, NetworkView network, Dictionary<string, (Ingress, List<IngressProblem>)> problems)

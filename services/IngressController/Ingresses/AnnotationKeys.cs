@@ -10,7 +10,7 @@ public static class AnnotationKeys
     public static readonly string[] IpAddressType = ["aws-integrations.io/ip-address-type", "alb.ingress.kubernetes.io/ip-address-type"];
     public static readonly string[] SecurityGroup = ["aws-integrations.io/security-group", "zalando.org/aws-load-balancer-security-group", "alb.ingress.kubernetes.io/security-groups"];
     public static readonly string[] SslPolicy = ["aws-integrations.io/ssl-policy", "zalando.org/aws-load-balancer-ssl-policy", "alb.ingress.kubernetes.io/ssl-policy"];
-    public static readonly string[] Waf = ["aws-integrations.io/waf-web-acl-id", "zalando.org/aws-waf-web-acl-id", "alb.ingress.kubernetes.io/wafv2-acl-arn"];
+    public static readonly string[] Waf = ["aws-integrations.io/waf-web-acl-arn", "zalando.org/aws-waf-web-acl-id", "alb.ingress.kubernetes.io/wafv2-acl-arn"];
     public static readonly string[] Http2 = ["aws-integrations.io/http2", "zalando.org/aws-load-balancer-http2"];
     public static readonly string[] Shared = ["aws-integrations.io/shared", "zalando.org/aws-load-balancer-shared"];
     public static readonly string[] SslRedirect = ["aws-integrations.io/ssl-redirect", "alb.ingress.kubernetes.io/ssl-redirect"];

@@ -9,12 +9,16 @@ namespace AwsIntegrations.IngressController.Ingresses;
 /// </summary>
 public sealed record GroupKey(string Scheme, string IpAddressType, string? SecurityGroup, string SslPolicy, string? Waf, bool Http2, bool Redirect, string? Owner = null)
 {
-    /// <summary>Six hex characters naming the group in load balancer names and tags.</summary>
+    /// <summary>
+    /// Six hex characters naming the group in load balancer names and tags. The web ACL of an Ingress's own load balancer
+    /// is left out: no other Ingress shares it, so a changed ACL is swapped on the same load balancer instead of moving.
+    /// </summary>
     public string Hash
     {
         get
         {
-            var text = string.Join('\n', Scheme, IpAddressType, SecurityGroup ?? "", SslPolicy, Waf ?? "", Http2 ? "h2" : "h1", Redirect ? "redirect" : "forward", Owner ?? "");
+            var waf = Owner is null ? Waf ?? "" : "";
+            var text = string.Join('\n', Scheme, IpAddressType, SecurityGroup ?? "", SslPolicy, waf, Http2 ? "h2" : "h1", Redirect ? "redirect" : "forward", Owner ?? "");
             return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..6];
         }
     }

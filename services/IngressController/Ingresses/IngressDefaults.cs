@@ -8,6 +8,6 @@ public sealed record IngressDefaults(string Scheme, string IpAddressType, string
     public static IngressDefaults From(IngressControllerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new(options.Scheme, options.IpAddressType, options.SslPolicy, options.WafWebAclId, options.Http2, options.RedirectHttpToHttps);
+        return new(options.Scheme, options.IpAddressType, options.SslPolicy, string.IsNullOrEmpty(options.WafWebAclArn) ? null : options.WafWebAclArn, options.Http2, options.RedirectHttpToHttps);
     }
 }

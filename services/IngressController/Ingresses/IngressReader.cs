@@ -23,7 +23,7 @@ public static class IngressReader
         var redirect = Redirect(annotations, defaults.Redirect, problems);
         var sslPolicy = SslPolicy(annotations, defaults.SslPolicy, problems);
         var securityGroup = SecurityGroup(annotations, problems);
-        var waf = First(annotations, AnnotationKeys.Waf) ?? defaults.Waf;
+        var waf = WebAcl(annotations, defaults.Waf, problems);
         var certificates = Certificates(annotations, problems);
 
         var hosts = (ingress.Spec?.Rules ?? []).Select(r => r.Host)
@@ -114,6 +114,18 @@ public static class IngressReader
         return value.StartsWith("sg-", StringComparison.Ordinal) && !value.Contains(',', StringComparison.Ordinal)
             ? value
             : Reported(Invalid(FirstKey(annotations, AnnotationKeys.SecurityGroup)!, value, "one security group id (sg-…)", "the default security group"), problems, (string?)null);
+    }
+
+    private static string? WebAcl(Dictionary<string, string> annotations, string? fallback, List<IngressProblem> problems)
+    {
+        var value = First(annotations, AnnotationKeys.Waf);
+        if (value is null || Waf.WebAclArn.IsValid(value))
+        {
+            return value ?? fallback;
+        }
+
+        var classic = value.StartsWith("arn:", StringComparison.Ordinal) ? "" : " (classic WAF web ACL ids are not supported)";
+        return Reported(Invalid(FirstKey(annotations, AnnotationKeys.Waf)!, value, Waf.WebAclArn.Expected + classic, fallback ?? "no web ACL"), problems, fallback);
     }
 
     private static List<string>? Certificates(Dictionary<string, string> annotations, List<IngressProblem> problems)

@@ -19,5 +19,17 @@ public sealed class AlbState
 
     public ListenerState? Http { get; set; }
 
+    /// <summary>ARN of the associated WAFv2 web ACL (null: none); meaningful only when <see cref="WebAclKnown"/>.</summary>
+    public string? WebAcl { get; set; }
+
+    /// <summary>True once the association was read (full read) or set (create, associate, disassociate).</summary>
+    public bool WebAclKnown { get; set; }
+
+    /// <summary>A web ACL AWS refused to associate (unknown, malformed), with why; not tried again before the next full read.</summary>
+    public (string Acl, string Reason)? WebAclRejected { get; set; }
+
+    /// <summary>When it was first found unneeded (its unused-since tag); null while needed.</summary>
+    public DateTimeOffset? UnusedSince { get; set; }
+
     public bool DeletionProtected => Attributes.GetValueOrDefault("deletion_protection.enabled") == "true";
 }

@@ -6,6 +6,7 @@ public static class AwsDefaults
     public const string IdleTimeout = "idle_timeout.timeout_seconds";
     public const string Http2 = "routing.http2.enabled";
     public const string DeletionProtection = "deletion_protection.enabled";
+    public const string DeregistrationDelay = "deregistration_delay.timeout_seconds";
 
     public static Dictionary<string, string> NewAlbAttributes() => new(StringComparer.Ordinal)
     {

@@ -28,10 +28,12 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
             {
                 Name = group.Name,
                 Arn = group.Arn,
+                UnusedSince = UnusedSinceTag.Parse(tags[group.Arn]),
                 Port = group.Port ?? 0,
                 TargetType = group.TargetType,
                 HealthCheck = group.HealthCheck,
                 Targets = health.Where(h => h.State != "draining").Select(h => h.Target.Id).ToHashSet(StringComparer.Ordinal),
+                Attributes = new Dictionary<string, string>(await elb.DescribeTargetGroupAttributesAsync(group.Arn, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal),
             };
         }
 
@@ -41,6 +43,7 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
             {
                 Name = lb.Name,
                 Arn = lb.Arn,
+                UnusedSince = UnusedSinceTag.Parse(tags[lb.Arn]),
                 DnsName = lb.DnsName,
                 State = lb.State,
                 Scheme = lb.Scheme,

@@ -1,5 +1,6 @@
 using AwsIntegrations.Aws;
 using AwsIntegrations.Hosting.Options;
+using AwsIntegrations.IngressController.Waf;
 using AwsIntegrations.Kubernetes.Config;
 
 namespace AwsIntegrations.IngressController.Options;
@@ -28,7 +29,7 @@ public sealed class IngressControllerOptions : ServiceOptions
     [FlagRange(0, 31536000)]
     public TimeSpan MinCertValidity { get; set; } = TimeSpan.FromDays(7);
 
-    [Flag("max-certs-per-alb", "Certificates per load balancer (AWS allows 25 per listener); Ingresses spill onto more load balancers beyond it.")]
+    [Flag("max-certs-per-alb", "Certificates per load balancer, the default certificate included (AWS allows 25 besides the default, so one slot stays free for rotations); Ingresses spill onto more load balancers beyond it.")]
     [FlagRange(1, 25)]
     public int MaxCertsPerAlb { get; set; } = 25;
 
@@ -65,8 +66,12 @@ public sealed class IngressControllerOptions : ServiceOptions
     [Flag("deletion-protection", "Turn on deletion protection of the load balancers (they are then never deleted by the controller).")]
     public bool DeletionProtection { get; set; }
 
-    [Flag("waf-web-acl-id", "Default WAF web ACL (kept as a grouping key; see the README on associations).")]
-    public string? WafWebAclId { get; set; }
+    [Flag("waf-web-acl-arn", "WAFv2 web ACL (ARN) of load balancers whose Ingresses name none; empty: none. Classic WAF ids are not supported.", Aliases = ["aws-waf-web-acl-id"])]
+    public string? WafWebAclArn { get; set; }
+
+    [Flag("aws-wafv2-rps", "Client-side limit on WAFv2 requests per second (AWS Load Balancer Controller: 0.5 for associations).")]
+    [FlagRange(0, 100)]
+    public double AwsWafv2Rps { get; set; } = 0.5;
 
     [Flag("router-port", "Port the router listens on, on the nodes (instance targets) or in its pods (ip targets).", Aliases = ["target-port"])]
     [FlagRange(1, 65535)]
@@ -90,6 +95,10 @@ public sealed class IngressControllerOptions : ServiceOptions
     [Flag("unhealthy-threshold-count", "Consecutive failures before a target is unhealthy.", Aliases = ["alb-unhealthy-threshold-count"])]
     [FlagRange(2, 10)]
     public int UnhealthyThreshold { get; set; } = 2;
+
+    [Flag("deregistration-delay", "How long a deregistered target keeps its open connections (target group attribute deregistration_delay.timeout_seconds; AWS's default is 5m).", Aliases = ["deregistration-delay-timeout"])]
+    [FlagRange(0, 3600)]
+    public TimeSpan DeregistrationDelay { get; set; } = TimeSpan.FromMinutes(5);
 
     [Flag("target-type", "instance: node instance ids (from spec.providerID); ip: router pod IPs.")]
     public TargetType TargetType { get; set; } = TargetType.Instance;
@@ -137,6 +146,11 @@ public sealed class IngressControllerOptions : ServiceOptions
         if (!SecurityGroupTag.Contains('=', StringComparison.Ordinal))
         {
             return new FlagException("security-group-tag", SecurityGroupTag, "must be key=value");
+        }
+
+        if (!string.IsNullOrEmpty(WafWebAclArn) && !WebAclArn.IsValid(WafWebAclArn))
+        {
+            return new FlagException("waf-web-acl-arn", WafWebAclArn, WebAclArn.Expected + "; classic WAF web ACL ids are not supported");
         }
 
         if (HealthCheckTimeout >= HealthCheckInterval)

@@ -29,6 +29,15 @@ public sealed record ModifyTargetGroup(string Alb) : Change(Alb)
     public override string Operation => "ModifyTargetGroup";
 }
 
+/// <summary>
+/// Target group attributes that differ from what AWS reported. Planned after a CreateTargetGroup too: the create reads the
+/// new group's attributes, and the applier skips this change when they already are as wanted.
+/// </summary>
+public sealed record ModifyTargetGroupAttributes(string Alb, IReadOnlyDictionary<string, string> Attributes) : Change(Alb)
+{
+    public override string Operation => "ModifyTargetGroupAttributes";
+}
+
 public sealed record RegisterTargets(string Alb, IReadOnlyList<string> Targets) : Change(Alb)
 {
     public override string Operation => "RegisterTargets";
@@ -74,4 +83,23 @@ public sealed record DeleteLoadBalancer(string Alb) : Change(Alb)
 public sealed record DeleteTargetGroup(string Alb) : Change(Alb)
 {
     public override string Operation => "DeleteTargetGroup";
+}
+
+/// <summary>Which resource a cleanup tag goes on: the load balancer, or the target group of that name.</summary>
+public enum CleanupTarget
+{
+    LoadBalancer,
+    TargetGroup,
+}
+
+/// <summary>Marks a resource no longer needed with the time it became so (the unused-since tag), so the grace survives restarts.</summary>
+public sealed record TagUnused(string Alb, CleanupTarget Target, DateTimeOffset Since) : Change(Alb)
+{
+    public override string Operation => "AddTags";
+}
+
+/// <summary>Removes the unused-since tag from a resource that is needed again.</summary>
+public sealed record UntagUnused(string Alb, CleanupTarget Target) : Change(Alb)
+{
+    public override string Operation => "RemoveTags";
 }

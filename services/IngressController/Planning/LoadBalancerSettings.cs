@@ -19,8 +19,19 @@ public sealed record LoadBalancerSettings(int IdleTimeoutSeconds, bool DeletionP
             TimeoutSeconds = (int)options.HealthCheckTimeout.TotalSeconds,
             HealthyThresholdCount = options.HealthyThreshold,
             UnhealthyThresholdCount = options.UnhealthyThreshold,
-        });
+        })
+        {
+            DeregistrationDelaySeconds = (int)options.DeregistrationDelay.TotalSeconds,
+        };
     }
+
+    /// <summary>deregistration_delay.timeout_seconds of the target groups.</summary>
+    public int DeregistrationDelaySeconds { get; init; } = 300;
+
+    public Dictionary<string, string> TargetGroupAttributes() => new(StringComparer.Ordinal)
+    {
+        [AwsDefaults.DeregistrationDelay] = DeregistrationDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     public Dictionary<string, string> Attributes(bool http2) => new(StringComparer.Ordinal)
     {

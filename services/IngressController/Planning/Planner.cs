@@ -32,7 +32,8 @@ public static class Planner
 
         foreach (var alb in actual.Albs.Values.Where(a => !desired.ContainsKey(a.Name)).OrderBy(a => a.Name, StringComparer.Ordinal))
         {
-            if (Due($"alb:{alb.Name}", unneeded, stillUnneeded, now, settings.CleanupGrace) && !alb.DeletionProtected)
+            var key = $"alb:{alb.Name}";
+            if (Due(key, alb.UnusedSince, unneeded, stillUnneeded, now, settings.CleanupGrace) && !alb.DeletionProtected)
             {
                 changes.Add(new DeleteLoadBalancer(alb.Name));
                 if (actual.TargetGroups.ContainsKey(alb.Name))
@@ -40,13 +41,22 @@ public static class Planner
                     changes.Add(new DeleteTargetGroup(alb.Name));
                 }
             }
+            else if (alb.UnusedSince is null)
+            {
+                changes.Add(new TagUnused(alb.Name, CleanupTarget.LoadBalancer, Since(key, null, unneeded, now)));
+            }
         }
 
         foreach (var group in actual.TargetGroups.Values.Where(t => !desired.ContainsKey(t.Name) && !actual.Albs.ContainsKey(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal))
         {
-            if (Due($"tg:{group.Name}", unneeded, stillUnneeded, now, settings.CleanupGrace))
+            var key = $"tg:{group.Name}";
+            if (Due(key, group.UnusedSince, unneeded, stillUnneeded, now, settings.CleanupGrace))
             {
                 changes.Add(new DeleteTargetGroup(group.Name));
+            }
+            else if (group.UnusedSince is null)
+            {
+                changes.Add(new TagUnused(group.Name, CleanupTarget.TargetGroup, Since(key, null, unneeded, now)));
             }
         }
 
@@ -58,6 +68,11 @@ public static class Planner
         IReadOnlyDictionary<string, DateTimeOffset> unneeded, Dictionary<string, DateTimeOffset> stillUnneeded, DateTimeOffset now, List<Change> changes)
     {
         actual.Albs.TryGetValue(alb.Name, out var current);
+        if (current?.UnusedSince is not null)
+        {
+            changes.Add(new UntagUnused(alb.Name, CleanupTarget.LoadBalancer));
+        }
+
         if (current is null)
         {
             if (alb.Subnets is null || alb.SecurityGroup is null)
@@ -70,20 +85,35 @@ public static class Planner
 
         var attributes = current?.Attributes ?? AwsDefaults.NewAlbAttributes();
         var wanted = settings.Attributes(alb.Group.Http2);
-        var attributeChanges = wanted.Where(w => attributes.GetValueOrDefault(w.Key) != w.Value).ToDictionary(StringComparer.Ordinal);
+        var attributeChanges = Differing(wanted, attributes);
         if (attributeChanges.Count > 0)
         {
             changes.Add(new ModifyLoadBalancerAttributes(alb.Name, attributeChanges));
         }
 
         actual.TargetGroups.TryGetValue(alb.Name, out var group);
+        if (group?.UnusedSince is not null)
+        {
+            changes.Add(new UntagUnused(alb.Name, CleanupTarget.TargetGroup));
+        }
+
         if (group is null)
         {
             changes.Add(new CreateTargetGroup(alb.Name));
+            changes.Add(new ModifyTargetGroupAttributes(alb.Name, settings.TargetGroupAttributes()));
         }
-        else if (!SameHealthCheck(group.HealthCheck, settings.HealthCheck))
+        else
         {
-            changes.Add(new ModifyTargetGroup(alb.Name));
+            if (!SameHealthCheck(group.HealthCheck, settings.HealthCheck))
+            {
+                changes.Add(new ModifyTargetGroup(alb.Name));
+            }
+
+            var differing = Differing(settings.TargetGroupAttributes(), group.Attributes);
+            if (differing.Count > 0)
+            {
+                changes.Add(new ModifyTargetGroupAttributes(alb.Name, differing));
+            }
         }
 
         var registered = group?.Targets ?? [];
@@ -148,7 +178,7 @@ public static class Planner
         // Certificates no longer wanted linger for the grace (clients mid-rotation keep working) unless their room is needed now.
         var lingering = attached.Where(c => !wanted.Contains(c)).Order(StringComparer.Ordinal).ToList();
         var overCapacity = attached.Count + toAdd.Count + 1 > settings.MaxCertificates;
-        var remove = lingering.Where(c => Due($"cert:{alb.Name}:{c}", unneeded, stillUnneeded, now, settings.CleanupGrace) || overCapacity).ToList();
+        var remove = lingering.Where(c => Due($"cert:{alb.Name}:{c}", null, unneeded, stillUnneeded, now, settings.CleanupGrace) || overCapacity).ToList();
         foreach (var removed in remove)
         {
             stillUnneeded.Remove($"cert:{alb.Name}:{removed}");
@@ -176,10 +206,17 @@ public static class Planner
         }
     }
 
+    /// <summary>
+    /// Since when a resource has been unneeded: its unused-since tag (which survives restarts), else what this process
+    /// remembers, else now (to the whole second below, as the tag holds it).
+    /// </summary>
+    private static DateTimeOffset Since(string key, DateTimeOffset? tagged, IReadOnlyDictionary<string, DateTimeOffset> unneeded, DateTimeOffset now) =>
+        tagged ?? (unneeded.TryGetValue(key, out var s) ? s : UnusedSinceTag.Floor(now));
+
     /// <summary>Records when a resource became unneeded; true once it has been unneeded for the whole grace.</summary>
-    private static bool Due(string key, IReadOnlyDictionary<string, DateTimeOffset> unneeded, Dictionary<string, DateTimeOffset> stillUnneeded, DateTimeOffset now, TimeSpan grace)
+    private static bool Due(string key, DateTimeOffset? tagged, IReadOnlyDictionary<string, DateTimeOffset> unneeded, Dictionary<string, DateTimeOffset> stillUnneeded, DateTimeOffset now, TimeSpan grace)
     {
-        var since = unneeded.TryGetValue(key, out var s) ? s : now;
+        var since = Since(key, tagged, unneeded, now);
         if (now - since >= grace)
         {
             return true;
@@ -188,6 +225,10 @@ public static class Planner
         stillUnneeded[key] = since;
         return false;
     }
+
+    /// <summary>The wanted attributes whose value AWS reports differently (or not at all).</summary>
+    public static Dictionary<string, string> Differing(IReadOnlyDictionary<string, string> wanted, IReadOnlyDictionary<string, string> actual) =>
+        wanted.Where(w => actual.GetValueOrDefault(w.Key) != w.Value).ToDictionary(StringComparer.Ordinal);
 
     private static bool SameHealthCheck(TargetGroupHealthCheck a, TargetGroupHealthCheck b) =>
         a.Path == b.Path && a.IntervalSeconds == b.IntervalSeconds && a.TimeoutSeconds == b.TimeoutSeconds

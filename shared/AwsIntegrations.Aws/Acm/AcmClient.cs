@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 
 namespace AwsIntegrations.Aws;
 
@@ -7,8 +6,6 @@ namespace AwsIntegrations.Aws;
 public sealed class AcmClient(AwsTransport transport) : IAcmApi
 {
     public static readonly IReadOnlyList<string> AllKeyTypes = ["RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096", "EC_prime256v1", "EC_secp384r1", "EC_secp521r1"];
-
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>MaxItems sent on ListCertificates; null lets ACM choose.</summary>
     public int? PageSize { get; init; }
@@ -56,20 +53,6 @@ public sealed class AcmClient(AwsTransport transport) : IAcmApi
         return answer.CertificateArn ?? throw new AwsProtocolException("ImportCertificate: the answer has no CertificateArn");
     }
 
-    private async Task<TAnswer> CallAsync<TBody, TAnswer>(string operation, TBody body, CancellationToken cancellationToken)
-    {
-        var request = AwsRequest.Post("/", JsonSerializer.SerializeToUtf8Bytes(body, Json), "application/x-amz-json-1.1") with
-        {
-            Headers = new Dictionary<string, string> { ["X-Amz-Target"] = "CertificateManager." + operation },
-        };
-        var response = await transport.SendAsync(AwsService.Acm, operation, AwsProtocol.Json, request, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return JsonSerializer.Deserialize<TAnswer>(response.Body, Json) ?? throw new AwsProtocolException($"{operation}: empty answer");
-        }
-        catch (JsonException e)
-        {
-            throw new AwsProtocolException($"{operation}: the answer is not the expected JSON: {e.Message}", e);
-        }
-    }
+    private Task<TAnswer> CallAsync<TBody, TAnswer>(string operation, TBody body, CancellationToken cancellationToken) =>
+        JsonRpc.CallAsync<TBody, TAnswer>(transport, AwsService.Acm, "CertificateManager", operation, body, cancellationToken);
 }

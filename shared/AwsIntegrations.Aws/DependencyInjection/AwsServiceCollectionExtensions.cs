@@ -47,6 +47,7 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton<IAcmApi>(sp => new AcmClient(sp.GetRequiredService<AwsTransport>()));
         services.TryAddSingleton<IRoute53Api>(sp => new Route53Client(sp.GetRequiredService<AwsTransport>()));
         services.TryAddSingleton<IEc2Api>(sp => new Ec2Client(sp.GetRequiredService<AwsTransport>()));
+        services.TryAddSingleton<IWafv2Api>(sp => new Wafv2Client(sp.GetRequiredService<AwsTransport>()));
         services.TryAddSingleton<IStsApi>(sp => new StsClient(
             sp.GetRequiredService<IAwsCredentialsProvider>(),
             sp.GetRequiredService<EndpointResolver>(),

@@ -91,6 +91,17 @@ public sealed class ElbV2Client(AwsTransport transport) : IElbV2Api
         return ElbV2Wire.TargetGroup(result.List("TargetGroups", "member").Single());
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> DescribeTargetGroupAttributesAsync(string targetGroupArn, CancellationToken cancellationToken = default) =>
+        ElbV2Wire.Attributes(await CallAsync(Form("DescribeTargetGroupAttributes").Add("TargetGroupArn", targetGroupArn), cancellationToken).ConfigureAwait(false));
+
+    public async Task<IReadOnlyDictionary<string, string>> ModifyTargetGroupAttributesAsync(string targetGroupArn, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        var form = Form("ModifyTargetGroupAttributes").Add("TargetGroupArn", targetGroupArn)
+            .AddList("Attributes.member", attributes.OrderBy(a => a.Key, StringComparer.Ordinal), (f, p, a) => f.Add(p + "Key", a.Key).Add(p + "Value", a.Value));
+        return ElbV2Wire.Attributes(await CallAsync(form, cancellationToken).ConfigureAwait(false));
+    }
+
     public async Task DeleteTargetGroupAsync(string targetGroupArn, CancellationToken cancellationToken = default) =>
         await CallAsync(Form("DeleteTargetGroup").Add("TargetGroupArn", targetGroupArn), cancellationToken).ConfigureAwait(false);
 

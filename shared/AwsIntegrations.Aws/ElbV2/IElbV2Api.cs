@@ -23,6 +23,12 @@ public interface IElbV2Api
 
     Task<TargetGroupDescription> ModifyTargetGroupAsync(string targetGroupArn, TargetGroupHealthCheck healthCheck, CancellationToken cancellationToken = default);
 
+    /// <summary>The target group's attributes (deregistration_delay.timeout_seconds, stickiness.*, …) as AWS reports them.</summary>
+    Task<IReadOnlyDictionary<string, string>> DescribeTargetGroupAttributesAsync(string targetGroupArn, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the given attributes (others keep their values); returns every attribute after the change.</summary>
+    Task<IReadOnlyDictionary<string, string>> ModifyTargetGroupAttributesAsync(string targetGroupArn, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken = default);
+
     Task DeleteTargetGroupAsync(string targetGroupArn, CancellationToken cancellationToken = default);
 
     Task RegisterTargetsAsync(string targetGroupArn, IReadOnlyList<TargetDescription> targets, CancellationToken cancellationToken = default);

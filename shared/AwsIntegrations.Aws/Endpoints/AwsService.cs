@@ -9,7 +9,9 @@ public sealed record AwsService(string Name, string ServiceId, string EndpointPr
     public static readonly AwsService Route53 = new("route53", "Route 53", "route53", "route53", IsGlobal: true);
     public static readonly AwsService ElbV2 = new("elbv2", "Elastic Load Balancing v2", "elasticloadbalancing", "elasticloadbalancing", IsGlobal: false);
 
-    public static IReadOnlyList<AwsService> All { get; } = [Sts, Ec2, Acm, Route53, ElbV2];
+    public static readonly AwsService Wafv2 = new("wafv2", "WAFV2", "wafv2", "wafv2", IsGlobal: false);
+
+    public static IReadOnlyList<AwsService> All { get; } = [Sts, Ec2, Acm, Route53, ElbV2, Wafv2];
 
     /// <summary>AWS_ENDPOINT_URL_ + the service id in upper case, spaces as underscores (AWS_ENDPOINT_URL_ROUTE_53).</summary>
     public string EndpointEnvironmentVariable => "AWS_ENDPOINT_URL_" + ServiceId.ToUpperInvariant().Replace(' ', '_');

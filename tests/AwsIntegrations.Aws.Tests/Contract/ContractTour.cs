@@ -12,6 +12,7 @@ internal static class ContractTour
         [
             "DescribeLoadBalancers", "CreateLoadBalancer", "DeleteLoadBalancer", "DescribeLoadBalancerAttributes", "ModifyLoadBalancerAttributes",
             "SetSecurityGroups", "SetSubnets", "DescribeTargetGroups", "CreateTargetGroup", "ModifyTargetGroup", "DeleteTargetGroup",
+            "DescribeTargetGroupAttributes", "ModifyTargetGroupAttributes",
             "RegisterTargets", "DeregisterTargets", "DescribeTargetHealth", "DescribeListeners", "CreateListener", "ModifyListener",
             "DeleteListener", "DescribeListenerCertificates", "AddListenerCertificates", "RemoveListenerCertificates",
             "DescribeTags", "AddTags", "RemoveTags",
@@ -20,6 +21,7 @@ internal static class ContractTour
         ["acm"] = ["ListCertificates", "DescribeCertificate", "ImportCertificate"],
         ["ec2"] = ["DescribeSubnets", "DescribeSecurityGroups", "DescribeInstances", "DescribeVpcs", "DescribeRouteTables"],
         ["sts"] = ["AssumeRole", "GetCallerIdentity"],
+        ["wafv2"] = ["AssociateWebACL", "DisassociateWebACL", "GetWebACLForResource"],
     };
 
     public static async Task<Dictionary<string, HashSet<string>>> RunAsync(TestAws aws)
@@ -56,6 +58,9 @@ internal static class ContractTour
             Tags = new Dictionary<string, string> { ["k"] = "v" },
         });
         await elb.ModifyTargetGroupAsync(tg.Arn, new TargetGroupHealthCheck { Path = "/ready" });
+        await elb.ModifyTargetGroupAttributesAsync(tg.Arn, new Dictionary<string, string> { ["deregistration_delay.timeout_seconds"] = "30" });
+        await elb.DescribeTargetGroupAttributesAsync(tg.Arn);
+        await Swallow(() => elb.ModifyTargetGroupAttributesAsync(tg.Arn, new Dictionary<string, string> { ["no.such.key"] = "1" }));
         await elb.RegisterTargetsAsync(tg.Arn, [new TargetDescription("i-0a1b2c3d4e5f60001", 9999), new TargetDescription("i-0a1b2c3d4e5f60002")]);
         var http = await elb.CreateListenerAsync(new CreateListenerRequest(lb.Arn, "HTTP", 80, [new ListenerActionSpec("redirect") { Redirect = new RedirectActionSpec("HTTP_301") { Protocol = "HTTPS", Port = "443", Host = "#{host}", Path = "/#{path}", Query = "#{query}" } }]) { Tags = new Dictionary<string, string> { ["k"] = "v" } });
         var https = await elb.CreateListenerAsync(new CreateListenerRequest(lb.Arn, "HTTPS", 443, [ListenerActionSpec.Forward(tg.Arn) with { Order = 1 }]) { DefaultCertificateArn = cert, SslPolicy = "ELBSecurityPolicy-2016-08" });
@@ -83,6 +88,19 @@ internal static class ContractTour
         await elb.DeleteLoadBalancerAsync(lb.Arn);
 
         var lb2 = (await elb.DescribeLoadBalancersAsync(names: ["web2"])).Single();
+        var waf = new Wafv2Client(aws.Transport);
+        string acl;
+        lock (aws.State.Gate)
+        {
+            acl = aws.State.AddWebAcl("tour").Arn;
+        }
+
+        await waf.GetWebAclForResourceAsync(lb2.Arn);
+        await waf.AssociateWebAclAsync(acl, lb2.Arn);
+        await waf.GetWebAclForResourceAsync(lb2.Arn);
+        await waf.DisassociateWebAclAsync(lb2.Arn);
+        await Swallow(() => waf.AssociateWebAclAsync(acl.Replace("/tour/", "/other/", StringComparison.Ordinal), lb2.Arn));
+        await Swallow(() => waf.AssociateWebAclAsync("not-an-arn-but-long-enough", lb2.Arn));
         reads["route53"] = WireReads.Start();
         var zone = await route53.CreateHostedZoneAsync(new CreateHostedZoneRequest("example.org", "tour") { Comment = "tour" });
         var privateZone = await route53.CreateHostedZoneAsync(new CreateHostedZoneRequest("internal.example", "tour-private") { VpcId = "vpc-0a1b2c3d4e5f60001", VpcRegion = "eu-central-1" });

@@ -168,6 +168,45 @@ public sealed class ElbV2ClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TargetGroupAttributes_DefaultDeregistrationDelayIs300_AndAModifyChangesOnlyTheKeyGiven()
+    {
+        var tg = await _elb.CreateTargetGroupAsync(new CreateTargetGroupRequest("tg", "HTTP", 9999, VpcId));
+
+        var defaults = await _elb.DescribeTargetGroupAttributesAsync(tg.Arn);
+        var modified = await _elb.ModifyTargetGroupAttributesAsync(tg.Arn, new Dictionary<string, string> { ["deregistration_delay.timeout_seconds"] = "30" });
+        var read = await _elb.DescribeTargetGroupAttributesAsync(tg.Arn);
+
+        defaults.Should().Contain("deregistration_delay.timeout_seconds", "300").And.Contain("stickiness.enabled", "false");
+        modified.Should().Contain("deregistration_delay.timeout_seconds", "30");
+        read.Should().BeEquivalentTo(defaults.ToDictionary(a => a.Key, a => a.Key == "deregistration_delay.timeout_seconds" ? "30" : a.Value));
+    }
+
+    [Theory]
+    [InlineData("deregistration_delay.timeout_seconds", "3601")]
+    [InlineData("deregistration_delay.timeout_seconds", "-1")]
+    [InlineData("deregistration_delay.timeout_seconds", "5m")]
+    [InlineData("no.such.attribute", "1")]
+    public async Task ModifyTargetGroupAttributes_UnknownKeyOrValueOutOfRange_IsValidationErrorAndChangesNothing(string key, string value)
+    {
+        var tg = await _elb.CreateTargetGroupAsync(new CreateTargetGroupRequest("tg", "HTTP", 9999, VpcId));
+
+        var act = () => _elb.ModifyTargetGroupAttributesAsync(tg.Arn, new Dictionary<string, string> { ["slow_start.duration_seconds"] = "30", [key] = value });
+
+        var error = (await act.Should().ThrowAsync<AwsServiceException>()).Which;
+        error.Code.Should().Be("ValidationError");
+        error.Message.Should().Contain(key);
+        (await _elb.DescribeTargetGroupAttributesAsync(tg.Arn)).Should().Contain("slow_start.duration_seconds", "0").And.Contain("deregistration_delay.timeout_seconds", "300");
+    }
+
+    [Fact]
+    public async Task TargetGroupAttributes_UnknownTargetGroup_IsTargetGroupNotFound()
+    {
+        var act = () => _elb.DescribeTargetGroupAttributesAsync("arn:aws:elasticloadbalancing:eu-central-1:123456789012:targetgroup/none/0123456789abcdef");
+
+        (await act.Should().ThrowAsync<AwsServiceException>()).Which.Code.Should().Be("TargetGroupNotFound");
+    }
+
+    [Fact]
     public async Task RegisterTargets_UnknownInstance_IsInvalidTarget()
     {
         var tg = await _elb.CreateTargetGroupAsync(new CreateTargetGroupRequest("tg", "HTTP", 80, VpcId));

@@ -11,6 +11,7 @@ public sealed class EndpointResolverTests
     [InlineData("eu-central-1", "acm", "https://acm.eu-central-1.amazonaws.com/")]
     [InlineData("eu-central-1", "sts", "https://sts.eu-central-1.amazonaws.com/")]
     [InlineData("eu-central-1", "route53", "https://route53.amazonaws.com/")]
+    [InlineData("eu-central-1", "wafv2", "https://wafv2.eu-central-1.amazonaws.com/")]
     [InlineData("cn-north-1", "ec2", "https://ec2.cn-north-1.amazonaws.com.cn/")]
     [InlineData("cn-north-1", "route53", "https://route53.amazonaws.com.cn/")]
     public void Resolve_NoConfiguredEndpoint_UsesPublicRegionalEndpoint(string region, string service, string expected)
@@ -35,6 +36,7 @@ public sealed class EndpointResolverTests
     [InlineData("ACM", "AWS_ENDPOINT_URL_ACM")]
     [InlineData("Route 53", "AWS_ENDPOINT_URL_ROUTE_53")]
     [InlineData("Elastic Load Balancing v2", "AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2")]
+    [InlineData("WAFV2", "AWS_ENDPOINT_URL_WAFV2")]
     public void EndpointEnvironmentVariable_FollowsTheSdkServiceIdConvention(string serviceId, string variable)
     {
         AwsService.All.Single(s => s.ServiceId == serviceId).EndpointEnvironmentVariable.Should().Be(variable);

@@ -8,11 +8,12 @@ namespace AwsIntegrations.Emulators.Aws;
 /// <summary>
 /// The emulator's admin API (for the sandbox and for tests in other processes):
 /// GET/DELETE /_emulator/calls, POST/DELETE /_emulator/faults, GET /_emulator/state, POST /_emulator/imds,
-/// POST /_emulator/roles, POST /_emulator/target-health.
+/// POST /_emulator/roles, POST /_emulator/target-health, POST /_emulator/web-acls.
 /// A fault is JSON: {"service":"route53","operation":"ChangeResourceRecordSets","throttlePercent":50}
 /// or {"errorCode":"InternalFailure","statusCode":500,"count":2} or {"latencyMs":200}.
 /// IMDS: {"httpTokens":"required","tokenHopLimitExceeded":true,"instanceId":"i-…","roleName":"…"} (each optional).
 /// A role STS may assume: {"name":"app","externalId":"x"}. Target health: {"targetGroupArn":"…","id":"i-…","state":"unhealthy"}.
+/// A regional WAFv2 web ACL: {"name":"shop-acl","id":"optional uuid"} → 201 {"arn":"arn:aws:wafv2:…:regional/webacl/shop-acl/…"}.
 /// </summary>
 internal sealed class AdminApi(AwsEmulator emulator)
 {
@@ -41,6 +42,7 @@ internal sealed class AdminApi(AwsEmulator emulator)
             case ("imds", "POST"):
             case ("roles", "POST"):
             case ("target-health", "POST"):
+            case ("web-acls", "POST"):
                 await ChangeStateAsync(context, path);
                 return;
             case ("state", "GET"):
@@ -110,6 +112,7 @@ internal sealed class AdminApi(AwsEmulator emulator)
 
         var state = emulator.State;
         string? problem = null;
+        string? created = null;
         lock (state.Gate)
         {
             switch (what)
@@ -139,6 +142,18 @@ internal sealed class AdminApi(AwsEmulator emulator)
                     }
 
                     break;
+                case "web-acls":
+                    var aclName = body["name"]?.GetValue<string>();
+                    if (string.IsNullOrEmpty(aclName))
+                    {
+                        problem = "a web ACL needs a name";
+                    }
+                    else
+                    {
+                        created = state.AddWebAcl(aclName, body["id"]?.GetValue<string>()).Arn;
+                    }
+
+                    break;
                 default:
                     var target = state.TargetGroups.FirstOrDefault(t => t.Arn == body["targetGroupArn"]?.GetValue<string>())?.Targets
                         .FirstOrDefault(t => t.Id == body["id"]?.GetValue<string>());
@@ -155,10 +170,14 @@ internal sealed class AdminApi(AwsEmulator emulator)
             }
         }
 
-        context.Response.StatusCode = problem is null ? 204 : 400;
+        context.Response.StatusCode = problem is not null ? 400 : created is not null ? 201 : 204;
         if (problem is not null)
         {
             await context.Response.WriteAsync(problem);
+        }
+        else if (created is not null)
+        {
+            await context.Response.WriteAsync(new JsonObject { ["arn"] = created }.ToJsonString());
         }
     }
 
@@ -177,6 +196,7 @@ internal sealed class AdminApi(AwsEmulator emulator)
                 ["loadBalancers"] = new JsonArray([.. s.LoadBalancers.Select(l => (JsonNode)l.Arn)]),
                 ["targetGroups"] = new JsonArray([.. s.TargetGroups.Select(t => (JsonNode)t.Arn)]),
                 ["certificates"] = new JsonArray([.. s.Certificates.Select(c => (JsonNode)c.Arn)]),
+                ["webAcls"] = new JsonArray([.. s.WebAcls.Select(a => (JsonNode)a.Arn)]),
                 ["hostedZones"] = new JsonArray([.. s.HostedZones.Select(z => (JsonNode)new JsonObject
                 {
                     ["id"] = z.Id, ["name"] = z.Name, ["records"] = z.Records.Count.ToString(CultureInfo.InvariantCulture),

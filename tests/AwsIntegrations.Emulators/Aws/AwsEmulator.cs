@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace AwsIntegrations.Emulators.Aws;
 
 /// <summary>
-/// The AWS emulator: STS, ELBv2, ACM, Route 53 and EC2 on their real wire protocols, the instance metadata service
+/// The AWS emulator: STS, ELBv2, ACM, Route 53, EC2 and WAFv2 (web ACL associations) on their real wire protocols, the instance metadata service
 /// under /latest/, and an admin API under /_emulator/, all on one loopback port.
 /// <code>await using var aws = await AwsEmulator.StartAsync(port: 0);</code>
 /// </summary>

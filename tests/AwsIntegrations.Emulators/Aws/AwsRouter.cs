@@ -94,6 +94,7 @@ internal sealed class AwsRouter(AwsState state, CallLog calls, FaultInjector fau
         "ec2" => Ec2Handler.Handle(call, state),
         "acm" => AcmHandler.Handle(call, state),
         "route53" => Route53Handler.Handle(call, state),
+        "wafv2" => Wafv2Handler.Handle(call, state),
         _ => throw new AwsFault("UnknownService", $"service {call.Service.Name} is not emulated"),
     };
 
@@ -102,6 +103,11 @@ internal sealed class AwsRouter(AwsState state, CallLog calls, FaultInjector fau
         if (request.Headers["X-Amz-Target"].ToString().StartsWith("CertificateManager.", StringComparison.Ordinal))
         {
             return EmulatedService.Acm;
+        }
+
+        if (request.Headers["X-Amz-Target"].ToString().StartsWith("AWSWAF_20190729.", StringComparison.Ordinal))
+        {
+            return EmulatedService.Wafv2;
         }
 
         if (request.Path.StartsWithSegments("/2013-04-01", StringComparison.Ordinal))

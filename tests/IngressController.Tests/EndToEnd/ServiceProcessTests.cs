@@ -70,6 +70,35 @@ public sealed class ServiceProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Service_ClusterWebAclAndDeregistrationDelayFlags_ReachAwsThroughTheConfiguredEndpoints()
+    {
+        string acl;
+        lock (_aws.State.Gate)
+        {
+            acl = _aws.State.AddWebAcl("cluster-default").Arn;
+        }
+
+        await using var service = await ServiceProcess.StartAsync(_kube, _aws, _kubeconfig, "ingress-0",
+            "--waf-web-acl-arn", acl, "--deregistration-delay-timeout", "30s");
+
+        await Eventually.HoldsAsync(() =>
+        {
+            lock (_aws.State.Gate)
+            {
+                return _aws.State.LoadBalancers.Count == 1 && _aws.State.WebAclAssociations.GetValueOrDefault(_aws.State.LoadBalancers[0].Arn) == acl;
+            }
+        }, "the load balancer is associated with the cluster's web ACL", TimeSpan.FromSeconds(60));
+        lock (_aws.State.Gate)
+        {
+            _aws.State.TargetGroups.Should().ContainSingle().Which.Attributes.Should().Contain("deregistration_delay.timeout_seconds", "30");
+        }
+
+        _aws.Calls.Of("wafv2").Select(c => c.Operation).Should().Equal("AssociateWebACL");
+        await Eventually.HoldsAsync(async () => await service.CounterAsync("ingress_aws_writes_total") == 7,
+            "create load balancer, target group, target group attributes, targets, both listeners, and the association", TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task TwoReplicas_OnlyTheLeaderWrites()
     {
         await using var first = await ServiceProcess.StartAsync(_kube, _aws, _kubeconfig, "ingress-0");

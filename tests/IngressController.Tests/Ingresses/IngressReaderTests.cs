@@ -63,6 +63,8 @@ public class IngressReaderTests
     [InlineData("zalando.org/aws-load-balancer-security-group", "sg-1,sg-2", "one security group id (sg-…)")]
     [InlineData("alb.ingress.kubernetes.io/ssl-redirect", "8443", "\"443\", \"true\" or \"false\"")]
     [InlineData("zalando.org/aws-load-balancer-ssl-cert", "not-an-arn", "ACM or IAM certificate ARNs (arn:aws:acm:…:certificate/…), comma separated")]
+    [InlineData("alb.ingress.kubernetes.io/wafv2-acl-arn", "arn:aws:waf-regional:eu-central-1:123456789012:webacl/0c8e", "a WAFv2 web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>)")]
+    [InlineData("zalando.org/aws-waf-web-acl-id", "0c8e5f1a", "a WAFv2 web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>) (classic WAF web ACL ids are not supported)")]
     public void Read_InvalidAnnotation_ProblemNamesTheValueAndWhatIsAllowedAndTheDefaultIsUsed(string key, string value, string allowed)
     {
         var model = IngressReader.Read(Ingress(new() { [key] = value }), Defaults);

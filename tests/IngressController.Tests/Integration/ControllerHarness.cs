@@ -40,6 +40,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
         Elb = new ElbV2Client(transport);
         Ec2 = new Ec2Client(transport);
         Acm = new AcmClient(transport);
+        Waf = new Wafv2Client(transport);
     }
 
     public KubernetesEmulator Kube { get; }
@@ -57,6 +58,8 @@ internal sealed class ControllerHarness : IAsyncDisposable
     public IEc2Api Ec2 { get; }
 
     public IAcmApi Acm { get; }
+
+    public IWafv2Api Waf { get; }
 
     public ControllerInstance Controller => _instances[^1];
 
@@ -82,7 +85,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
     public static AwsOptions FastAwsOptions() => new()
     {
         Region = "eu-central-1", RetryBaseDelaySeconds = 0.002, RetryMaxBackoffSeconds = 0.02, MaxAttempts = 3,
-        Route53Rps = 0, ElbV2Rps = 0, Ec2Rps = 0, AcmRps = 0, StsRps = 0,
+        Route53Rps = 0, ElbV2Rps = 0, Ec2Rps = 0, AcmRps = 0, StsRps = 0, Wafv2Rps = 0,
     };
 
     /// <summary>A fresh controller process as far as state goes: new informers, empty inventory and memory (a restart).</summary>
@@ -91,7 +94,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
         var informers = new SharedInformerFactory(Client);
         var cluster = new ClusterView(informers, Options);
         var events = new EventRecorder(Client, new EventRecorderOptions(IngressControllerOptions.ServiceName));
-        var reconciler = new IngressReconciler(Elb, Ec2, Acm, Client, cluster, events, Options, Time, new IngressMetrics());
+        var reconciler = new IngressReconciler(Elb, Ec2, Acm, Client, cluster, events, Options, Time, new IngressMetrics(), waf: Waf);
         var instance = new ControllerInstance(informers, cluster, events, reconciler);
         _instances.Add(instance);
         await cluster.WaitForSyncAsync(CancellationToken.None);
@@ -127,6 +130,24 @@ internal sealed class ControllerHarness : IAsyncDisposable
         }
 
         return arn;
+    }
+
+    /// <summary>A regional WAFv2 web ACL in the account; returns its ARN.</summary>
+    public string AddWebAcl(string name)
+    {
+        lock (Aws.State.Gate)
+        {
+            return Aws.State.AddWebAcl(name).Arn;
+        }
+    }
+
+    /// <summary>The web ACL associated with the load balancer in the emulated account (null: none).</summary>
+    public string? WebAclOf(string loadBalancerArn)
+    {
+        lock (Aws.State.Gate)
+        {
+            return Aws.State.WebAclAssociations.GetValueOrDefault(loadBalancerArn);
+        }
     }
 
     public async Task AddNodeAsync(string name, string instanceId, bool ready = true)

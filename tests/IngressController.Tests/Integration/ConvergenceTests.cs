@@ -22,7 +22,7 @@ public class ConvergenceTests
             "elbv2:DescribeLoadBalancers", "elbv2:DescribeTargetGroups",
             "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups",
             "acm:ListCertificates",
-            "elbv2:CreateLoadBalancer", "elbv2:CreateTargetGroup", "elbv2:RegisterTargets",
+            "elbv2:CreateLoadBalancer", "elbv2:CreateTargetGroup", "elbv2:DescribeTargetGroupAttributes", "elbv2:RegisterTargets",
             "elbv2:CreateListener", "elbv2:AddListenerCertificates", "elbv2:CreateListener");
         var lb = h.LoadBalancers().Should().ContainSingle().Subject;
         lb.Scheme.Should().Be("internet-facing");
@@ -160,6 +160,8 @@ public class ConvergenceTests
         await h.DeleteIngressAsync("blog", "blog");
         h.Calls.Clear();
         (await h.PassAsync()).Succeeded.Should().BeTrue();
+        h.CallNames("elbv2").Should().Equal(["elbv2:AddTags", "elbv2:AddTags"], "each unneeded load balancer is tagged with when it became so");
+        h.Calls.Clear();
         h.Time.Advance(h.Options.CleanupGrace - TimeSpan.FromSeconds(1));
         (await h.PassAsync()).Succeeded.Should().BeTrue();
         h.CallNames("elbv2").Should().BeEmpty("nothing is removed before the grace");
@@ -238,7 +240,9 @@ public class ConvergenceTests
         await h.ConvergeAsync();
 
         h.LoadBalancers().Should().HaveCount(2);
-        var counts = h.LoadBalancers().Select(lb => h.ListenersOf(lb.Arn).Single(l => l.Port == 443).Certificates.Count).ToList();
-        counts.Should().BeEquivalentTo([25, 5]);
+        var listeners = h.LoadBalancers().Select(lb => h.ListenersOf(lb.Arn).Single(l => l.Port == 443)).ToList();
+        listeners.Select(l => l.Certificates.Count).Should().BeEquivalentTo([25, 5], "--max-certs-per-alb 25 counts the default certificate");
+        listeners.Select(l => l.Certificates.Count(c => !c.IsDefault)).Should().BeEquivalentTo([24, 4],
+            "24 listener certificates besides the default: one of AWS's 25 stays free, so rotation adds before it removes");
     }
 }

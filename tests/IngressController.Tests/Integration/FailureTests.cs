@@ -70,8 +70,8 @@ public class FailureTests
 
         h.CallNames().Should().Equal(
             "elbv2:DescribeLoadBalancers", "elbv2:DescribeTargetGroups", "elbv2:DescribeTags", "elbv2:DescribeTargetHealth",
-            "elbv2:DescribeLoadBalancerAttributes", "elbv2:DescribeListeners",
-            "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "acm:ListCertificates",
+            "elbv2:DescribeTargetGroupAttributes", "elbv2:DescribeLoadBalancerAttributes", "elbv2:DescribeListeners",
+            "wafv2:GetWebACLForResource", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "acm:ListCertificates",
             "elbv2:CreateListener", "elbv2:AddListenerCertificates", "elbv2:CreateListener");
         await ShouldBeConvergedAsync(h);
     }

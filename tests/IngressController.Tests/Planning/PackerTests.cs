@@ -16,11 +16,13 @@ public class PackerTests
         Packer.Pack(requests, existing, 25, Name);
 
     [Fact]
-    public void Pack_TwentyFiveCertificates_OneLoadBalancer()
+    public void Pack_TwentyFiveCertificatesCountingTheDefault_OneLoadBalancer()
     {
+        // --max-certs-per-alb counts every certificate of the listener, the default one included: 25 = 1 default + 24 more,
+        // one below AWS's quota of 25 besides the default, so a rotation can add the new certificate before the old goes.
         var placement = Pack([.. Enumerable.Range(0, 25).Select(i => Request($"ns/ing-{i:00}", [i]))]);
 
-        placement.Albs.Should().ContainSingle().Which.Value.Certificates.Should().HaveCount(25);
+        placement.Albs.Should().ContainSingle().Which.Value.Certificates.Should().HaveCount(25, "the default certificate and 24 listener certificates");
     }
 
     [Fact]

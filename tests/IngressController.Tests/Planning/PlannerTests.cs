@@ -31,7 +31,7 @@ public class PlannerTests
             Https = new ListenerState { Arn = "arn:https", Protocol = "HTTPS", Port = 443, SslPolicy = Group.SslPolicy, DefaultCertificate = defaultCertificate, Certificates = [.. more], ForwardTargetGroup = "arn:tg" },
             Http = new ListenerState { Arn = "arn:http", Protocol = "HTTP", Port = 80, ForwardTargetGroup = "arn:tg" },
         };
-        inventory.TargetGroups[Alb] = new TargetGroupState { Name = Alb, Arn = "arn:tg", Port = 9999, HealthCheck = Settings.HealthCheck, Targets = [.. Targets] };
+        inventory.TargetGroups[Alb] = new TargetGroupState { Name = Alb, Arn = "arn:tg", Port = 9999, HealthCheck = Settings.HealthCheck, Targets = [.. Targets], Attributes = new() { ["deregistration_delay.timeout_seconds"] = "300" } };
         return inventory;
     }
 
@@ -46,10 +46,27 @@ public class PlannerTests
         plan.Changes.ShouldBe(
             new CreateLoadBalancer(Alb, Group, ["subnet-a", "subnet-b"], "sg-1"),
             new CreateTargetGroup(Alb),
+            new ModifyTargetGroupAttributes(Alb, new Dictionary<string, string> { ["deregistration_delay.timeout_seconds"] = "300" }),
             new RegisterTargets(Alb, ["i-1", "i-2"]),
             new CreateListener(Alb, "HTTPS", "c1", Group.SslPolicy, false),
             new AddListenerCertificates(Alb, ["c2"]),
             new CreateListener(Alb, "HTTP", null, null, false));
+    }
+
+    [Fact]
+    public void Build_DeregistrationDelayDiffersFromWhatAwsReports_ModifiesOnlyThatAttribute()
+    {
+        var plan = Planner.Build(Want(Desired("c1", "c2")), Existing("c1", "c2"), Targets, Settings with { DeregistrationDelaySeconds = 30 }, new Dictionary<string, DateTimeOffset>(), Now);
+
+        plan.Changes.ShouldBe(new ModifyTargetGroupAttributes(Alb, new Dictionary<string, string> { ["deregistration_delay.timeout_seconds"] = "30" }));
+    }
+
+    [Fact]
+    public void Build_DeregistrationDelayEqualToWhatAwsReports_NoChange()
+    {
+        var plan = Planner.Build(Want(Desired("c1", "c2")), Existing("c1", "c2"), Targets, Settings with { DeregistrationDelaySeconds = 300 }, new Dictionary<string, DateTimeOffset>(), Now);
+
+        plan.Changes.Should().BeEmpty();
     }
 
     [Fact]
@@ -106,14 +123,16 @@ public class PlannerTests
     [Fact]
     public void Build_LoadBalancerNoLongerNeeded_DeletedOnlyAfterTheGrace()
     {
-        var first = Build(Want(), Existing("c1"));
-        first.Changes.Should().BeEmpty();
+        var inventory = Existing("c1");
+        var first = Build(Want(), inventory);
+        first.Changes.ShouldBe(new TagUnused(Alb, CleanupTarget.LoadBalancer, Now));
         first.NextCleanupAt.Should().Be(Now + Settings.CleanupGrace);
+        inventory.Albs[Alb].UnusedSince = Now; // as the applier records the tag
 
-        var early = Build(Want(), Existing("c1"), first.Unneeded, Now + Settings.CleanupGrace - TimeSpan.FromSeconds(1));
+        var early = Build(Want(), inventory, first.Unneeded, Now + Settings.CleanupGrace - TimeSpan.FromSeconds(1));
         early.Changes.Should().BeEmpty();
 
-        var due = Build(Want(), Existing("c1"), early.Unneeded, Now + Settings.CleanupGrace);
+        var due = Build(Want(), inventory, early.Unneeded, Now + Settings.CleanupGrace);
         due.Changes.ShouldBe(new DeleteLoadBalancer(Alb), new DeleteTargetGroup(Alb));
         due.Unneeded.Should().BeEmpty();
     }
@@ -121,10 +140,12 @@ public class PlannerTests
     [Fact]
     public void Build_LoadBalancerNeededAgainWithinTheGrace_ForgetsTheCleanup()
     {
-        var first = Build(Want(), Existing("c1"));
-        var again = Build(Want(Desired("c1")), Existing("c1"), first.Unneeded, Now + TimeSpan.FromMinutes(5));
+        var inventory = Existing("c1");
+        var first = Build(Want(), inventory);
+        inventory.Albs[Alb].UnusedSince = Now;
+        var again = Build(Want(Desired("c1")), inventory, first.Unneeded, Now + TimeSpan.FromMinutes(5));
 
-        again.Changes.Should().BeEmpty();
+        again.Changes.ShouldBe(new UntagUnused(Alb, CleanupTarget.LoadBalancer));
         again.Unneeded.Should().BeEmpty();
     }
 
@@ -133,6 +154,7 @@ public class PlannerTests
     {
         var inventory = Existing("c1");
         inventory.Albs[Alb].Attributes[AwsDefaults.DeletionProtection] = "true";
+        inventory.Albs[Alb].UnusedSince = Now - TimeSpan.FromDays(1);
 
         Build(Want(), inventory, new Dictionary<string, DateTimeOffset> { [$"alb:{Alb}"] = Now - TimeSpan.FromDays(1) }).Changes.Should().BeEmpty();
     }
@@ -143,9 +165,38 @@ public class PlannerTests
         var inventory = new AwsInventory();
         inventory.TargetGroups["ing-cccccc-bbbbbb-0"] = new TargetGroupState { Name = "ing-cccccc-bbbbbb-0", Arn = "arn:tg-orphan" };
 
-        Build(Want(), inventory).Changes.Should().BeEmpty();
+        Build(Want(), inventory).Changes.ShouldBe(new TagUnused("ing-cccccc-bbbbbb-0", CleanupTarget.TargetGroup, Now));
         Build(Want(), inventory, new Dictionary<string, DateTimeOffset> { ["tg:ing-cccccc-bbbbbb-0"] = Now - Settings.CleanupGrace })
             .Changes.ShouldBe(new DeleteTargetGroup("ing-cccccc-bbbbbb-0"));
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    public void Build_UnusedSinceTag_AfterARestart_DeletesAtTheTaggedDeadlineNotOneGraceAfterTheRestart(int secondsShort, bool deleted)
+    {
+        var inventory = Existing("c1");
+        inventory.Albs[Alb].UnusedSince = Now - Settings.CleanupGrace + TimeSpan.FromSeconds(secondsShort);
+
+        var plan = Build(Want(), inventory, unneeded: new Dictionary<string, DateTimeOffset>()); // a fresh process remembers nothing
+
+        if (deleted)
+        {
+            plan.Changes.ShouldBe(new DeleteLoadBalancer(Alb), new DeleteTargetGroup(Alb));
+        }
+        else
+        {
+            plan.Changes.Should().BeEmpty("the tag is there; only its deadline has not come");
+            plan.NextCleanupAt.Should().Be(Now + TimeSpan.FromSeconds(1));
+        }
+    }
+
+    [Fact]
+    public void Build_ZeroGrace_DeletesAtOnceWithoutTaggingFirst()
+    {
+        var plan = Planner.Build(Want(), Existing("c1"), Targets, Settings with { CleanupGrace = TimeSpan.Zero }, new Dictionary<string, DateTimeOffset>(), Now);
+
+        plan.Changes.ShouldBe(new DeleteLoadBalancer(Alb), new DeleteTargetGroup(Alb));
     }
 
     [Fact]

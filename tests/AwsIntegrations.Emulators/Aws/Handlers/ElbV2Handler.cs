@@ -40,7 +40,7 @@ public static class ElbV2Handler
                 "ModifyLoadBalancerAttributes" => ModifyAttributes(call, state),
                 "SetSecurityGroups" => SetSecurityGroups(call, state),
                 "SetSubnets" => SetSubnets(call, state),
-                _ => ElbV2TargetGroups.Handle(call, state) ?? ElbV2Listeners.Handle(call, state) ?? ElbV2Tags.Handle(call, state)
+                _ => ElbV2TargetGroups.Handle(call, state) ?? ElbV2TargetGroupAttributes.Handle(call, state) ?? ElbV2Listeners.Handle(call, state) ?? ElbV2Tags.Handle(call, state)
                     ?? throw new AwsFault("InvalidAction", $"Could not find operation {call.Operation} for version 2015-12-01"),
             };
             return QueryXml.Result(call.Service, call.Operation, call.RequestId, content);
@@ -149,6 +149,7 @@ public static class ElbV2Handler
         state.LoadBalancers.Remove(lb);
         state.Listeners.RemoveAll(l => l.LoadBalancerArn == arn);
         state.ElbTags.Remove(arn);
+        state.WebAclAssociations.Remove(arn);
         return [];
     }
 

@@ -20,6 +20,7 @@ public sealed class AwsSeed
     public List<SeedCertificate> Certificates { get; set; } = [];
     public List<SeedHostedZone> HostedZones { get; set; } = [];
     public List<SeedRole> Roles { get; set; } = [];
+    public List<SeedWebAcl> WebAcls { get; set; } = [];
 
     public static AwsSeed Load(string path)
     {
@@ -140,4 +141,10 @@ public sealed class SeedRole
 {
     public string Name { get; set; } = string.Empty;
     public string? ExternalId { get; set; }
+}
+
+public sealed class SeedWebAcl
+{
+    public string Name { get; set; } = string.Empty;
+    public string? Id { get; set; }
 }

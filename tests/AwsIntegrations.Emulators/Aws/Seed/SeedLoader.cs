@@ -76,6 +76,12 @@ public static class SeedLoader
             state.Certificates.Add(cert);
         }
 
+        foreach (var acl in seed.WebAcls)
+        {
+            Require(!string.IsNullOrEmpty(acl.Name), "a web ACL needs a name");
+            state.AddWebAcl(acl.Name, acl.Id);
+        }
+
         foreach (var z in seed.HostedZones)
         {
             var zone = Route53Zones.Create(state, z.Id, z.Name, "seed-" + z.Name, null, z.Private, z.VpcIds);

@@ -47,6 +47,10 @@ public sealed class AwsState
     public List<Certificate> Certificates { get; } = [];
     public List<HostedZone> HostedZones { get; } = [];
     public Dictionary<string, ChangeInfo> Changes { get; } = new(StringComparer.Ordinal);
+    public List<WebAcl> WebAcls { get; } = [];
+
+    /// <summary>WAFv2 associations: resource ARN (a load balancer) → web ACL ARN.</summary>
+    public Dictionary<string, string> WebAclAssociations { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Roles STS lets callers assume (name → external id the trust policy demands, or null). Empty: any role.</summary>
     public Dictionary<string, string?> Roles { get; } = new(StringComparer.Ordinal);
@@ -67,6 +71,15 @@ public sealed class AwsState
 
     public string NewHex(int length) =>
         Interlocked.Increment(ref _nextId).ToString("x" + length.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>Adds a regional web ACL (callers hold <see cref="Gate"/> or own the state alone); id: a UUID unless given.</summary>
+    public WebAcl AddWebAcl(string name, string? id = null)
+    {
+        id ??= Guid.NewGuid().ToString();
+        var acl = new WebAcl { Name = name, Id = id, Arn = $"arn:aws:wafv2:{Region}:{AccountId}:regional/webacl/{name}/{id}" };
+        WebAcls.Add(acl);
+        return acl;
+    }
 
     public AwsCredentials IssueCredentials(string prefix, bool withToken)
     {

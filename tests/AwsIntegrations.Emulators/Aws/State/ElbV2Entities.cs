@@ -37,6 +37,9 @@ public sealed class TargetGroup
     public bool HealthCheckEnabled { get; set; } = true;
     public string? Matcher { get; set; }
     public List<EmulatedTarget> Targets { get; } = [];
+
+    /// <summary>Target group attributes (DescribeTargetGroupAttributes), AWS's defaults until modified.</summary>
+    public Dictionary<string, string> Attributes { get; } = ElbV2TargetGroupAttributes.Defaults();
 }
 
 public sealed record EmulatedTarget(string Id, int? Port, string? AvailabilityZone)
