@@ -34,7 +34,8 @@ public sealed class RbacTests(SandboxRun run)
             calls.Should().ContainKey(service, $"{service} talked to the API server during the run");
             var granted = grants[service];
             calls[service].Except(granted).Should().BeEmpty($"deploy/ must grant {service} every call it makes");
-            granted.Except(calls[service]).Order().Should().BeEquivalentTo(NotExercisedByTheDemo[service].Order(),
+            // A subset, not equality: the demo may or may not take a listed path (e.g. an Event on a transient conflict).
+            granted.Except(calls[service]).Should().BeSubsetOf(NotExercisedByTheDemo[service],
                 $"{service}'s roles grant nothing beyond what it calls (or what a documented path needs)");
         }
     }
