@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AwsIntegrations.Benchmarking;
 using AwsIntegrations.JobCleaner.Cleaning;
 using AwsIntegrations.JobCleaner.Metrics;
 using AwsIntegrations.JobCleaner.Planning;
@@ -28,12 +29,12 @@ internal static class WorkerRole
         }, new JobCleanerMetrics(), TimeProvider.System, NullLogger.Instance);
         while (await Console.In.ReadLineAsync() is "pass")
         {
-            var before = PassMemory.ResetMib();
+            var before = ProcessMemory.ResetPeak();
             var clock = Stopwatch.StartNew();
             var (seen, deleted) = kind == "unpaged" ? ((long)(await client.ListAsync<Job>()).Items.Count, 0L) : Report(await pass.RunAsync(CancellationToken.None));
             var seconds = clock.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"seconds={seconds:0.0000} peak_mib={PassMemory.PeakMib():0.0} before_mib={before:0.0} seen={seen} deleted={deleted}"));
+                $"seconds={seconds:0.0000} peak_mib={ProcessMemory.PeakMib():0.0} before_mib={before:0.0} seen={seen} deleted={deleted}"));
         }
     }
 

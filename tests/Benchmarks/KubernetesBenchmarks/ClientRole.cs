@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AwsIntegrations.Benchmarking;
 using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Config;
 using AwsIntegrations.Kubernetes.Informers;
@@ -36,14 +37,13 @@ internal static class ClientRole
 
     private static async Task<Informer<Pod>> SyncAsync(KubernetesClient client, int pods, bool report)
     {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        ProcessMemory.ResetPeak();
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-        File.WriteAllText("/proc/self/clear_refs", "5");
         var clock = Stopwatch.StartNew();
         var informer = new Informer<Pod>(client).Start();
         await informer.WaitForSyncAsync(CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
-        var peak = ProcStatusMib("VmHWM");
+        var peak = ProcessMemory.PeakMib();
         var heap = (GC.GetTotalMemory(forceFullCollection: true) - heapBefore) / 1048576.0;
         if (informer.List().Count != pods)
         {
@@ -110,12 +110,6 @@ internal static class ClientRole
 
     private static void Result(string figure, FormattableString values) =>
         Console.WriteLine($"RESULT {figure} " + values.ToString(CultureInfo.InvariantCulture));
-
-    private static double ProcStatusMib(string field)
-    {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
-        return double.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-    }
 
     private static Process StartEmulator(int pods, out int port)
     {
