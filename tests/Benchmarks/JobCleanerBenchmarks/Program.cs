@@ -17,7 +17,7 @@ switch (arguments.Text("--role", "driver"))
     default:
         var sizes = arguments.Numbers("--sizes", [1_000, 10_000, 100_000]);
         var rounds = arguments.Number("--rounds", 5, quick: 3);
-        var roundsAtLargest = arguments.Number("--rounds-at-largest", rounds, quick: 1);
+        var roundsAtLargest = arguments.Number("--rounds-at-largest", rounds);
         var dueAtLargest = arguments.Number("--due-at-largest", 100, quick: 10);
         var results = new List<SizeResult>();
         foreach (var size in sizes)

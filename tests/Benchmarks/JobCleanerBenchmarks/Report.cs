@@ -13,11 +13,12 @@ internal static class Report
         Console.WriteLine("### JobCleaner: seconds per pass");
         Console.WriteLine();
         Console.WriteLine($"N Jobs, each with one pod, in {namespaces:N0} namespaces of the Kubernetes emulator (its own process): 100 finished two hours ago "
-            + "(due; fewer at the largest size in quick mode, see the first pass), 9% running, the rest finished within the hour. Three measuring processes, each kept warm: the cleaner's own pass "
+            + "(due; "
+            + (quick ? "10 at the largest size in quick mode, to keep the emulator's deletes short; " : "") + "see the first pass), 9% running, the rest finished within the hour. Three measuring processes, each kept warm: the cleaner's own pass "
             + "(kube-job-cleaner's defaults: one hour; pages of 500), the same pass with `--delete-orphan-pods`, and the reference, kube-job-cleaner's "
             + "read: every Job in one unpaged list held in memory. The first pass of the cleaner deletes the due Jobs (its time is mostly the emulator's: each delete "
             + "scans every object for dependents); the steady passes that follow find nothing due. The three take turns, rotated round by round, after a warm-up pass each; median (min–max) over the rounds"
-            + (quick ? "; quick mode runs fewer rounds at the largest size (the rounds column)." : "."));
+            + (results.Select(r => r.Rounds).Distinct().Count() > 1 ? "; the rounds column says how many each size ran." : "."));
         Console.WriteLine();
         var time = new MarkdownTable("Jobs", "rounds", "first pass (deletes the due Jobs)", "steady pass", "steady pass + orphan-pod sweep", "unpaged list (reference)", "steady pass ÷ unpaged list");
         foreach (var r in results)

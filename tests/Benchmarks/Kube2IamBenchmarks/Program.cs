@@ -24,7 +24,7 @@ for (var i = 1; i <= LoadPods; i++)
 
 await Eventually.HoldsAsync(() => cluster.AssumeRoleCalls >= LoadPods, "the load pods' credentials are prefetched", TimeSpan.FromSeconds(30));
 var ready = DateTimeOffset.UtcNow;
-Console.WriteLine($"Kube2Iam on {Environment.ProcessorCount} cores (load average {File.ReadAllText("/proc/loadavg")[..14].Trim()} at the start); "
+Console.WriteLine($"Kube2Iam on {Environment.ProcessorCount} cores (load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} at the start); "
     + $"daemon ready in {clock.Elapsed.TotalSeconds:0.0} s.{(arguments.Quick ? " Quick mode: shorter and fewer rounds." : "")}");
 
 var load = await LoadComparison.RunAsync(cluster, LoadPods, rounds, TimeSpan.FromSeconds(seconds), rate);

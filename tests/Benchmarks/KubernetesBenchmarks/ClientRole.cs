@@ -9,38 +9,19 @@ using AwsIntegrations.Kubernetes.Models;
 namespace AwsIntegrations.Benchmarks.Kubernetes;
 
 /// <summary>
-/// The measuring process of one size (the emulator runs in a child process, so the memory figures are the client's alone): a
-/// warm-up sync, then per round an informer initial sync (seconds, managed heap the cache holds, peak RSS during the sync), the
-/// informer's throughput under churn and the raw watch decoding rate. One <c>RESULT</c> line per figure, for the driver.
+/// One round in a fresh process, as a daemon starts: an informer initial sync (seconds, managed heap the cache holds, peak RSS),
+/// then the informer's throughput under churn (asks the driver to have the emulator change pods) and the raw watch decoding rate.
+/// One <c>RESULT</c> line per figure, for the driver.
 /// </summary>
 internal static class ClientRole
 {
-    public static async Task RunAsync(int pods, int churn, int rounds, bool warmUp)
+    public static async Task RunAsync(int port, int pods, int churn)
     {
-        using var emulator = StartEmulator(pods, out var port);
         using var client = new KubernetesClient(new KubernetesConnection(new Uri($"http://127.0.0.1:{port}")), new KubernetesClientSettings { Qps = 0 });
-        for (var round = warmUp ? -1 : 0; round < rounds; round++)
-        {
-            var informer = await SyncAsync(client, pods, report: round >= 0);
-            if (round >= 0)
-            {
-                await ChurnAsync(informer, emulator, churn);
-                await WatchAsync(client, pods);
-            }
-
-            await ForgetAsync(informer);
-        }
-
-        emulator.StandardInput.Close();
-        await emulator.WaitForExitAsync();
-    }
-
-    private static async Task<Informer<Pod>> SyncAsync(KubernetesClient client, int pods, bool report)
-    {
         ProcessMemory.ResetPeak();
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var clock = Stopwatch.StartNew();
-        var informer = new Informer<Pod>(client).Start();
+        await using var informer = new Informer<Pod>(client).Start();
         await informer.WaitForSyncAsync(CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
         var peak = ProcessMemory.PeakMib();
@@ -50,34 +31,17 @@ internal static class ClientRole
             throw new InvalidOperationException($"the informer holds {informer.List().Count} pods, not {pods}");
         }
 
-        if (report)
-        {
-            Result("sync", $"seconds={seconds:0.0000} heap_mib={heap:0.0} peak_mib={peak:0.0}");
-        }
-
-        return informer;
+        Result("sync", $"seconds={seconds:0.0000} heap_mib={heap:0.0} peak_mib={peak:0.0}");
+        await ChurnAsync(informer, churn);
+        await WatchAsync(client, pods);
     }
 
-    /// <summary>Disposes the informer and waits until the collector has taken it, so the next round starts from the same heap.</summary>
-    private static async Task ForgetAsync(Informer<Pod> informer)
-    {
-        var gone = new WeakReference(informer);
-        await informer.DisposeAsync();
-        informer = null!;
-        for (var i = 0; i < 100 && gone.IsAlive; i++)
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-            await Task.Delay(20);
-        }
-    }
-
-    private static async Task ChurnAsync(Informer<Pod> informer, Process emulator, int churn)
+    private static async Task ChurnAsync(Informer<Pod> informer, int churn)
     {
         var updates = 0;
         using var counting = informer.AddHandler(new InformerHandler<Pod>(OnUpdate: (_, _) => Interlocked.Increment(ref updates)));
         var clock = Stopwatch.StartNew();
-        await emulator.StandardInput.WriteLineAsync($"churn {churn}");
-        await emulator.StandardInput.FlushAsync();
+        Console.WriteLine($"CHURN {churn}");
         while (Volatile.Read(ref updates) < churn)
         {
             await Task.Delay(5);
@@ -110,26 +74,4 @@ internal static class ClientRole
 
     private static void Result(string figure, FormattableString values) =>
         Console.WriteLine($"RESULT {figure} " + values.ToString(CultureInfo.InvariantCulture));
-
-    private static Process StartEmulator(int pods, out int port)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(typeof(ClientRole).Assembly.Location);
-        info.ArgumentList.Add("--role-emulator");
-        info.ArgumentList.Add("--pods");
-        info.ArgumentList.Add(pods.ToString(CultureInfo.InvariantCulture));
-        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the emulator");
-        while (process.StandardOutput.ReadLine() is { } line)
-        {
-            Console.Error.WriteLine($"[emulator] {line}");
-            if (line.StartsWith("listening ", StringComparison.Ordinal))
-            {
-                port = int.Parse(line[10..], CultureInfo.InvariantCulture);
-                _ = Task.Run(() => process.StandardOutput.ReadToEnd());
-                return process;
-            }
-        }
-
-        throw new InvalidOperationException("the emulator exited before listening");
-    }
 }

@@ -2,7 +2,7 @@ using AwsIntegrations.Benchmarking;
 using AwsIntegrations.Benchmarks.Kubernetes;
 
 // dotnet run -c Release --project tests/Benchmarks/KubernetesBenchmarks -- [--quick] [--sizes 10000,50000,100000] [--churn 20000] [--rounds 3]
-// Child roles: --role-client (one size, measures) and --role-emulator (the emulator, seeded, changing pods on command).
+// Child roles: --role-emulator (the emulator of one size, seeded, changing pods on command) and --role-client (one round, measures).
 var arguments = new BenchmarkArguments(args);
 var churn = arguments.Number("--churn", 20_000, quick: 5_000);
 if (arguments.Has("--role-emulator"))
@@ -13,7 +13,7 @@ if (arguments.Has("--role-emulator"))
 
 if (arguments.Has("--role-client"))
 {
-    await ClientRole.RunAsync(arguments.Number("--pods", 50_000), churn, arguments.Number("--rounds", 3), !arguments.Quick);
+    await ClientRole.RunAsync(arguments.Number("--port", 0), arguments.Number("--pods", 50_000), churn);
     return;
 }
 
@@ -22,7 +22,7 @@ var rounds = arguments.Number("--rounds", 3);
 var results = new List<SizeResult>();
 foreach (var size in sizes)
 {
-    results.Add(await Driver.MeasureAsync(size, churn, rounds, arguments.Quick));
+    results.Add(await Driver.MeasureAsync(size, churn, rounds));
 }
 
-Report.Print(results, churn, rounds, warmUp: !arguments.Quick);
+Report.Print(results, churn, rounds);

@@ -6,14 +6,14 @@ namespace AwsIntegrations.Benchmarks.Kubernetes;
 /// <summary>The Markdown tables (per size, growth) and the SUMMARY lines.</summary>
 internal static class Report
 {
-    public static void Print(IReadOnlyList<SizeResult> results, int churn, int rounds, bool warmUp)
+    public static void Print(IReadOnlyList<SizeResult> results, int churn, int rounds)
     {
         Console.WriteLine();
         Console.WriteLine("### Kubernetes client: informer initial sync and memory");
         Console.WriteLine();
         Console.WriteLine("The Kubernetes emulator (a child process) holds N realistic pods (~1.7 KB of JSON each: labels, annotations, an owner, a "
-            + "container with ports, env and resources, tolerations, status with IPs and conditions). A client process per size (so its memory "
-            + $"is its own) runs {(warmUp ? "one warm-up sync, then " : "(quick mode: no warm-up sync, so the first round includes the JIT) ")}{rounds} rounds of: a pod informer's initial sync (paged list, 500 per page, until "
+            + "container with ports, env and resources, tolerations, status with IPs and conditions). Each of the "
+            + $"{rounds} rounds per size is a fresh client process, as a daemon starts (JIT included; its memory is its own): a pod informer's initial sync (paged list, 500 per page, until "
             + $"HasSynced), {churn:N0} changes made on the server and counted in the informer's update handler, and one raw watch that replays "
             + "every pod as ADDED. Heap: managed memory the synced cache holds (after a full collection). Peak RSS: the process's high-water "
             + "mark during the sync (reset before it). Median (min–max) over the rounds.");
