@@ -26,12 +26,11 @@ internal sealed class Worker : IDisposable
         return new Worker(Process.Start(info) ?? throw new InvalidOperationException("could not start " + args[0]));
     }
 
-    /// <summary>Reads lines (echoed to stderr) until one starts with <paramref name="prefix"/>; returns the rest of it.</summary>
+    /// <summary>Reads lines until one starts with <paramref name="prefix"/>; returns the rest of it.</summary>
     public async Task<string> ReadUntilAsync(string prefix)
     {
         while (await _process.StandardOutput.ReadLineAsync() is { } line)
         {
-            Console.Error.WriteLine($"[{_process.Id}] {line}");
             if (line.StartsWith(prefix, StringComparison.Ordinal))
             {
                 return line[prefix.Length..];

@@ -59,5 +59,4 @@ Summary.Print("kube2iam", "STS calls on the request path of known pods", $"{load
     $"goal 0: {(load.PrefetchMisses == 0 ? "met" : "not met")}");
 Summary.Print("kube2iam", "STS calls per pod per hour (default lifetime, scaled from a measured run)", sts.PerHourAtDefault.ToString("0.0", CultureInfo.InvariantCulture),
     "kube2iam 4 per role, kiam 6 per role (their code)", "no goal; one session per pod");
-Console.Error.WriteLine($"kube2iam benchmark took {clock.Elapsed.TotalSeconds:0} s");
 return 0;

@@ -19,7 +19,6 @@ internal static class Driver
             using var client = Start("--role-client", "--port", port, "--pods", $"{pods}", "--churn", $"{churn}");
             while (await client.StandardOutput.ReadLineAsync() is { } line)
             {
-                Console.Error.WriteLine($"[client {pods}] {line}");
                 var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (parts is ["CHURN", var count])
                 {
@@ -61,7 +60,6 @@ internal static class Driver
     {
         while (await emulator.StandardOutput.ReadLineAsync() is { } line)
         {
-            Console.Error.WriteLine($"[emulator] {line}");
             if (line.StartsWith("listening ", StringComparison.Ordinal))
             {
                 _ = Task.Run(() => emulator.StandardOutput.ReadToEndAsync());
