@@ -62,7 +62,7 @@ internal static class Report
         var sizeRatio = (double)largest.Jobs / smallest.Jobs;
         Summary.Print("jobcleaner", $"peak memory of a pass at {N(largest.Jobs)} Jobs (MiB)", largest.PeakMib(Cleaner).Format("N0"),
             $"unpaged list {largest.PeakMib(Unpaged).Format("N0")}",
-            string.Create(CultureInfo.InvariantCulture, $"{largest.Ratio(Cleaner, p => p.PeakMib).Median:0.00}× (goal: bounded by paging; ×{growth:0.0} for ×{sizeRatio:0} Jobs: {(results.Count > 1 && growth < sizeRatio / 10 ? "met" : "not met")})"));
+            string.Create(CultureInfo.InvariantCulture, $"{largest.Ratio(Cleaner, p => p.PeakMib).Median:0.00}× (goal: bounded by paging; ×{growth:0.0} for ×{sizeRatio:0} Jobs: {(results.Count < 2 ? "one size, cannot tell" : growth < sizeRatio / 10 ? "met" : "not met")})"));
     }
 
     private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
