@@ -42,7 +42,7 @@ internal static class StsRefreshCycles
         Console.WriteLine();
         Console.WriteLine("### STS calls per pod per hour");
         Console.WriteLine();
-        Console.WriteLine($"Measured, not computed: the emulator issued every credential for {f.Lifetime.TotalSeconds:N0} s (an emulator option: "
+        Console.WriteLine($"Counted in the emulator, not computed from the code: the emulator issued every credential for {f.Lifetime.TotalSeconds:N0} s (an emulator option: "
             + $"the daemon asked for DurationSeconds={f.RequestedSeconds:N0}, its shortest session, and real STS would honour that), so the daemon's "
             + "background refresh (a pass every 30 s) replaces credentials within seconds instead of minutes. The AssumeRole calls of every pod "
             + "of this run (load pods and fresh pods) were counted in the emulator, from each pod's first call (its prefetch) to the end of the run.");
@@ -59,8 +59,9 @@ internal static class StsRefreshCycles
             .Add($"**calls per pod per hour at the default lifetime (scaled, below)**", F(f.PerHourAtDefault, "0.0"));
         table.Print();
         Console.WriteLine();
-        Console.WriteLine($"Scaling: the daemon replaces a credential once less than a fixed time is left (the row above: about "
-            + $"{F(f.LeftAtReplacementSeconds.Median, "N0")} s, whatever the lifetime, give or take the 30 s pass), so a credential of the default lifetime "
+        Console.WriteLine($"Scaling: the daemon replaces a credential once less than a fixed time is left, whatever its lifetime (its README: "
+            + $"when fewer than max(TTL, 20 min) remain, checked by a pass every 30 s; this run measured {F(f.LeftAtReplacementSeconds.Median, "N0")} s left, "
+            + "which agrees; a single lifetime was measured, so the rule itself is taken from the README), so a credential of the default lifetime "
             + $"(DurationSeconds={f.RequestedSeconds:N0}, what the daemon asks for with `--iam-role-session-ttl 15m`) serves "
             + $"{f.RequestedSeconds:N0} − {F(f.LeftAtReplacementSeconds.Median, "N0")} = {F(f.ServedAtDefault, "N0")} s, "
             + $"hence 3,600 / {F(f.ServedAtDefault, "N0")} = {F(f.PerHourAtDefault, "0.0")} AssumeRole calls per pod per hour, as long as the pod lives. "
