@@ -43,6 +43,18 @@ public sealed class StsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AssumeRole_EmulatorCredentialLifetimeSet_ExpiresAfterItInsteadOfTheDurationAsked()
+    {
+        _aws.State.StsCredentialLifetime = TimeSpan.FromSeconds(1215);
+        using var sts = Client();
+
+        var role = await sts.AssumeRoleAsync(new AssumeRoleRequest("arn:aws:iam::123456789012:role/short", "bench") { Duration = TimeSpan.FromMinutes(30) }, CancellationToken.None);
+
+        role.Expiration.Should().BeCloseTo(DateTimeOffset.UtcNow.AddSeconds(1215), TimeSpan.FromSeconds(30));
+        _aws.Calls.Of("sts", "AssumeRole").Single().RequestBody.Should().Contain("DurationSeconds=1800", "the client asked for its own duration");
+    }
+
+    [Fact]
     public async Task AssumeRole_WrongExternalId_IsTypedAccessDenied()
     {
         _aws.State.Roles["guarded"] = "expected-id";

@@ -8,7 +8,7 @@ namespace AwsIntegrations.Benchmarks.JobCleaner;
 /// <summary>The emulator's process: seeds Jobs and pods across namespaces, says where it listens, serves until stdin closes.</summary>
 internal static class EmulatorRole
 {
-    public static async Task RunAsync(int jobs, int namespaces)
+    public static async Task RunAsync(int jobs, int namespaces, int due)
     {
         await using var kube = await KubernetesEmulator.StartAsync(0, new KubernetesEmulatorOptions { HistoryCapacity = 4_000_000 });
         var seeding = Stopwatch.StartNew();
@@ -23,7 +23,7 @@ internal static class EmulatorRole
         for (var i = 0; i < jobs; i++)
         {
             var ns = Namespace(i % namespaces);
-            var (job, jobStatus) = Seeds.Job(i, jobs, now);
+            var (job, jobStatus) = Seeds.Job(i, jobs, due, now);
             var name = (string)job["metadata"]!["name"]!;
             var uid = store.Create(jobType, ns, job).Uid;
             store.Update(jobType, ns, name, o => Set(o, jobStatus), status: true);

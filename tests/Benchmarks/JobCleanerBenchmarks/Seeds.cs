@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace AwsIntegrations.Benchmarks.JobCleaner;
 
 /// <summary>
-/// Jobs as a busy cluster holds them: 100 finished two hours ago (due), 9% running, the rest finished within the hour (kept);
+/// Jobs as a busy cluster holds them: <c>due</c> (100 by default) finished two hours ago, 9% running, the rest finished within the hour (kept);
 /// each with one pod in the matching phase, owned by its Job, with the Job controller's labels. The number due is fixed
 /// because the emulator's delete scans every object for dependents, which would otherwise dominate the bigger runs.
 /// </summary>
@@ -12,7 +12,7 @@ internal static class Seeds
 {
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    public static (JsonObject Job, JsonObject Status) Job(int i, int jobs, DateTimeOffset now)
+    public static (JsonObject Job, JsonObject Status) Job(int i, int jobs, int due, DateTimeOffset now)
     {
         var name = $"job-{i:000000}";
         var job = JsonNode.Parse($$$"""
@@ -27,7 +27,7 @@ internal static class Seeds
                     "resources": {"requests": {"cpu": "500m", "memory": "512Mi"}, "limits": {"memory": "1Gi"} } }]} } }
             }
             """)!.AsObject();
-        var status = (i % Math.Max(1, jobs / 100)) == 0 ? Finished(now - TimeSpan.FromHours(2))
+        var status = (i % Math.Max(1, jobs / Math.Max(1, due))) == 0 ? Finished(now - TimeSpan.FromHours(2))
             : i % 100 >= 91 ? new JsonObject { ["active"] = 1, ["startTime"] = Time(now - TimeSpan.FromMinutes(20)) }
             : Finished(now - TimeSpan.FromMinutes(1 + (i % 50)));
         return (job, status);

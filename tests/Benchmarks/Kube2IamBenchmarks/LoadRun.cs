@@ -1,10 +1,14 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using AwsIntegrations.Benchmarking;
 
 namespace Kube2IamBenchmarks;
 
-/// <summary>Paced load: <c>workers</c> loops, each sending on its own schedule so the total is <c>rate</c> requests/s (0: as fast as possible).</summary>
+/// <summary>
+/// The load generator: <c>workers</c> loops over keep-alive connections bound to the pods' source IPs, each on its own schedule so
+/// the total is <c>rate</c> requests/s (0: as fast as possible). Latency is from send to the last byte of the answer.
+/// </summary>
 internal static class LoadRun
 {
     public static HttpClient ClientFrom(string sourceIp, int port) => new(new SocketsHttpHandler
@@ -56,11 +60,9 @@ internal static class LoadRun
                 }
             }
         }));
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Result(all.Length / clock.Elapsed.TotalSeconds, Percentile(all, 0.50), Percentile(all, 0.99), failures, all.Length);
+        var all = new Measurement(latencies.SelectMany(l => l));
+        return new Result(all.Count / clock.Elapsed.TotalSeconds, all.Percentile(0.50), all.Percentile(0.99), failures);
     }
 
-    public static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-    public sealed record Result(double RequestsPerSecond, double P50Ms, double P99Ms, int Failures, int Count);
+    public sealed record Result(double RequestsPerSecond, double P50Ms, double P99Ms, int Failures);
 }

@@ -1,150 +1,62 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json.Nodes;
-using AwsIntegrations.Emulators.Aws;
-using AwsIntegrations.Emulators.Kubernetes;
+using System.Globalization;
+using AwsIntegrations.Benchmarking;
 using AwsIntegrations.Testing;
 using Kube2IamBenchmarks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
-// Usage: dotnet run -c Release --project tests/Benchmarks/Kube2IamBenchmarks -- [seconds-per-run=5] [repetitions=3] [rate=5000]
-var seconds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
-var repetitions = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
-var rate = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5000;
-const int Pods = 10;
-const int Workers = 50;
+// dotnet run -c Release --project tests/Benchmarks/Kube2IamBenchmarks -- [--quick] [--seconds 5] [--rounds 5] [--rate 5000]
+//   [--fresh-pods 20] [--lifetime-seconds 1215] [--sts-window-seconds 120]
+var arguments = new BenchmarkArguments(args);
+var seconds = arguments.Number("--seconds", 5, quick: 3);
+var rounds = arguments.Number("--rounds", 5, quick: 3);
+var rate = arguments.Number("--rate", 5000);
+var freshPods = arguments.Number("--fresh-pods", 20, quick: 10);
+var lifetime = TimeSpan.FromSeconds(arguments.Number("--lifetime-seconds", 1215));
+var stsWindow = TimeSpan.FromSeconds(arguments.Number("--sts-window-seconds", 120, quick: 70));
+const int LoadPods = 10;
 
-await using var kube = await KubernetesEmulator.StartAsync(0);
-await using var aws = await AwsEmulator.StartAsync(0);
-var directory = Directory.CreateTempSubdirectory("kube2iam-bench-").FullName;
-var kubeconfig = kube.WriteKubeconfig(Path.Combine(directory, "kubeconfig"));
-kube.Create("Namespace", null, JsonNode.Parse("""{"metadata":{"name":"bench"}}""")!.AsObject());
-for (var i = 0; i < Pods; i++)
+var clock = Stopwatch.StartNew();
+await using var cluster = await BenchCluster.StartAsync(lifetime);
+for (var i = 1; i <= LoadPods; i++)
 {
-    AddPod($"load-{i}", $"127.0.1.{i + 1}");
+    cluster.AddPod($"load-{i}", $"127.0.1.{i}");
 }
 
-var appPort = FreePort.Next();
-var metricsPort = FreePort.Next();
-var daemonPath = Path.Combine(AppContext.BaseDirectory, "Kube2Iam.dll");
-await using var daemon = ChildProcess.StartDotnet(daemonPath,
-[
-    "--app-port", $"{appPort}", "--app-address", "127.0.0.1", "--metrics-port", $"{metricsPort}", "--metrics-address", "127.0.0.1",
-    "--kubeconfig", kubeconfig, "--node", "bench-node", "--base-role-arn", $"arn:aws:iam::{aws.State.AccountId}:role/",
-    "--metadata-addr", aws.BaseUrl.ToString().TrimEnd('/'), "--log-level", "warning",
-], new Dictionary<string, string?>
-{
-    ["AWS_ENDPOINT_URL"] = aws.BaseUrl.ToString().TrimEnd('/'),
-    ["AWS_REGION"] = aws.State.Region,
-    ["AWS_ACCESS_KEY_ID"] = AwsEmulator.DefaultCredentials.AccessKeyId,
-    ["AWS_SECRET_ACCESS_KEY"] = AwsEmulator.DefaultCredentials.SecretAccessKey,
-});
-using var management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}") };
-await Eventually.HoldsAsync(async () =>
-{
-    try
-    {
-        return (await management.GetAsync("/readyz")).IsSuccessStatusCode && aws.Calls.Count("sts", "AssumeRole") >= Pods;
-    }
-    catch (HttpRequestException)
-    {
-        return false;
-    }
-}, "daemon ready with the load pods' credentials prefetched", TimeSpan.FromSeconds(60));
+await Eventually.HoldsAsync(() => cluster.AssumeRoleCalls >= LoadPods, "the load pods' credentials are prefetched", TimeSpan.FromSeconds(30));
+var ready = DateTimeOffset.UtcNow;
+Console.WriteLine($"Kube2Iam on {Environment.ProcessorCount} cores (load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} at the start); "
+    + $"daemon ready in {clock.Elapsed.TotalSeconds:0.0} s.{(arguments.Quick ? " Quick mode: shorter and fewer rounds." : "")}");
 
-// The reference: a Kestrel endpoint in this process answering a same-sized fixed document (the floor of HTTP on loopback).
-var sample = await LoadRun.ClientFrom("127.0.1.1", appPort).GetStringAsync("/latest/meta-data/iam/security-credentials/bench-role");
-var referencePort = FreePort.Next();
-var builder = WebApplication.CreateSlimBuilder();
-builder.Logging.ClearProviders();
-builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, referencePort));
-await using var reference = builder.Build();
-reference.Run(context => context.Response.WriteAsync(sample));
-await reference.StartAsync();
-
-var daemonClients = Enumerable.Range(0, Pods).Select(i => LoadRun.ClientFrom($"127.0.1.{i + 1}", appPort)).ToList();
-var referenceClients = Enumerable.Range(0, Pods).Select(i => LoadRun.ClientFrom($"127.0.1.{i + 1}", referencePort)).ToList();
-const string CredentialsPath = "/latest/meta-data/iam/security-credentials/bench-role";
-await LoadRun.RunAsync(daemonClients, CredentialsPath, Workers, rate, TimeSpan.FromSeconds(2)); // warm-up
-await LoadRun.RunAsync(referenceClients, "/", Workers, rate, TimeSpan.FromSeconds(2));
-
-var stsBefore = aws.Calls.Count("sts", "AssumeRole");
-var paced = new List<LoadRun.Result>();
-var pacedReference = new List<LoadRun.Result>();
-var flat = new List<LoadRun.Result>();
-var flatReference = new List<LoadRun.Result>();
-for (var r = 0; r < repetitions; r++)
+var load = await LoadComparison.RunAsync(cluster, LoadPods, rounds, TimeSpan.FromSeconds(seconds), rate);
+var first = await FirstRequests.RunAsync(cluster, freshPods);
+var remaining = stsWindow - (DateTimeOffset.UtcNow - ready);
+if (remaining > TimeSpan.Zero)
 {
-    paced.Add(await LoadRun.RunAsync(daemonClients, CredentialsPath, Workers, rate, TimeSpan.FromSeconds(seconds)));
-    pacedReference.Add(await LoadRun.RunAsync(referenceClients, "/", Workers, rate, TimeSpan.FromSeconds(seconds)));
-    flat.Add(await LoadRun.RunAsync(daemonClients, CredentialsPath, 32, 0, TimeSpan.FromSeconds(seconds)));
-    flatReference.Add(await LoadRun.RunAsync(referenceClients, "/", 32, 0, TimeSpan.FromSeconds(seconds)));
+    await Task.Delay(remaining); // the pods keep living so their credentials go through more refresh cycles
 }
 
-var stsDuringLoad = aws.Calls.Count("sts", "AssumeRole") - stsBefore;
+var sts = StsRefreshCycles.Measure(cluster.Aws.Calls.Of("sts", "AssumeRole"), lifetime, DateTimeOffset.UtcNow);
+StsRefreshCycles.Print(sts);
 
-// First request of a freshly created pod: create it, wait for its prefetch to land in STS's log, then time its first request.
-var firstRequests = new List<double>();
-var prefetchReady = new List<double>();
-for (var i = 0; i < 20; i++)
-{
-    var ip = $"127.0.2.{i + 1}";
-    var before = aws.Calls.Count("sts", "AssumeRole");
-    var created = Stopwatch.StartNew();
-    AddPod($"fresh-{i}", ip);
-    await Eventually.HoldsAsync(() => aws.Calls.Count("sts", "AssumeRole") > before, "prefetch");
-    await Task.Delay(20); // the daemon stores the answer after STS logs it
-    prefetchReady.Add(created.Elapsed.TotalMilliseconds);
-    using var client = LoadRun.ClientFrom(ip, appPort);
-    var started = Stopwatch.GetTimestamp();
-    using var response = await client.GetAsync(CredentialsPath);
-    firstRequests.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-    if (!response.IsSuccessStatusCode)
-    {
-        Console.WriteLine($"fresh pod {i}: {(int)response.StatusCode}");
-    }
-}
-
-var stsForFresh = aws.Calls.Count("sts", "AssumeRole") - stsBefore - stsDuringLoad;
-var metrics = await management.GetStringAsync("/metrics");
-var misses = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("kube2iam_prefetch_misses_total", StringComparison.Ordinal)) ?? "kube2iam_prefetch_misses_total 0";
-
-static double Median(IEnumerable<double> values)
-{
-    var sorted = values.Order().ToArray();
-    return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
-}
-
-Console.WriteLine($"Kube2Iam cached credential path on loopback ({Environment.ProcessorCount} cores, {repetitions} runs of {seconds}s, medians)");
-Console.WriteLine($"  paced {rate:0} req/s, {Workers} workers, {Pods} pods:");
-Console.WriteLine($"    daemon    achieved {Median(paced.Select(p => p.RequestsPerSecond)),8:0} req/s  p50 {Median(paced.Select(p => p.P50Ms)),6:0.000} ms  p99 {Median(paced.Select(p => p.P99Ms)),6:0.000} ms  failures {paced.Sum(p => p.Failures)}");
-Console.WriteLine($"    reference achieved {Median(pacedReference.Select(p => p.RequestsPerSecond)),8:0} req/s  p50 {Median(pacedReference.Select(p => p.P50Ms)),6:0.000} ms  p99 {Median(pacedReference.Select(p => p.P99Ms)),6:0.000} ms");
-Console.WriteLine($"    p99 ratio daemon/reference {Median(paced.Select(p => p.P99Ms)) / Median(pacedReference.Select(p => p.P99Ms)):0.00}");
-Console.WriteLine($"  unpaced, 32 concurrent:");
-Console.WriteLine($"    daemon    {Median(flat.Select(p => p.RequestsPerSecond)),8:0} req/s  p50 {Median(flat.Select(p => p.P50Ms)),6:0.000} ms  p99 {Median(flat.Select(p => p.P99Ms)),6:0.000} ms");
-Console.WriteLine($"    reference {Median(flatReference.Select(p => p.RequestsPerSecond)),8:0} req/s  p50 {Median(flatReference.Select(p => p.P50Ms)),6:0.000} ms  p99 {Median(flatReference.Select(p => p.P99Ms)),6:0.000} ms");
-Console.WriteLine($"    throughput ratio daemon/reference {Median(flat.Select(p => p.RequestsPerSecond)) / Median(flatReference.Select(p => p.RequestsPerSecond)):0.00}");
-Console.WriteLine($"  STS AssumeRole calls during the load (known pods): {stsDuringLoad}");
-Console.WriteLine($"  fresh pods (20): creation -> prefetch in STS median {Median(prefetchReady):0.0} ms; first request median {Median(firstRequests):0.000} ms, max {firstRequests.Max():0.000} ms; STS calls {stsForFresh}; {misses}");
-
-daemon.SendSignal(System.Runtime.InteropServices.PosixSignal.SIGTERM);
-await daemon.WaitForExitAsync(TimeSpan.FromSeconds(30));
-Directory.Delete(directory, recursive: true);
+var goalP99 = load.PacedP99.Median <= 1.0 ? "met" : "not met";
+Console.WriteLine();
+Console.WriteLine("### Goals of issue 5");
+Console.WriteLine();
+new MarkdownTable("goal", "measured", "met?")
+    .Add($"p99 ≤ 1 ms at {rate:N0} requests/s on 2 cores", $"{load.PacedP99.Format("0.00")} ms at {load.PacedRate.Median:N0}/s; bare Kestrel on the same machine and generator: {load.PacedP99Reference.Format("0.00")} ms",
+        load.PacedP99.Median <= 1.0 ? "met" : load.PacedP99Reference.Median > 1.0 ? "not met (bare Kestrel misses it too: the floor of this machine and generator is above 1 ms)" : "not met")
+    .Add("0 STS calls on the request path for known pods", $"{load.PrefetchMisses:0} of {load.PrefetchHits + load.PrefetchMisses:N0} requests waited on STS", load.PrefetchMisses == 0 ? "met" : "not met")
+    .Add("first request of a fresh pod is a prefetch hit", $"{first.AfterDelayMisses:0} of {freshPods} waited on STS ({FirstRequests.StartDelay.TotalMilliseconds:0} ms after the pod appeared); {first.AtOnceMisses:0} of {freshPods} at the very moment it appeared", first.AfterDelayMisses == 0 ? "met" : "not met")
+    .Print();
+Summary.Print("kube2iam", $"p99 of cached credentials at {rate:N0} req/s paced (ms)", load.PacedP99.Format("0.00"), $"bare Kestrel {load.PacedP99Reference.Format("0.00")}",
+    $"{load.PacedP99Ratio.Median.ToString("0.00", CultureInfo.InvariantCulture)}× (goal ≤ 1 ms at {rate:N0}/s: {goalP99}; achieved {load.PacedRate.Median:N0}/s)");
+Summary.Print("kube2iam", "cached credentials, requests/s unpaced", load.UnpacedRate.Format("N0"), $"bare Kestrel {load.UnpacedRateReference.Format("N0")}",
+    $"{load.UnpacedThroughputRatio.Median.ToString("0.00", CultureInfo.InvariantCulture)}×");
+Summary.Print("kube2iam", $"first request of a new pod, {FirstRequests.StartDelay.TotalMilliseconds:0} ms after it appeared / at once (ms)",
+    $"{first.AfterDelay.Format("0.00")} / {first.AtOnce.Format("0.00")}", "AWS SDKs time out IMDS after 1 s",
+    $"waited on STS: {first.AfterDelayMisses:0} of {freshPods} / {first.AtOnceMisses:0} of {freshPods}");
+Summary.Print("kube2iam", "STS calls on the request path of known pods", $"{load.PrefetchMisses:0}", "kube2iam: 1 per role per 15 min, on a request",
+    $"goal 0: {(load.PrefetchMisses == 0 ? "met" : "not met")}");
+Summary.Print("kube2iam", "STS calls per pod per hour (default lifetime, scaled from a measured run)", sts.PerHourAtDefault.ToString("0.0", CultureInfo.InvariantCulture),
+    "kube2iam 4 per role, kiam 6 per role (their code)", "no goal; one session per pod");
 return 0;
-
-void AddPod(string name, string ip)
-{
-    kube.Create("Pod", "bench", new JsonObject
-    {
-        ["metadata"] = new JsonObject { ["name"] = name, ["annotations"] = new JsonObject { ["iam.amazonaws.com/role"] = "bench-role" } },
-        ["spec"] = new JsonObject { ["nodeName"] = "bench-node", ["containers"] = new JsonArray(new JsonObject { ["name"] = "app", ["image"] = "app:1" }) },
-    });
-    kube.Store.Update(kube.Store.Definition("Pod"), "bench", name, pod =>
-    {
-        pod["status"] = new JsonObject { ["phase"] = "Running", ["podIP"] = ip };
-        return pod;
-    }, status: true);
-}

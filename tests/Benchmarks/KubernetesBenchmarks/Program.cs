@@ -1,19 +1,28 @@
+using AwsIntegrations.Benchmarking;
 using AwsIntegrations.Benchmarks.Kubernetes;
 
-// dotnet run -c Release --project tests/Benchmarks/KubernetesBenchmarks -- [--pods 50000] [--churn 20000]
-// Runs the emulator in a child process (role "emulator") so the memory figures are the client's alone.
-var pods = Argument(args, "--pods", 50_000);
-var churn = Argument(args, "--churn", 20_000);
-if (args.Contains("--role-emulator"))
+// dotnet run -c Release --project tests/Benchmarks/KubernetesBenchmarks -- [--quick] [--sizes 10000,50000,100000] [--churn 20000] [--rounds 3]
+// Child roles: --role-emulator (the emulator of one size, seeded, changing pods on command) and --role-client (one round, measures).
+var arguments = new BenchmarkArguments(args);
+var churn = arguments.Number("--churn", 20_000, quick: 5_000);
+if (arguments.Has("--role-emulator"))
 {
-    await EmulatorRole.RunAsync(pods);
+    await EmulatorRole.RunAsync(arguments.Number("--pods", 50_000));
     return;
 }
 
-await ClientRole.RunAsync(pods, churn);
-
-static int Argument(string[] args, string name, int fallback)
+if (arguments.Has("--role-client"))
 {
-    var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    await ClientRole.RunAsync(arguments.Number("--port", 0), arguments.Number("--pods", 50_000), churn);
+    return;
 }
+
+var sizes = arguments.Numbers("--sizes", [10_000, 50_000, 100_000], quick: [5_000, 50_000]);
+var rounds = arguments.Number("--rounds", 3);
+var results = new List<SizeResult>();
+foreach (var size in sizes)
+{
+    results.Add(await Driver.MeasureAsync(size, churn, rounds));
+}
+
+Report.Print(results, churn, rounds);

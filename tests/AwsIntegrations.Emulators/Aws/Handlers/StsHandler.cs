@@ -57,7 +57,7 @@ public static partial class StsHandler
     internal static XElement[] CredentialsAndUser(AwsState state, string roleArn, string roleName, string sessionName, int duration)
     {
         var credentials = state.IssueCredentials("ASIA", withToken: true);
-        var expiration = state.Time.GetUtcNow().AddSeconds(duration);
+        var expiration = state.Time.GetUtcNow() + (state.StsCredentialLifetime ?? TimeSpan.FromSeconds(duration));
         var roleId = "AROA" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(roleArn)))[..17];
         return
         [

@@ -55,6 +55,12 @@ public sealed class AwsState
     /// <summary>Roles STS lets callers assume (name → external id the trust policy demands, or null). Empty: any role.</summary>
     public Dictionary<string, string?> Roles { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// When set, assumed-role credentials expire this long after they are issued, whatever DurationSeconds asked (real STS
+    /// never does this): benchmarks use it to watch a credential refresh cycle in seconds. Null: as asked.
+    /// </summary>
+    public TimeSpan? StsCredentialLifetime { get; set; }
+
     /// <summary>Access keys the emulator knows (requests signed with others are refused), with their secret and token.</summary>
     public Dictionary<string, AwsCredentials> AccessKeys { get; } = new(StringComparer.Ordinal);
 
