@@ -1,0 +1,112 @@
+using AwsIntegrations.Emulators.Kubernetes;
+using AwsIntegrations.Kubernetes.Models;
+using AwsIntegrations.Testing;
+using Router.Benchmarks.Cluster;
+
+namespace Router.Benchmarks.Rollout;
+
+/// <summary>
+/// A Deployment of pods behind one Service, rolled out as Kubernetes does with maxSurge 1 / maxUnavailable 0: a new pod starts
+/// (in the EndpointSlice, not ready), becomes ready, then an old pod is told to stop. The kubelet's SIGTERM and the
+/// EndpointSlice controller's "terminating" update race; either may come first. Once the old pod is gone its endpoint is removed.
+/// </summary>
+public sealed class Deployment : IAsyncDisposable
+{
+    private readonly KubernetesEmulator _kube;
+    private readonly string _ns;
+    private readonly string _service;
+    private readonly int _port;
+    private readonly List<Pod> _ready = [];
+    private readonly List<Pod> _stopped = [];
+    private int _nextAddress;
+
+    public Deployment(KubernetesEmulator kube, string ns, string service, int port)
+    {
+        _kube = kube;
+        _ns = ns;
+        _service = service;
+        _port = port;
+    }
+
+    public int PodsReplaced { get; private set; }
+
+    public async Task ScaleUpAsync(int replicas)
+    {
+        for (var i = 0; i < replicas; i++)
+        {
+            _ready.Add(await Pod.StartAsync(NextAddress(), _port));
+        }
+
+        WriteSlice();
+    }
+
+    /// <summary>Replaces every pod once. <paramref name="exitBeforeEndpointUpdate"/>: the worst order, the pod is gone before the Router hears.</summary>
+    public async Task RollOutAsync(bool exitBeforeEndpointUpdate)
+    {
+        for (var i = _ready.Count; i > 0; i--)
+        {
+            var fresh = await Pod.StartAsync(NextAddress(), _port);
+            WriteSlice(starting: fresh);
+            await Task.Delay(TimeSpan.FromMilliseconds(100)); // the readiness probe's first success
+            _ready.Add(fresh);
+            WriteSlice();
+            await Eventually.HoldsAsync(() => fresh.Requests >= 50, $"the new pod {fresh.Ip} takes traffic");
+
+            var old = _ready[0];
+            _ready.RemoveAt(0);
+            if (exitBeforeEndpointUpdate)
+            {
+                await old.ExitAsync();
+                WriteSlice(terminating: old);
+            }
+            else
+            {
+                WriteSlice(terminating: old);
+                await old.ExitAsync();
+            }
+
+            WriteSlice();
+            _stopped.Add(old);
+            PodsReplaced++;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var pod in _ready.Concat(_stopped))
+        {
+            await pod.DisposeAsync();
+        }
+    }
+
+    private void WriteSlice(Pod? starting = null, Pod? terminating = null)
+    {
+        var endpoints = _ready.Select(p => Endpoint(p, ready: true, terminating: false)).ToList();
+        if (starting is not null)
+        {
+            endpoints.Add(Endpoint(starting, ready: false, terminating: false));
+        }
+
+        if (terminating is not null)
+        {
+            endpoints.Add(Endpoint(terminating, ready: false, terminating: true));
+        }
+
+        ClusterWriter.Put(_kube, new EndpointSlice
+        {
+            Metadata = new ObjectMeta { Namespace = _ns, Name = _service + "-x1", Labels = new() { [EndpointSlice.ServiceNameLabel] = _service } },
+            Ports = [new EndpointPort { Port = _port }],
+            Endpoints = endpoints,
+        });
+    }
+
+    // A terminating pod is still serving (it finishes requests); a starting one is not yet.
+    private static Endpoint Endpoint(Pod pod, bool ready, bool terminating) => new()
+    {
+        Addresses = [pod.Ip],
+        Conditions = new EndpointConditions { Ready = ready, Serving = ready || terminating, Terminating = terminating },
+    };
+
+    // 127.0.2.1 – 127.0.2.250, then round again: far from the addresses the Router's tests use.
+    private string NextAddress() => $"127.0.2.{(_nextAddress++ % 250) + 1}";
+}
