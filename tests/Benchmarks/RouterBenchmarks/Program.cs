@@ -1,11 +1,21 @@
 using AwsIntegrations.Benchmarking;
+using Router.Benchmarks;
 using Router.Benchmarks.Http;
 using Router.Benchmarks.Rollout;
 using Router.Benchmarks.Table;
 
 // tests/Benchmarks/RouterBenchmarks/run.sh [table|http|rollout|all] [--quick] [--name value ...]: prints Markdown, never pass/fail.
-var parts = new[] { "http", "table", "rollout" };
-var mode = args.FirstOrDefault(a => a is "all" || parts.Contains(a)) ?? "all";
+string mode;
+try
+{
+    mode = Parts.Select(args);
+}
+catch (ArgumentException problem)
+{
+    Console.Error.WriteLine(problem.Message);
+    return 2;
+}
+
 var arguments = new BenchmarkArguments(args);
 var dir = Directory.CreateTempSubdirectory("router-bench-").FullName;
 try
@@ -30,3 +40,5 @@ finally
 {
     Directory.Delete(dir, recursive: true);
 }
+
+return 0;

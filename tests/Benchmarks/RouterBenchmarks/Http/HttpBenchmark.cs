@@ -18,7 +18,7 @@ public static class HttpBenchmark
     {
         var duration = TimeSpan.FromSeconds(args.Number("--duration", 10, 3));
         var warmup = TimeSpan.FromSeconds(args.Number("--warmup", 5, 2));
-        var rounds = args.Number("--rounds", 5, 3);
+        var rounds = args.Number("--rounds", 7, 5);
         var wrk = new WrkSettings(args.Number("--threads", 2), args.Number("--connections", 64), Host);
         var cores = Environment.ProcessorCount;
 
@@ -43,7 +43,8 @@ public static class HttpBenchmark
                           $"after a {warmup.TotalSeconds:0} s warm-up of each. All processes share the machine's {cores} cores with wrk.");
         Console.WriteLine($"Backend: nginx `return 200 \"ok\"` (1 worker). nginx proxy: {cores} workers, upstream keep-alive 256, " +
                           $"keepalive_requests 1,000,000 on both sides. haproxy {HaproxyVersion()}: mode http, nbthread {cores}, `http-reuse always`. " +
-                          "Router: its Release build with default flags (routes from the Kubernetes emulator: one Ingress, one EndpointSlice).");
+                          "Router: its Release build as shipped (workstation GC), default flags except loopback addresses, `--log-level warning` and " +
+                          "`--shutdown-delay 0s`; routes from the Kubernetes emulator (one Ingress, one EndpointSlice).");
         foreach (var (_, port, _) in sides)
         {
             await Wrk.RunAsync(wrk, port, warmup);

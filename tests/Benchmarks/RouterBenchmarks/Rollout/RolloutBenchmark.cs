@@ -76,7 +76,7 @@ public static class RolloutBenchmark
         Console.WriteLine();
         Console.WriteLine("### Rollout under load");
         Console.WriteLine();
-        Console.WriteLine($"`{wrk.Describe(duration)}` through the Router (Release build, default flags: --retries 3, --ejection-duration 10s) " +
+        Console.WriteLine($"`{wrk.Describe(duration)}` through the Router (Release build, default flags: `--retries 3`, `--ejection-duration 10s`, `--connect-timeout 2s`) " +
                           $"while a Deployment of {replicas} pods behind it is rolled out back to back (maxSurge 1, maxUnavailable 0). Each pod is a " +
                           "Kestrel app on its own 127.0.2.x address that exits at once on SIGTERM (half a second for requests in flight, no preStop sleep). " +
                           "Per replaced pod: the new pod appears in the EndpointSlice not ready, is ready 100 ms later and takes ≥ 50 requests; then the " +

@@ -24,7 +24,7 @@ public static class ScaleThroughput
             written = size;
             await Readiness.WaitForOkAsync(router.Port, SyntheticCluster.RequestHost(size - 1), "/", router.Process, $"the Router with {size:N0} Ingresses", TimeSpan.FromMinutes(3));
             var script = WrkScript.Write(dir, size);
-            await Wrk.RunAsync(wrk, router.Port, TimeSpan.FromSeconds(1), script);
+            await Wrk.RunAsync(wrk, router.Port, TimeSpan.FromSeconds(2), script); // warm-up (JIT tiers, connections)
             var results = new List<WrkResult>();
             for (var round = 0; round < rounds; round++)
             {
