@@ -12,16 +12,21 @@ namespace Router.Benchmarks.Rollout;
 /// </summary>
 public sealed class Deployment : IAsyncDisposable
 {
+    private readonly Func<string, int, Task<IPod>> _startPod;
     private readonly KubernetesEmulator _kube;
     private readonly string _ns;
     private readonly string _service;
     private readonly int _port;
-    private readonly List<Pod> _ready = [];
-    private readonly List<Pod> _stopped = [];
+    private readonly List<IPod> _ready = [];
+    private readonly List<IPod> _stopped = [];
+    private readonly int _subnet;
     private int _nextAddress;
 
-    public Deployment(KubernetesEmulator kube, string ns, string service, int port)
+    /// <param name="subnet">Pods get the addresses 127.0.{subnet}.1 to .250 in turn.</param>
+    public Deployment(Func<string, int, Task<IPod>> startPod, KubernetesEmulator kube, string ns, string service, int port, int subnet)
     {
+        _subnet = subnet;
+        _startPod = startPod;
         _kube = kube;
         _ns = ns;
         _service = service;
@@ -34,7 +39,7 @@ public sealed class Deployment : IAsyncDisposable
     {
         for (var i = 0; i < replicas; i++)
         {
-            _ready.Add(await Pod.StartAsync(NextAddress(), _port));
+            _ready.Add(await _startPod(NextAddress(), _port));
         }
 
         WriteSlice();
@@ -45,12 +50,12 @@ public sealed class Deployment : IAsyncDisposable
     {
         for (var i = _ready.Count; i > 0; i--)
         {
-            var fresh = await Pod.StartAsync(NextAddress(), _port);
+            var fresh = await _startPod(NextAddress(), _port);
             WriteSlice(starting: fresh);
             await Task.Delay(TimeSpan.FromMilliseconds(100)); // the readiness probe's first success
             _ready.Add(fresh);
             WriteSlice();
-            await Eventually.HoldsAsync(() => fresh.Requests >= 50, $"the new pod {fresh.Ip} takes traffic");
+            await Eventually.HoldsAsync(async () => await fresh.RequestsAsync() >= 50, $"the new pod {fresh.Ip} takes traffic");
 
             var old = _ready[0];
             _ready.RemoveAt(0);
@@ -79,7 +84,7 @@ public sealed class Deployment : IAsyncDisposable
         }
     }
 
-    private void WriteSlice(Pod? starting = null, Pod? terminating = null)
+    private void WriteSlice(IPod? starting = null, IPod? terminating = null)
     {
         var endpoints = _ready.Select(p => Endpoint(p, ready: true, terminating: false)).ToList();
         if (starting is not null)
@@ -101,12 +106,11 @@ public sealed class Deployment : IAsyncDisposable
     }
 
     // A terminating pod is still serving (it finishes requests); a starting one is not yet.
-    private static Endpoint Endpoint(Pod pod, bool ready, bool terminating) => new()
+    private static Endpoint Endpoint(IPod pod, bool ready, bool terminating) => new()
     {
         Addresses = [pod.Ip],
         Conditions = new EndpointConditions { Ready = ready, Serving = ready || terminating, Terminating = terminating },
     };
 
-    // 127.0.2.1 – 127.0.2.250, then round again: far from the addresses the Router's tests use.
-    private string NextAddress() => $"127.0.2.{(_nextAddress++ % 250) + 1}";
+    private string NextAddress() => $"127.0.{_subnet}.{(_nextAddress++ % 250) + 1}";
 }

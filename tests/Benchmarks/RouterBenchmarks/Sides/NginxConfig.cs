@@ -11,6 +11,17 @@ public static class NginxConfig
           }
         """);
 
+    public const string PodStatusPath = "/_pod/status";
+
+    /// <summary>A rolled-out pod: answers "ok", and its request count on <see cref="PodStatusPath"/>.</summary>
+    public static string Pod(string dir, string ip, int port) => Wrap(dir, 1, $$"""
+          server {
+            listen {{ip}}:{{port}};
+            location / { return 200 "ok"; }
+            location = {{PodStatusPath}} { stub_status; }
+          }
+        """);
+
     /// <summary>A reverse proxy as one would deploy it: Host matched by server_name, keep-alive to the upstream, X-Forwarded-* set.</summary>
     public static string Proxy(string dir, int port, int backendPort, int workers, string host) => Wrap(dir, workers, $$"""
           upstream backend {

@@ -7,17 +7,18 @@ using Microsoft.Extensions.Logging;
 namespace Router.Benchmarks.Rollout;
 
 /// <summary>
-/// A pod of the rolled-out Deployment: a Kestrel app on its own 127.0.x.y address that answers "ok", and on SIGTERM simply
-/// exits (stops listening at once, gives in-flight requests half a second) without any graceful-termination dance.
+/// A pod whose application is an ASP.NET Core app (Kestrel, in this process) on its own 127.0.x.y address answering "ok". On
+/// SIGTERM it does what the host does by default, with no preStop sleep: stops listening at once, gives requests in flight half a
+/// second, and closes its kept-alive connections cleanly (FIN) before exiting.
 /// </summary>
-public sealed class Pod : IAsyncDisposable
+public sealed class KestrelPod : IPod
 {
     private static readonly byte[] Body = "ok"u8.ToArray();
     private readonly WebApplication _app;
     private long _requests;
     private bool _stopped;
 
-    private Pod(string ip, WebApplication app)
+    private KestrelPod(string ip, WebApplication app)
     {
         Ip = ip;
         _app = app;
@@ -25,15 +26,15 @@ public sealed class Pod : IAsyncDisposable
 
     public string Ip { get; }
 
-    public long Requests => Interlocked.Read(ref _requests);
+    public Task<long> RequestsAsync() => Task.FromResult(Interlocked.Read(ref _requests));
 
-    public static async Task<Pod> StartAsync(string ip, int port)
+    public static async Task<KestrelPod> StartAsync(string ip, int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(ip), port));
         var app = builder.Build();
-        var pod = new Pod(ip, app);
+        var pod = new KestrelPod(ip, app);
         app.Run(context =>
         {
             Interlocked.Increment(ref pod._requests);
@@ -44,7 +45,6 @@ public sealed class Pod : IAsyncDisposable
         return pod;
     }
 
-    /// <summary>What an application that does not handle SIGTERM specially does when it gets one.</summary>
     public async Task ExitAsync()
     {
         if (_stopped)
