@@ -11,7 +11,7 @@ namespace Router.Benchmarks.Table;
 /// </summary>
 public static class ScaleThroughput
 {
-    public static async Task<List<ThroughputFigures>> MeasureAsync(IReadOnlyList<int> sizes, WrkSettings wrk, TimeSpan duration, int rounds, string dir)
+    public static async Task<List<ThroughputFigures>> MeasureAsync(IReadOnlyList<int> sizes, WrkSettings wrk, TimeSpan duration, TimeSpan warmup, int rounds, string dir)
     {
         var backendPort = AwsIntegrations.Testing.FreePort.Next();
         await using var backend = ProxyProcesses.StartNginx(dir, "scale-backend", NginxConfig.Backend(dir, backendPort, workers: 1));
@@ -24,7 +24,7 @@ public static class ScaleThroughput
             written = size;
             await Readiness.WaitForOkAsync(router.Port, SyntheticCluster.RequestHost(size - 1), "/", router.Process, $"the Router with {size:N0} Ingresses", TimeSpan.FromMinutes(3));
             var script = WrkScript.Write(dir, size);
-            await Wrk.RunAsync(wrk, router.Port, TimeSpan.FromSeconds(2), script); // warm-up (JIT tiers, connections)
+            await Wrk.RunAsync(wrk, router.Port, warmup, script); // JIT tiers, connections, the new routes' metrics
             var results = new List<WrkResult>();
             for (var round = 0; round < rounds; round++)
             {

@@ -16,11 +16,12 @@ public static class TableBenchmark
         var repetitions = args.Number("--builds", 9, 5);
         var duration = TimeSpan.FromSeconds(args.Number("--scale-duration", 5, 2));
         var rounds = args.Number("--scale-rounds", 3);
+        var warmup = TimeSpan.FromSeconds(args.Number("--scale-warmup", 5, 3));
         var wrk = new WrkSettings(args.Number("--threads", 2), args.Number("--connections", 64), "(per request, from the script)");
 
         var builds = sizes.Select(size => BuildCost.Measure(size, repetitions)).ToList();
         var (lookups, lookupJob) = LookupTimes.Measure(sizes, args.Quick, Path.Combine(dir, "BenchmarkDotNet"));
-        var throughput = await ScaleThroughput.MeasureAsync(sizes, wrk, duration, rounds, dir);
+        var throughput = await ScaleThroughput.MeasureAsync(sizes, wrk, duration, warmup, rounds, dir);
 
         Console.WriteLine();
         Console.WriteLine("### Route table at " + string.Join(", ", sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture))) + " Ingresses");
@@ -31,7 +32,7 @@ public static class TableBenchmark
                           "wall and CPU time (the process's, GC threads included), bytes allocated per build, and managed heap held by the finished table.");
         Console.WriteLine($"- Lookup: {lookupJob}; requests to random Ingresses and paths (a quarter fall back to a Prefix `/`).");
         Console.WriteLine($"- Router: the Release build reading the growing cluster from the Kubernetes emulator (all endpoints at one nginx `return 200` backend); " +
-                          $"`wrk -t{wrk.Threads} -c{wrk.Connections} -d{duration.TotalSeconds:0}s` × {rounds} per size with a Lua script cycling through " +
+                          $"`wrk -t{wrk.Threads} -c{wrk.Connections} -d{duration.TotalSeconds:0}s` × {rounds} per size after {warmup.TotalSeconds:0} s of warm-up, with a Lua script cycling through " +
                           "requests to random Ingresses (Host and path); resident memory (VmRSS) after the runs.");
         var table = new MarkdownTable("Ingresses", "routes", "build wall ms", "build CPU ms", "allocated per build MB", "table held MB",
             "lookup ns", "Router routes", "Router req/s", "Router p99 ms", "Router RSS MB", "failed requests");
