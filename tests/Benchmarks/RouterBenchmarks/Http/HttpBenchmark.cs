@@ -1,4 +1,5 @@
 using AwsIntegrations.Benchmarking;
+using AwsIntegrations.Testing;
 using Router.Routing;
 using Router.Benchmarks.Cluster;
 using Router.Benchmarks.Load;
@@ -22,15 +23,16 @@ public static class HttpBenchmark
         var wrk = new WrkSettings(args.Number("--threads", 2), args.Number("--connections", 64), Host);
         var cores = Environment.ProcessorCount;
 
-        var backendPort = FreePortOnLoopback();
+        var backendPort = FreePort.Next();
         await using var backend = ProxyProcesses.StartNginx(dir, "backend", NginxConfig.Backend(dir, backendPort, workers: 1));
         await using var router = await RouterProcess.StartAsync(dir);
         ClusterWriter.Write(router.Kube, OneIngress(backendPort));
-        var nginxPort = FreePortOnLoopback();
+        var nginxPort = FreePort.Next();
         await using var nginx = ProxyProcesses.StartNginx(dir, "nginx", NginxConfig.Proxy(dir, nginxPort, backendPort, cores, Host));
-        var haproxyPort = FreePortOnLoopback();
+        var haproxyPort = FreePort.Next();
         await using var haproxy = ProxyProcesses.StartHaproxy(dir, "haproxy", HaproxyConfig.Proxy(haproxyPort, backendPort, cores, Host));
-        var sides = new[] { ("direct", backendPort, backend), ("nginx", nginxPort, nginx), ("haproxy", haproxyPort, haproxy), ("Router", router.Port, router.Process) };
+        (string Name, int Port, ChildProcess Process)[] sides =
+            [("direct", backendPort, backend), ("nginx", nginxPort, nginx), ("haproxy", haproxyPort, haproxy), ("Router", router.Port, router.Process)];
         foreach (var (name, port, process) in sides)
         {
             await Readiness.WaitForOkAsync(port, Host, "/", process, name);
@@ -39,18 +41,18 @@ public static class HttpBenchmark
         Console.WriteLine();
         Console.WriteLine("### HTTP: the Router beside nginx and haproxy, same backend");
         Console.WriteLine();
-        Console.WriteLine($"Load: `{wrk.Describe(duration)}` on every side, {rounds} rounds with the four sides rotated (a different side first each round), " +
+        Console.WriteLine($"Load: `{wrk.Describe(duration)}` (wrk {ToolVersions.Wrk()}) on every side, {rounds} rounds with the four sides rotated (a different side first each round), " +
                           $"after a {warmup.TotalSeconds:0} s warm-up of each. All processes share the machine's {cores} cores with wrk.");
-        Console.WriteLine($"Backend: nginx `return 200 \"ok\"` (1 worker). nginx proxy: {cores} workers, upstream keep-alive 256, " +
-                          $"keepalive_requests 1,000,000 on both sides. haproxy {HaproxyVersion()}: mode http, nbthread {cores}, `http-reuse always`. " +
+        Console.WriteLine($"Backend: nginx {ToolVersions.Nginx()} `return 200 \"ok\"` (1 worker). nginx proxy: {cores} workers, upstream keep-alive 256, " +
+                          $"keepalive_requests 1,000,000 on both sides. haproxy {ToolVersions.Haproxy()}: mode http, nbthread {cores}, `http-reuse always`. " +
                           "Router: its Release build as shipped (workstation GC), default flags except loopback addresses, `--log-level warning` and " +
                           "`--shutdown-delay 0s`; routes from the Kubernetes emulator (one Ingress, one EndpointSlice).");
-        foreach (var (_, port, _) in sides)
+        foreach (var side in sides)
         {
-            await Wrk.RunAsync(wrk, port, warmup);
+            await Wrk.RunAsync(wrk, side.Port, warmup);
         }
 
-        var results = await Alternating.RunAsync(rounds, [.. sides.Select(s => (s.Item1, (Func<int, Task<WrkResult>>)(_ => Wrk.RunAsync(wrk, s.Item2, duration))))]);
+        var results = await Alternating.RunAsync(rounds, [.. sides.Select(side => (side.Name, (Func<int, Task<WrkResult>>)(_ => Wrk.RunAsync(wrk, side.Port, duration))))]);
         var report = new HttpReport(results);
         report.Print();
         report.PrintSummary();
@@ -62,15 +64,5 @@ public static class HttpBenchmark
         var state = SyntheticCluster.Create(0, 1, _ => ["127.0.0.1"], backendPort);
         state.Ingresses[0].Spec!.Rules![0].Host = Host;
         return state;
-    }
-
-    private static int FreePortOnLoopback() => AwsIntegrations.Testing.FreePort.Next();
-
-    private static string HaproxyVersion()
-    {
-        using var haproxy = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("haproxy", "-v") { RedirectStandardOutput = true })!;
-        var first = haproxy.StandardOutput.ReadLine() ?? "";
-        haproxy.WaitForExit();
-        return first.Split(' ') is [_, _, var version, ..] ? version.Split('-')[0] : "";
     }
 }

@@ -18,7 +18,6 @@ public sealed class Deployment : IAsyncDisposable
     private readonly string _service;
     private readonly int _port;
     private readonly List<IPod> _ready = [];
-    private readonly List<IPod> _stopped = [];
     private readonly int _subnet;
     private int _nextAddress;
 
@@ -71,14 +70,14 @@ public sealed class Deployment : IAsyncDisposable
             }
 
             WriteSlice();
-            _stopped.Add(old);
+            await old.DisposeAsync();
             PodsReplaced++;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var pod in _ready.Concat(_stopped))
+        foreach (var pod in _ready)
         {
             await pod.DisposeAsync();
         }

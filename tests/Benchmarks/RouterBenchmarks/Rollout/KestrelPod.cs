@@ -30,7 +30,8 @@ public sealed class KestrelPod : IPod
 
     public static async Task<KestrelPod> StartAsync(string ip, int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No file watcher for appsettings.json per pod: a long run starts hundreds of pods, and inotify instances are few.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Parse(ip), port));
         var app = builder.Build();
