@@ -29,6 +29,6 @@ public static partial class ToolVersions
     [GeneratedRegex(@"HAProxy version ([\d.]+)")]
     private static partial Regex HaproxyVersion();
 
-    [GeneratedRegex(@"wrk ([\d.]+)")]
+    [GeneratedRegex(@"wrk (?:debian/)?([\d.]+)")]
     private static partial Regex WrkVersion();
 }

@@ -24,7 +24,8 @@ public static class ScaleThroughput
             written = size;
             await Readiness.WaitForOkAsync(router.Port, SyntheticCluster.RequestHost(size - 1), "/", router.Process, $"the Router with {size:N0} Ingresses", TimeSpan.FromMinutes(3));
             var script = WrkScript.Write(dir, size);
-            await Wrk.RunAsync(wrk, router.Port, warmup, script); // JIT tiers, connections, the new routes' metrics
+            // JIT tiers (three times longer for the first size: the process is new), connections, the new routes' metrics.
+            await Wrk.RunAsync(wrk, router.Port, size == sizes[0] ? warmup * 3 : warmup, script);
             var results = new List<WrkResult>();
             for (var round = 0; round < rounds; round++)
             {

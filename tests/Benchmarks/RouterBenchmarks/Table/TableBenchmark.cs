@@ -32,7 +32,7 @@ public static class TableBenchmark
                           "wall and CPU time (the process's, GC threads included), bytes allocated per build, and managed heap held by the finished table.");
         Console.WriteLine($"- Lookup: {lookupJob}; requests to random Ingresses and paths (a quarter fall back to a Prefix `/`).");
         Console.WriteLine($"- Router: the Release build reading the growing cluster from the Kubernetes emulator (all endpoints at one nginx `return 200` backend); " +
-                          $"`wrk -t{wrk.Threads} -c{wrk.Connections} -d{duration.TotalSeconds:0}s` × {rounds} per size after {warmup.TotalSeconds:0} s of warm-up, with a Lua script cycling through " +
+                          $"`wrk -t{wrk.Threads} -c{wrk.Connections} -d{duration.TotalSeconds:0}s` × {rounds} per size after {warmup.TotalSeconds:0} s of warm-up ({warmup.TotalSeconds * 3:0} s for the first), with a Lua script cycling through " +
                           "requests to random Ingresses (Host and path); resident memory (VmRSS) after the runs.");
         var table = new MarkdownTable("Ingresses", "routes", "build wall ms", "build CPU ms", "allocated per build MB", "table held MB",
             "lookup ns", "Router routes", "Router req/s", "Router p99 ms", "Router RSS MB", "failed requests");
