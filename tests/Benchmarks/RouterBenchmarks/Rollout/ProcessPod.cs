@@ -32,10 +32,18 @@ public sealed partial class ProcessPod : IPod
     {
         var process = ProxyProcesses.StartNginx(dir, "pod-" + ip, NginxConfig.Pod(dir, ip, port));
         var pod = new ProcessPod(ip, port, process);
-        await Eventually.HoldsAsync(async () => process.HasExited
-            ? throw new InvalidOperationException($"pod {ip} exited:\n{process.Output}")
-            : await pod.ServedAsync() is not null, $"pod {ip} is up");
-        return pod;
+        try
+        {
+            await Eventually.HoldsAsync(async () => process.HasExited
+                ? throw new InvalidOperationException($"pod {ip} exited:\n{process.Output}")
+                : await pod.ServedAsync() is not null, $"pod {ip} is up");
+            return pod;
+        }
+        catch
+        {
+            await pod.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Requests the pod has answered (nginx's stub_status, less the status requests themselves).</summary>
