@@ -1,15 +1,44 @@
+using AwsIntegrations.Benchmarking;
 using Router.Benchmarks;
+using Router.Benchmarks.Http;
+using Router.Benchmarks.Rollout;
+using Router.Benchmarks.Table;
 
-var mode = args.Length > 0 ? args[0] : "all";
-if (mode is "table" or "all")
+// tests/Benchmarks/RouterBenchmarks/run.sh [table|http|rollout|all] [--quick] [--name value ...]: prints Markdown, never pass/fail.
+string mode;
+try
 {
-    Console.WriteLine("## Route table");
-    TableBenchmark.Run([10, 1_000, 10_000], plainGc: args.Contains("--plain-gc"));
+    mode = Parts.Select(args);
+}
+catch (ArgumentException problem)
+{
+    Console.Error.WriteLine(problem.Message);
+    return 2;
 }
 
-if (mode is "http" or "all")
+var arguments = new BenchmarkArguments(args);
+var dir = Directory.CreateTempSubdirectory("router-bench-").FullName;
+try
 {
-    Console.WriteLine();
-    Console.WriteLine("## HTTP: Router vs nginx to the same backend (wrk)");
-    await HttpBenchmark.RunAsync(args.Skip(1).ToArray());
+    Console.WriteLine($"Router benchmarks ({(arguments.Quick ? "quick" : "full")} mode), {Environment.ProcessorCount} cores; figures are medians with min–max of the repetitions.");
+    if (mode is "all" or "http")
+    {
+        await HttpBenchmark.RunAsync(arguments, dir);
+    }
+
+    if (mode is "all" or "table")
+    {
+        await TableBenchmark.RunAsync(arguments, dir);
+    }
+
+    if (mode is "all" or "rollout")
+    {
+        await RolloutBenchmark.RunAsync(arguments, dir);
+    }
 }
+finally
+{
+    Directory.Delete(dir, recursive: true);
+}
+
+return 0;

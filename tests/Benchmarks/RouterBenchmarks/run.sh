@@ -1,10 +1,31 @@
 #!/usr/bin/env bash
-# Router benchmarks: route-table build/lookup at 10 / 1,000 / 10,000 Ingresses, then wrk through the Router vs through nginx.
-# Usage: tests/Benchmarks/RouterBenchmarks/run.sh [table|http|all] [--duration 10s] [--rounds 3] [--connections 64]
+# Router benchmarks: the Router beside nginx and haproxy (wrk), the route table at 10 to 10,000 Ingresses, and a rollout under load.
+# Usage: tests/Benchmarks/RouterBenchmarks/run.sh [table|http|rollout|all] [--quick] [--name value ...]   (arguments in any order)
+# Prints Markdown on standard output (tests/Benchmarks/run.sh copies it into RESULTS.md); build and child-process logs go to stderr.
 set -euo pipefail
-cd "$(dirname "$0")"
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null
+here="$(cd "$(dirname "$0")" && pwd)"
+
+missing=""
+for tool in wrk nginx haproxy; do command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"; done
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "missing:$missing (install them: apt-get install$missing)" >&2
+    exit 1
+  fi
+  echo "installing$missing" >&2
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing; }; } >&2
 fi
-dotnet build -c Release RouterBenchmarks.csproj >/dev/null
-exec dotnet bin/Release/net10.0/RouterBenchmarks.dll "${@:-all}"
+
+# Build unless the Release output is newer than every source it comes from (tests/Benchmarks/run.sh has just built it).
+dll="$here/bin/Release/net10.0/RouterBenchmarks.dll"
+root="$here/../../.."
+if [ ! -f "$dll" ] || [ -n "$(find "$here" "$root/services/Router" "$root/shared" "$root/tests/AwsIntegrations.Emulators" \
+    "$root/tests/AwsIntegrations.Testing" "$here/../AwsIntegrations.Benchmarking" -path '*/bin' -prune -o -path '*/obj' -prune -o \
+    \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -newer "$dll" -print -quit)" ]; then
+  log=$(mktemp)
+  dotnet build -c Release -v q -nologo "$here/RouterBenchmarks.csproj" >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; exit 1; }
+  rm -f "$log"
+fi
+
+exec dotnet "$dll" "$@"

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Net;
+using AwsIntegrations.Emulators.Kubernetes;
+using AwsIntegrations.Testing;
+
+namespace Router.Benchmarks.Sides;
+
+/// <summary>
+/// The Router as deployed: its Release build as a child process with its own flags (defaults, except loopback addresses and
+/// quiet logs), reading Ingresses, Services and EndpointSlices from the Kubernetes emulator through a kubeconfig.
+/// </summary>
+public sealed class RouterProcess : IAsyncDisposable
+{
+    private static readonly HttpClient Client = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
+
+    private RouterProcess(KubernetesEmulator kube, ChildProcess process, int port, int metricsPort)
+    {
+        Kube = kube;
+        Process = process;
+        Port = port;
+        MetricsPort = metricsPort;
+    }
+
+    public KubernetesEmulator Kube { get; }
+
+    public ChildProcess Process { get; }
+
+    public int Port { get; }
+
+    public int MetricsPort { get; }
+
+    public static async Task<RouterProcess> StartAsync(string dir)
+    {
+        var kube = await KubernetesEmulator.StartAsync(0);
+        var port = FreePort.Next();
+        var metricsPort = FreePort.Next();
+        var process = ChildProcess.StartDotnet(Path.Combine(AppContext.BaseDirectory, "Router.dll"),
+        [
+            "--kubeconfig", kube.WriteKubeconfig(Path.Combine(dir, "kubeconfig")), "--address", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture),
+            "--metrics-address", "127.0.0.1", "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture), "--log-level", "warning", "--shutdown-delay", "0s",
+        ]);
+        var router = new RouterProcess(kube, process, port, metricsPort);
+        await Eventually.HoldsAsync(async () => process.HasExited
+            ? throw new InvalidOperationException("the Router exited:\n" + process.Output)
+            : await router.ReadyAsync(), "the Router is ready", TimeSpan.FromSeconds(60));
+        return router;
+    }
+
+    /// <summary>The sum of every series of one metric family on /metrics (e.g. router_retries_total).</summary>
+    public async Task<double> MetricAsync(string name) => PrometheusText.Sum(await Client.GetStringAsync($"http://127.0.0.1:{MetricsPort}/metrics"), name);
+
+    /// <summary>The Router process's resident memory (VmRSS), in MB.</summary>
+    public double ResidentMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{Process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Process.DisposeAsync();
+        await Kube.DisposeAsync();
+    }
+
+    private async Task<bool> ReadyAsync()
+    {
+        try
+        {
+            using var response = await Client.GetAsync($"http://127.0.0.1:{MetricsPort}/readyz");
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using AwsIntegrations.Benchmarking;
+using Router.Backends;
+using Router.Benchmarks.Cluster;
+using Router.Options;
+using Router.Routing;
+
+namespace Router.Benchmarks.Table;
+
+/// <summary>Builds the route table from a synthetic cluster the way the Router does (GcQuietBuild) and measures what it costs.</summary>
+public static class BuildCost
+{
+    public static BuildFigures Measure(int size, int repetitions)
+    {
+        var state = SyntheticCluster.Create(size);
+        var settings = Settings();
+        GcQuietBuild.Build(state, settings);
+
+        var wall = new List<double>();
+        var cpu = new List<double>();
+        var allocated = new List<double>();
+        using var self = Process.GetCurrentProcess();
+        for (var i = 0; i < repetitions; i++)
+        {
+            GC.Collect();
+            var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+            self.Refresh();
+            var cpuBefore = self.TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            _ = GcQuietBuild.Build(state, settings);
+            wall.Add(clock.Elapsed.TotalMilliseconds);
+            self.Refresh();
+            cpu.Add((self.TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            allocated.Add((GC.GetAllocatedBytesForCurrentThread() - bytesBefore) / 1048576.0);
+        }
+
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var kept = RouteTableBuilder.Build(state, Settings());
+        var held = (GC.GetTotalMemory(forceFullCollection: true) - heapBefore) / 1048576.0;
+        GC.KeepAlive(kept);
+        return new BuildFigures(size, kept.Table.RouteCount, new(wall), new(cpu), new(allocated), Measurement.Of(held));
+    }
+
+    public static BuildSettings Settings() => new("aws-integrations", LoadBalancing.RoundRobin, TimeSpan.FromSeconds(60), new EndpointRegistry());
+}
