@@ -128,15 +128,28 @@ public sealed partial class ProxyHandler(
         error == ForwarderError.Request && exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
 
     /// <summary>
-    /// A kept-alive connection the endpoint closed just as a request was sent on it (a pod shutting down), with no response byte
-    /// back: a safe method without a body may be repeated on another endpoint (RFC 9110, 9.2.2).
+    /// The endpoint closed or reset the connection before any response byte came back (a pod shutting down, or its process exiting
+    /// with the request unread): a safe method without a body may be repeated on another endpoint (RFC 9110, 9.2.2).
     /// </summary>
     private static bool IsSafeToRepeat(HttpContext context, Exception? exception, ForwarderError error) =>
         error == ForwarderError.Request
-        && exception is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }
+        && exception is HttpRequestException request && (request.HttpRequestError == HttpRequestError.ResponseEnded || WasReset(request))
         && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
         && context.Request.ContentLength is null or 0
         && !context.Request.Headers.ContainsKey("Transfer-Encoding");
+
+    private static bool WasReset(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionReset or System.Net.Sockets.SocketError.ConnectionAborted })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private async Task HealthAsync(HttpContext context)
     {

@@ -134,6 +134,46 @@ public sealed class RoutingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_EndpointResetsTheConnection_RepeatedOnAnotherEndpoint()
+    {
+        var port = FreePort.Next();
+        await using var dying = new ResettingBackend("127.0.0.30", port);
+        await Backend("alive", "127.0.0.31", port);
+        _router.AddService("default", "reset");
+        _router.SetEndpoints("default", "reset", port, EndpointSpec.ReadyAt("127.0.0.30"), EndpointSpec.ReadyAt("127.0.0.31"));
+        _router.AddIngress("default", "reset", "reset.example.com", "/", "reset");
+        await Eventually.HoldsAsync(async () => (await _router.MetricsAsync()).Contains("router_routes 1", StringComparison.Ordinal), "the route is loaded");
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await _router.Client.SendAsync(_router.Get("reset.example.com", "/"));
+            response.StatusCode.Should().Be(HttpStatusCode.OK, "a GET that got no response byte is safe to repeat elsewhere");
+        }
+
+        dying.Connections.Should().BeGreaterThan(0, "the dying endpoint was tried");
+        (await _router.MetricsAsync()).Should().Contain("router_retries_total{");
+    }
+
+    [Fact]
+    public async Task PostWithBody_EndpointResetsTheConnection_NotRepeated502()
+    {
+        var port = FreePort.Next();
+        await using var dying = new ResettingBackend("127.0.0.32", port);
+        _router.AddService("default", "reset-post");
+        _router.SetEndpoints("default", "reset-post", port, EndpointSpec.ReadyAt("127.0.0.32"));
+        _router.AddIngress("default", "reset-post", "reset-post.example.com", "/", "reset-post");
+        await Eventually.HoldsAsync(async () => (await _router.MetricsAsync()).Contains("router_routes 1", StringComparison.Ordinal), "the route is loaded");
+
+        var request = _router.Get("reset-post.example.com", "/orders");
+        request.Method = HttpMethod.Post;
+        request.Content = new StringContent("order");
+        using var response = await _router.Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadGateway);
+        dying.Connections.Should().Be(1, "a POST the endpoint may have acted on is never sent twice");
+    }
+
+    [Fact]
     public async Task PostWithBody_FirstEndpointsRefuse_BodyArrivesWholeAtTheLiveOne()
     {
         var port = FreePort.Next();
