@@ -26,6 +26,6 @@ switch (arguments.Text("--role", "driver"))
             results.Add(await Driver.MeasureAsync(size, namespaces, largest ? roundsAtLargest : rounds, largest ? dueAtLargest : 100));
         }
 
-        Report.Print(results, namespaces, arguments.Quick);
+        JobCleanerReport.Print(results, namespaces, arguments.Quick);
         break;
 }

@@ -25,4 +25,4 @@ foreach (var size in sizes)
     results.Add(await Driver.MeasureAsync(size, churn, rounds));
 }
 
-Report.Print(results, churn, rounds);
+KubernetesReport.Print(results, churn, rounds);

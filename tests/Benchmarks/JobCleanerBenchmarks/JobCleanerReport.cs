@@ -5,7 +5,7 @@ using static AwsIntegrations.Benchmarks.JobCleaner.Driver;
 namespace AwsIntegrations.Benchmarks.JobCleaner;
 
 /// <summary>The Markdown tables (time, memory, growth) and the SUMMARY lines of the sizes measured.</summary>
-internal static class Report
+internal static class JobCleanerReport
 {
     public static void Print(IReadOnlyList<SizeResult> results, int namespaces, bool quick)
     {

@@ -4,7 +4,7 @@ using AwsIntegrations.Benchmarking;
 namespace AwsIntegrations.Benchmarks.Kubernetes;
 
 /// <summary>The Markdown tables (per size, growth) and the SUMMARY lines.</summary>
-internal static class Report
+internal static class KubernetesReport
 {
     public static void Print(IReadOnlyList<SizeResult> results, int churn, int rounds)
     {
