@@ -6,7 +6,8 @@
 # figure (AwsIntegrations.Benchmarking.Summary):
 #   SUMMARY|<benchmark>|<figure>|<ours>|<reference>|<ratio or goal>
 # This script runs the selected benchmarks (Release builds), prints their output, rewrites tests/Benchmarks/RESULTS.md with
-# every figure (machine, date, commit, command) and the summary table in README.md between the BENCHMARKS markers.
+# every figure (machine, date, commit, command) and the summary tables between the BENCHMARKS markers of README.md (a run of
+# all) and of each service's README (tests/Benchmarks/update-readmes.py).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -98,16 +99,5 @@ results=tests/Benchmarks/RESULTS.md
   done
 } > "$results"
 
-summary=$(for name in "${selected[@]}"; do grep '^SUMMARY|' "$out/$name.txt" | sed 's/^SUMMARY//' | sed 's/$/|/'; done)
-if [ "$which" = "all" ] && grep -q '<!-- BENCHMARKS:START -->' README.md; then
-  python3 - "$summary" <<'PY'
-import sys, re
-summary = sys.argv[1]
-table = "| benchmark | figure | ours | reference | ratio / goal |\n|---|---|---|---|---|\n" + summary + "\n"
-readme = open("README.md").read()
-readme = re.sub(r"<!-- BENCHMARKS:START -->.*<!-- BENCHMARKS:END -->",
-                "<!-- BENCHMARKS:START -->\n" + table + "<!-- BENCHMARKS:END -->", readme, flags=re.S)
-open("README.md", "w").write(readme)
-PY
-fi
+python3 tests/Benchmarks/update-readmes.py "${selected[@]}"
 echo "wrote $results"
