@@ -41,7 +41,7 @@ public sealed partial class RouteTableUpdater(
         await foreach (var _ in _changes.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             var clock = Stopwatch.StartNew();
-            var result = GcQuietBuild.Build(new ClusterState(ingresses.List(), services.List(), slices.List()), settings);
+            var result = RouteTableBuilder.Build(new ClusterState(ingresses.List(), services.List(), slices.List()), settings);
             tables.Swap(result.Table, time.GetUtcNow());
             settings.Endpoints.Retain(result.Addresses);
             metrics.Built(clock.Elapsed.TotalSeconds);

@@ -7,14 +7,14 @@ using Router.Routing;
 
 namespace Router.Benchmarks.Table;
 
-/// <summary>Builds the route table from a synthetic cluster the way the Router does (GcQuietBuild) and measures what it costs.</summary>
+/// <summary>Builds the route table from a synthetic cluster the way the Router does and measures what it costs.</summary>
 public static class BuildCost
 {
     public static BuildFigures Measure(int size, int repetitions)
     {
         var state = SyntheticCluster.Create(size);
         var settings = Settings();
-        GcQuietBuild.Build(state, settings);
+        RouteTableBuilder.Build(state, settings);
 
         var wall = new List<double>();
         var cpu = new List<double>();
@@ -27,7 +27,7 @@ public static class BuildCost
             self.Refresh();
             var cpuBefore = self.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            _ = GcQuietBuild.Build(state, settings);
+            _ = RouteTableBuilder.Build(state, settings);
             wall.Add(clock.Elapsed.TotalMilliseconds);
             self.Refresh();
             cpu.Add((self.TotalProcessorTime - cpuBefore).TotalMilliseconds);

@@ -28,7 +28,7 @@ public static class TableBenchmark
         Console.WriteLine();
         Console.WriteLine("Synthetic cluster: each Ingress its own host (every tenth a `*.` wildcard) with three paths (`/` and `/api/vK` Prefix, " +
                           $"`/health` Exact), a Service and an EndpointSlice, in {Cluster.SyntheticCluster.Namespaces} namespaces.");
-        Console.WriteLine($"- Build: `GcQuietBuild.Build` as the Router calls it, in this process, {repetitions} builds per size after one warm-up; " +
+        Console.WriteLine($"- Build: `RouteTableBuilder.Build` as the Router calls it, in this process (with the Router's deployed gen0 budget, DOTNET_GCgen0size=0x4000000), {repetitions} builds per size after one warm-up; " +
                           "wall and CPU time (the process's, GC threads included), bytes allocated per build, and managed heap held by the finished table.");
         Console.WriteLine($"- Lookup: {lookupJob}; requests to random Ingresses and paths (a quarter fall back to a Prefix `/`).");
         Console.WriteLine($"- Router: the Release build reading the growing cluster from the Kubernetes emulator (all endpoints at one nginx `return 200` backend); " +
