@@ -50,6 +50,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
 echo "building the benchmarks (Release)"
 for name in "${selected[@]}"; do
   csproj="tests/Benchmarks/${projects[$name]}/${projects[$name]}.csproj"
@@ -81,7 +82,7 @@ results=tests/Benchmarks/RESULTS.md
   echo "| | |"
   echo "|---|---|"
   echo "| date | $started |"
-  echo "| commit | $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)') |"
+  echo "| commit | $commit |"
   echo "| machine | $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') |"
   echo "| load average at the start | $load_at_start |"
   echo "| wall time, builds included | $((SECONDS / 60)) min $((SECONDS % 60)) s |"
