@@ -41,10 +41,8 @@ public sealed class AwsOptions
     [Flag("aws-sts-rps", "Client-side limit on STS requests per second")]
     public double StsRps { get; set; } = 20;
 
-    /// <summary>
-    /// Client-side limit on WAFv2 requests per second. Not a flag of every service: only the IngressController calls WAFv2
-    /// and exposes it (--aws-wafv2-rps). 0.5 is the AWS Load Balancer Controller's limit on associations.
-    /// </summary>
+    [Flag("aws-wafv2-rps", "Client-side limit on WAFv2 requests per second (AWS Load Balancer Controller: 0.5 for associations)")]
+    [FlagRange(0, 100)]
     public double Wafv2Rps { get; set; } = 0.5;
 
     [Flag("aws-rate-burst-seconds", "Burst allowance of the rate limits, in seconds of the per-service rate")]

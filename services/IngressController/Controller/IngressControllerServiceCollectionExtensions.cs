@@ -21,7 +21,6 @@ public static class IngressControllerServiceCollectionExtensions
     public static IServiceCollection AddIngressController(this IServiceCollection services, IngressControllerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Aws.Wafv2Rps = options.AwsWafv2Rps; // the only service that calls WAFv2 has the flag
         options.Aws.Validate();
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Aws));
         services.AddAwsIntegrations();

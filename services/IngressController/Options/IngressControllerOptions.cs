@@ -69,10 +69,6 @@ public sealed class IngressControllerOptions : ServiceOptions
     [Flag("waf-web-acl-arn", "WAFv2 web ACL (ARN) of load balancers whose Ingresses name none; empty: none. Classic WAF ids are not supported.", Aliases = ["aws-waf-web-acl-id"])]
     public string? WafWebAclArn { get; set; }
 
-    [Flag("aws-wafv2-rps", "Client-side limit on WAFv2 requests per second (AWS Load Balancer Controller: 0.5 for associations).")]
-    [FlagRange(0, 100)]
-    public double AwsWafv2Rps { get; set; } = 0.5;
-
     [Flag("router-port", "Port the router listens on, on the nodes (instance targets) or in its pods (ip targets).", Aliases = ["target-port"])]
     [FlagRange(1, 65535)]
     public int RouterPort { get; set; } = 9999;

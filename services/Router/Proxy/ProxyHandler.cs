@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http;
+using System.Net.Sockets;
 using AwsIntegrations.Hosting.Health;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -142,7 +143,7 @@ public sealed partial class ProxyHandler(
     {
         for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
         {
-            if (inner is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionReset or System.Net.Sockets.SocketError.ConnectionAborted })
+            if (inner is SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted })
             {
                 return true;
             }

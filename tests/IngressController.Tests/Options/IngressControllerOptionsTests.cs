@@ -60,8 +60,8 @@ public class IngressControllerOptionsTests
     [Fact]
     public void AwsWafv2Rps_DefaultsToHalfARequestPerSecond_AndTakesAFlag()
     {
-        Bind().AwsWafv2Rps.Should().Be(0.5);
-        Bind("--aws-wafv2-rps=2").AwsWafv2Rps.Should().Be(2);
+        Bind().Aws.Wafv2Rps.Should().Be(0.5);
+        Bind("--aws-wafv2-rps=2").Aws.Wafv2Rps.Should().Be(2);
     }
 
     [Fact]
