@@ -69,10 +69,21 @@ public sealed class Backend
         return null;
     }
 
+    // The two draws are distinct endpoints: drawing the same one twice would be a wasted choice.
     private static int PowerOfTwo(EndpointState[] endpoints)
     {
         var first = System.Random.Shared.Next(endpoints.Length);
-        var second = System.Random.Shared.Next(endpoints.Length);
+        if (endpoints.Length == 1)
+        {
+            return first;
+        }
+
+        var second = System.Random.Shared.Next(endpoints.Length - 1);
+        if (second >= first)
+        {
+            second++;
+        }
+
         return endpoints[second].InFlight < endpoints[first].InFlight ? second : first;
     }
 

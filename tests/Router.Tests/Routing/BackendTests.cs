@@ -30,7 +30,23 @@ public sealed class BackendTests
         var backend = new Backend("ns", "svc", "80", endpoints, false, LoadBalancing.PowerOfTwoChoices);
         var picks = Enumerable.Range(0, 200).Select(_ => backend.Choose([], Stopwatch.GetTimestamp())!.Address).ToList();
 
-        picks.Count(p => p == "10.0.0.2:80").Should().BeGreaterThan(140, "the busy endpoint only wins when both draws are it (1 in 4)");
+        picks.Should().AllBe("10.0.0.2:80", "the two draws are distinct endpoints, so the less busy one always wins");
+    }
+
+    [Fact]
+    public void Choose_PowerOfTwoChoices_NeverPicksTheBusiestOfThree()
+    {
+        var endpoints = new EndpointState[] { new("10.0.0.1:80"), new("10.0.0.2:80"), new("10.0.0.3:80") };
+        for (var i = 0; i < 5; i++)
+        {
+            endpoints[2].Started();
+        }
+
+        var backend = new Backend("ns", "svc", "80", endpoints, false, LoadBalancing.PowerOfTwoChoices);
+        var picks = Enumerable.Range(0, 300).Select(_ => backend.Choose([], Stopwatch.GetTimestamp())!.Address).ToList();
+
+        picks.Should().NotContain("10.0.0.3:80", "any pair of distinct endpoints holds an idler one than the busiest");
+        picks.Should().Contain("10.0.0.1:80").And.Contain("10.0.0.2:80");
     }
 
     [Fact]
