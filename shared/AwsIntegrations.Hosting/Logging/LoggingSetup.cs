@@ -10,6 +10,8 @@ namespace AwsIntegrations.Hosting.Logging;
 /// <summary>One line per event: JSON for machines (level, message, event id, category, the object concerned as state and scopes), or text for humans.</summary>
 public static class LoggingSetup
 {
+    public const string RequestDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     public static void Configure(ILoggingBuilder logging, ServiceOptions options)
     {
         logging.ClearProviders();
@@ -18,6 +20,9 @@ public static class LoggingSetup
         var frameworkLevel = ParseLevel(options.LogLevel) <= LogLevel.Debug ? LogLevel.Debug : LogLevel.Warning;
         logging.AddFilter("Microsoft", frameworkLevel);
         logging.AddFilter("System", frameworkLevel);
+        // ASP.NET Core starts an Activity and pushes a log scope for every request whenever this category is enabled at any level,
+        // only to log "Request starting/finished" at Information: off unless debugging, it costs the Router and Kube2Iam nothing per request.
+        logging.AddFilter(RequestDiagnosticsCategory, frameworkLevel == LogLevel.Debug ? LogLevel.Debug : LogLevel.None);
         if (options.LogFormat == LogFormat.Json)
         {
             logging.AddJsonConsole(json =>

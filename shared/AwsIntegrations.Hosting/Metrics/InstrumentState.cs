@@ -1,19 +1,29 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using System.Globalization;
-using System.Text;
 
 namespace AwsIntegrations.Hosting.Metrics;
 
 /// <summary>The series of one instrument, keyed by label set.</summary>
-/// <param name="setsValue">True when each measurement is the whole current value (gauges, observable instruments), false when it is an increment.</param>
-internal sealed class InstrumentState(Instrument instrument, MetricKind kind, bool setsValue, double[]? bucketBounds)
+internal sealed class InstrumentState
 {
-    private readonly ConcurrentDictionary<string, MetricSeries> _series = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<LabelSet, MetricSeries> _series = new(LabelSetComparer.Instance);
+    private readonly ConcurrentDictionary<LabelSet, MetricSeries>.AlternateLookup<ReadOnlySpan<KeyValuePair<string, object?>>> _lookup;
+    private readonly bool _setsValue;
+    private readonly double[]? _bucketBounds;
 
-    public Instrument Instrument { get; } = instrument;
+    /// <param name="setsValue">True when each measurement is the whole current value (gauges, observable instruments), false when it is an increment.</param>
+    public InstrumentState(Instrument instrument, MetricKind kind, bool setsValue, double[]? bucketBounds)
+    {
+        Instrument = instrument;
+        Kind = kind;
+        _setsValue = setsValue;
+        _bucketBounds = bucketBounds;
+        _lookup = _series.GetAlternateLookup<ReadOnlySpan<KeyValuePair<string, object?>>>();
+    }
 
-    public MetricKind Kind { get; } = kind;
+    public Instrument Instrument { get; }
+
+    public MetricKind Kind { get; }
 
     public IEnumerable<MetricSeries> Series => _series.Values;
 
@@ -24,7 +34,7 @@ internal sealed class InstrumentState(Instrument instrument, MetricKind kind, bo
         {
             series.Observe(measurement);
         }
-        else if (setsValue)
+        else if (_setsValue)
         {
             series.Set(measurement);
         }
@@ -34,22 +44,8 @@ internal sealed class InstrumentState(Instrument instrument, MetricKind kind, bo
         }
     }
 
-    private MetricSeries SeriesFor(ReadOnlySpan<KeyValuePair<string, object?>> tags)
-    {
-        var labels = new KeyValuePair<string, string>[tags.Length];
-        for (var i = 0; i < tags.Length; i++)
-        {
-            labels[i] = new(tags[i].Key, Convert.ToString(tags[i].Value, CultureInfo.InvariantCulture) ?? string.Empty);
-        }
-
-        // The same label set must map to one series whatever order the caller passed the tags in.
-        Array.Sort(labels, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        var key = new StringBuilder();
-        foreach (var label in labels)
-        {
-            key.Append(label.Key).Append('\u0001').Append(label.Value).Append('\u0002');
-        }
-
-        return _series.GetOrAdd(key.ToString(), static (_, state) => new MetricSeries(state.labels, state.bounds), (labels, bounds: bucketBounds));
-    }
+    private MetricSeries SeriesFor(ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
+        _lookup.TryGetValue(tags, out var series)
+            ? series
+            : _series.GetOrAdd(LabelSet.From(tags), static (labels, bounds) => new MetricSeries(labels.Labels, bounds), _bucketBounds);
 }

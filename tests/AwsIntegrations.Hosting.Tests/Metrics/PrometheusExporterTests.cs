@@ -116,6 +116,23 @@ public sealed class PrometheusExporterTests : IDisposable
     }
 
     [Fact]
+    public void Write_LabelSetsDifferingInAValueOrALabel_AreSeparateSeries()
+    {
+        var counter = _meters.Create(MeterNames.Hosting).CreateCounter<long>("distinct");
+        counter.Add(1, new("a", "1"), new("b", "2"));
+        counter.Add(2, new("a", "2"), new("b", "1"));
+        counter.Add(4, new KeyValuePair<string, object?>("a", "1"));
+        counter.Add(8, new("a", "1"), new("b", "2"), new("c", "3"));
+        counter.Add(16, new("a", 1), new("b", 2L));
+
+        PrometheusTextWriter.Write(_collector).Should()
+            .Contain("distinct_total{a=\"1\",b=\"2\"} 17\n", "numbers are labelled by their invariant text")
+            .And.Contain("distinct_total{a=\"2\",b=\"1\"} 2\n")
+            .And.Contain("distinct_total{a=\"1\"} 4\n")
+            .And.Contain("distinct_total{a=\"1\",b=\"2\",c=\"3\"} 8\n");
+    }
+
+    [Fact]
     public void Write_OtherHostsAndForeignMeters_AreNotExported()
     {
         using var otherServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
