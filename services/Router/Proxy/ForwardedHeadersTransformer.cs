@@ -14,28 +14,26 @@ public sealed class ForwardedHeadersTransformer : HttpTransformer
 {
     public static ForwardedHeadersTransformer Instance { get; } = new();
 
+    // The base copy has already carried over any X-Forwarded-Proto/Host/Port the ALB set; they are only added when absent.
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken).ConfigureAwait(false);
         var request = httpContext.Request;
         proxyRequest.Headers.Host = request.Host.Value;
         Append(proxyRequest, request, "X-Forwarded-For", httpContext.Connection.RemoteIpAddress?.ToString());
-        KeepOrSet(proxyRequest, request, "X-Forwarded-Proto", request.Scheme);
-        KeepOrSet(proxyRequest, request, "X-Forwarded-Host", request.Host.Value);
-        KeepOrSet(proxyRequest, request, "X-Forwarded-Port", httpContext.Connection.LocalPort.ToString(CultureInfo.InvariantCulture));
-    }
-
-    private static void KeepOrSet(HttpRequestMessage proxyRequest, HttpRequest request, string name, string? value)
-    {
-        var existing = request.Headers[name];
-        proxyRequest.Headers.Remove(name);
-        if (existing.Count > 0)
+        if (!request.Headers.ContainsKey("X-Forwarded-Proto"))
         {
-            proxyRequest.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)existing);
+            proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Proto", request.Scheme);
         }
-        else if (!string.IsNullOrEmpty(value))
+
+        if (!request.Headers.ContainsKey("X-Forwarded-Host") && request.Host.HasValue)
         {
-            proxyRequest.Headers.TryAddWithoutValidation(name, value);
+            proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Host", request.Host.Value);
+        }
+
+        if (!request.Headers.ContainsKey("X-Forwarded-Port"))
+        {
+            proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Port", httpContext.Connection.LocalPort.ToString(CultureInfo.InvariantCulture));
         }
     }
 
