@@ -1,3 +1,5 @@
+using AwsIntegrations.Hosting.Loops;
+
 namespace AwsIntegrations.Aws;
 
 /// <summary>Exponential backoff with full jitter, as the AWS standard retry mode computes it.</summary>
@@ -5,9 +7,6 @@ public static class Backoff
 {
     /// <param name="retry">1 for the first retry.</param>
     /// <param name="random">A number in [0, 1).</param>
-    public static TimeSpan Delay(int retry, double random, TimeSpan baseDelay, TimeSpan maxBackoff)
-    {
-        var exponential = baseDelay.TotalSeconds * Math.Pow(2, Math.Min(retry - 1, 30));
-        return TimeSpan.FromSeconds(random * Math.Min(exponential, maxBackoff.TotalSeconds));
-    }
+    public static TimeSpan Delay(int retry, double random, TimeSpan baseDelay, TimeSpan maxBackoff) =>
+        ExponentialBackoff.For(retry, baseDelay, maxBackoff) * random;
 }

@@ -1,6 +1,6 @@
 namespace AwsIntegrations.Hosting.Loops;
 
-/// <summary>initial × 2^(failures−1), capped; pure so the loop's schedule can be tested without a clock.</summary>
+/// <summary>initial × 2^(failures−1), capped at max: the one schedule behind the reconcile loop, the informers and the AWS retries (each adds its own jitter); pure so it can be tested without a clock.</summary>
 public static class ExponentialBackoff
 {
     public static TimeSpan For(int consecutiveFailures, TimeSpan initial, TimeSpan max)

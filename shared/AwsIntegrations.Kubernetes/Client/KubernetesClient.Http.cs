@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using AwsIntegrations.Hosting.Loops;
 using AwsIntegrations.Kubernetes.Models;
 using AwsIntegrations.Kubernetes.Serialization;
 
@@ -83,7 +84,7 @@ public sealed partial class KubernetesClient
     }
 
     private TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(_settings.RetryBackoff.TotalMilliseconds * Math.Pow(2, attempt) * (0.5 + Random.Shared.NextDouble()));
+        ExponentialBackoff.For(attempt + 1, _settings.RetryBackoff, TimeSpan.MaxValue) * (0.5 + Random.Shared.NextDouble());
 
     private static TimeSpan? RetryAfterOf(HttpResponseMessage response) =>
         response.Headers.RetryAfter switch

@@ -1,3 +1,5 @@
+using AwsIntegrations.Hosting.Loops;
+
 namespace AwsIntegrations.Kubernetes.Informers;
 
 /// <summary>Exponential backoff with jitter (each delay is base × [1, 2)), so many informers do not reconnect in step.</summary>
@@ -5,12 +7,7 @@ internal sealed class Backoff(TimeSpan initial, TimeSpan max)
 {
     private int _failures;
 
-    public TimeSpan Next()
-    {
-        var exponent = Math.Min(_failures++, 30);
-        var baseDelay = Math.Min(max.TotalMilliseconds, initial.TotalMilliseconds * Math.Pow(2, exponent));
-        return TimeSpan.FromMilliseconds(baseDelay * (1 + Random.Shared.NextDouble()));
-    }
+    public TimeSpan Next() => ExponentialBackoff.For(++_failures, initial, max) * (1 + Random.Shared.NextDouble());
 
     public void Reset() => _failures = 0;
 }
