@@ -19,17 +19,9 @@ var exitCode = await ServiceHost.RunAsync<JobCleanerOptions>("job-cleaner", args
     var options = host.Options;
     host.Services.AddKubernetes(options.Kubernetes);
     host.Services.AddKubernetesEvents("job-cleaner");
-    if (options.LeaderElect && !options.Once)
+    if (options.LeaderElection.LeaderElect && !options.Once)
     {
-        host.Services.AddKubernetesLeaderElection(new LeaderElectionOptions
-        {
-            LeaseName = "job-cleaner",
-            LeaseNamespace = options.LeaderElectionNamespace,
-            Identity = Environment.GetEnvironmentVariable("POD_NAME") is { Length: > 0 } pod ? pod : Environment.MachineName,
-            LeaseDuration = options.LeaseDuration,
-            RenewDeadline = options.RenewDeadline,
-            RetryPeriod = options.RetryPeriod,
-        });
+        host.Services.AddKubernetesLeaderElection(options.LeaderElection.ForLease("job-cleaner"));
     }
     else
     {

@@ -24,14 +24,9 @@ public static class DnsControllerServices
         services.AddKubernetesEvents(Name);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Aws));
         services.AddAwsIntegrations();
-        if (options.LeaderElect && !options.Once)
+        if (options.LeaderElection.LeaderElect && !options.Once)
         {
-            services.AddKubernetesLeaderElection(new LeaderElectionOptions
-            {
-                LeaseName = Name,
-                LeaseNamespace = NonEmpty(options.LeaderElectionNamespace) ?? NonEmpty(Environment.GetEnvironmentVariable("POD_NAMESPACE")) ?? "default",
-                Identity = NonEmpty(Environment.GetEnvironmentVariable("POD_NAME")) ?? Environment.MachineName,
-            });
+            services.AddKubernetesLeaderElection(options.LeaderElection.ForLease(Name));
         }
         else
         {
@@ -72,6 +67,4 @@ public static class DnsControllerServices
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ReconcileLoop>());
         return services;
     }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

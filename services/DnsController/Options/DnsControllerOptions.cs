@@ -1,6 +1,7 @@
 using AwsIntegrations.Aws;
 using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Leadership;
 
 namespace DnsController.Options;
 
@@ -89,11 +90,8 @@ public sealed class DnsControllerOptions : ServiceOptions
     [Flag("aws-evaluate-target-health", "EvaluateTargetHealth of alias records unless the object's annotation says otherwise.")]
     public bool EvaluateTargetHealth { get; set; } = true;
 
-    [Flag("leader-elect", "Elect a leader through a Lease (dns-controller) so that only one replica writes to Route 53.")]
-    public bool LeaderElect { get; set; } = true;
-
-    [Flag("leader-election-namespace", "Namespace of the leader election Lease; empty: POD_NAMESPACE, else default.")]
-    public string? LeaderElectionNamespace { get; set; }
+    [FlagGroup]
+    public LeaderElectionFlags LeaderElection { get; set; } = new();
 
     public override FlagException? Validate()
     {

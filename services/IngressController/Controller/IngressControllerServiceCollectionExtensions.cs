@@ -26,14 +26,9 @@ public static class IngressControllerServiceCollectionExtensions
         services.AddAwsIntegrations();
         services.AddKubernetes(options.Kubernetes);
         services.AddKubernetesEvents(IngressControllerOptions.ServiceName);
-        if (options.LeaderElect)
+        if (options.LeaderElection.LeaderElect)
         {
-            services.AddKubernetesLeaderElection(new LeaderElectionOptions
-            {
-                LeaseName = IngressControllerOptions.ServiceName,
-                LeaseNamespace = options.LeaderElectionNamespace,
-                Identity = Environment.GetEnvironmentVariable("POD_NAME") is { Length: > 0 } pod ? pod : Environment.MachineName,
-            });
+            services.AddKubernetesLeaderElection(options.LeaderElection.ForLease(IngressControllerOptions.ServiceName));
         }
         else
         {

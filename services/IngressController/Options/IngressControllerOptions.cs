@@ -2,6 +2,7 @@ using AwsIntegrations.Aws;
 using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.IngressController.Waf;
 using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Leadership;
 
 namespace AwsIntegrations.IngressController.Options;
 
@@ -120,11 +121,8 @@ public sealed class IngressControllerOptions : ServiceOptions
     [FlagRange(0, 60)]
     public TimeSpan Debounce { get; set; } = TimeSpan.FromSeconds(1);
 
-    [Flag("leader-elect", "Elect a leader (Lease ingress-controller) so only one replica writes.")]
-    public bool LeaderElect { get; set; } = true;
-
-    [Flag("leader-election-namespace", "Namespace of the leader election Lease.", Env = "POD_NAMESPACE")]
-    public string LeaderElectionNamespace { get; set; } = "default";
+    [FlagGroup]
+    public LeaderElectionFlags LeaderElection { get; set; } = new();
 
     [FlagGroup]
     public KubernetesOptions Kubernetes { get; set; } = new();

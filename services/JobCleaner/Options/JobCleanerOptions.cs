@@ -1,6 +1,7 @@
 using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.JobCleaner.Planning;
 using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Leadership;
 
 namespace AwsIntegrations.JobCleaner.Options;
 
@@ -57,23 +58,8 @@ public sealed class JobCleanerOptions : ServiceOptions
     [FlagRange(1, 10000)]
     public int PageSize { get; set; } = 500;
 
-    [Flag("leader-elect", "Elect a leader through a Lease so that only one replica deletes.")]
-    public bool LeaderElect { get; set; } = true;
-
-    [Flag("leader-election-namespace", "Namespace of the job-cleaner Lease.", Env = "POD_NAMESPACE")]
-    public string LeaderElectionNamespace { get; set; } = "default";
-
-    [Flag("leader-elect-lease-duration", "How long non-leaders wait after the last renewal before taking over.")]
-    [FlagRange(1, 3600)]
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
-
-    [Flag("leader-elect-renew-deadline", "How long the leader tries to renew before it stops leading.")]
-    [FlagRange(1, 3600)]
-    public TimeSpan RenewDeadline { get; set; } = TimeSpan.FromSeconds(10);
-
-    [Flag("leader-elect-retry-period", "Pause between attempts to acquire or renew the Lease.")]
-    [FlagRange(0.1, 3600)]
-    public TimeSpan RetryPeriod { get; set; } = TimeSpan.FromSeconds(2);
+    [FlagGroup]
+    public LeaderElectionFlags LeaderElection { get; set; } = new();
 
     [FlagGroup]
     public KubernetesOptions Kubernetes { get; set; } = new();
@@ -100,11 +86,6 @@ public sealed class JobCleanerOptions : ServiceOptions
         if (overlap is not null)
         {
             return new FlagException($"namespace {overlap} is both included and excluded");
-        }
-
-        if (LeaseDuration <= RenewDeadline || RenewDeadline <= RetryPeriod * 1.2)
-        {
-            return new FlagException("leader election needs --leader-elect-lease-duration > --leader-elect-renew-deadline > 1.2 × --leader-elect-retry-period");
         }
 
         return null;

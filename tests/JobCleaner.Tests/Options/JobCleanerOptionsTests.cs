@@ -96,6 +96,6 @@ public class JobCleanerOptionsTests
     {
         var options = FlagBinder.Bind<JobCleanerOptions>([], name => name == "POD_NAMESPACE" ? "ops" : null);
 
-        options.LeaderElectionNamespace.Should().Be("ops");
+        options.LeaderElection.Namespace.Should().Be("ops");
     }
 }
