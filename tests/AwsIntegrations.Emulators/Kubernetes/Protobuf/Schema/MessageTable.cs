@@ -35,10 +35,11 @@ internal static class MessageTable
         ["rbac.authorization.k8s.io/v1/RoleBinding"] = "RoleBinding",
         ["rbac.authorization.k8s.io/v1/ClusterRoleBinding"] = "ClusterRoleBinding",
         ["policy/v1/PodDisruptionBudget"] = "PodDisruptionBudget",
-        ["meta.k8s.io/v1/DeleteOptions"] = "DeleteOptions", ["v1/DeleteOptions"] = "DeleteOptions",
     };
 
-    public static string? Root(string apiVersion, string kind) => Roots.GetValueOrDefault($"{apiVersion}/{kind}");
+    /// <summary>DeleteOptions is registered in every group version, so clients send it under the resource's own apiVersion.</summary>
+    public static string? Root(string apiVersion, string kind) =>
+        kind == "DeleteOptions" ? "DeleteOptions" : Roots.GetValueOrDefault($"{apiVersion}/{kind}");
 
     public static MessageSchema Message(string name) =>
         Messages.TryGetValue(name, out var message) ? message : throw new KeyNotFoundException($"no protobuf message {name} in the table");
