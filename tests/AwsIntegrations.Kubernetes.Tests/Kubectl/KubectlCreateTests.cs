@@ -8,6 +8,84 @@ namespace AwsIntegrations.Kubernetes.Tests.Kubectl;
 /// </summary>
 public sealed class KubectlCreateTests : EmulatorTest
 {
+    private const string RichCronJob = """
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: reports}
+        spec:
+          schedule: "*/5 * * * *"
+          jobTemplate:
+            spec:
+              backoffLimit: 0
+              template:
+                metadata: {labels: {app: reports}, annotations: {note: kept}}
+                spec:
+                  restartPolicy: Never
+                  serviceAccountName: reporter
+                  automountServiceAccountToken: false
+                  terminationGracePeriodSeconds: 0
+                  nodeSelector: {kubernetes.io/os: linux}
+                  priorityClassName: batch-low
+                  imagePullSecrets: [{name: pull}]
+                  hostAliases: [{ip: 10.0.0.9, hostnames: [db.local]}]
+                  dnsConfig: {nameservers: [10.0.0.10], options: [{name: ndots, value: "2"}]}
+                  securityContext: {runAsUser: 0, fsGroup: 2000, seccompProfile: {type: RuntimeDefault}}
+                  tolerations: [{key: dedicated, operator: Equal, value: batch, effect: NoExecute, tolerationSeconds: 30}]
+                  topologySpreadConstraints:
+                  - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: reports}}}
+                  affinity:
+                    nodeAffinity:
+                      requiredDuringSchedulingIgnoredDuringExecution:
+                        nodeSelectorTerms: [{matchExpressions: [{key: node.kubernetes.io/instance-type, operator: In, values: [m5.large, m6i.large]}]}]
+                    podAntiAffinity:
+                      preferredDuringSchedulingIgnoredDuringExecution:
+                      - weight: 50
+                        podAffinityTerm: {topologyKey: kubernetes.io/hostname, labelSelector: {matchExpressions: [{key: app, operator: Exists}]}}
+                  initContainers:
+                  - {name: migrate, image: "migrate:1", args: [--up]}
+                  containers:
+                  - name: report
+                    image: "reports:2.1"
+                    imagePullPolicy: IfNotPresent
+                    command: [/bin/report]
+                    workingDir: /work
+                    ports: [{name: http, containerPort: 8080, protocol: TCP}]
+                    env:
+                    - {name: MODE, value: nightly}
+                    - {name: LEVEL, valueFrom: {configMapKeyRef: {name: settings, key: level, optional: true}}}
+                    - {name: TOKEN, valueFrom: {secretKeyRef: {name: creds, key: token}}}
+                    - {name: NODE, valueFrom: {fieldRef: {apiVersion: v1, fieldPath: spec.nodeName}}}
+                    - {name: CPU, valueFrom: {resourceFieldRef: {containerName: report, resource: limits.cpu, divisor: 1m}}}
+                    envFrom: [{prefix: CFG_, configMapRef: {name: settings}}, {secretRef: {name: creds, optional: false}}]
+                    resources: {limits: {cpu: 500m, memory: 256Mi}, requests: {cpu: 100m, memory: 128Mi}}
+                    livenessProbe: {httpGet: {path: /healthz, port: http, httpHeaders: [{name: X-Probe, value: "1"}]}, periodSeconds: 5, failureThreshold: 3}
+                    readinessProbe: {tcpSocket: {port: 8080}, initialDelaySeconds: 2}
+                    startupProbe: {exec: {command: [cat, /ready]}, periodSeconds: 1}
+                    lifecycle: {preStop: {exec: {command: [sleep, "5"]}}}
+                    securityContext:
+                      allowPrivilegeEscalation: false
+                      readOnlyRootFilesystem: true
+                      runAsNonRoot: true
+                      capabilities: {add: [NET_BIND_SERVICE], drop: [ALL]}
+                    volumeMounts:
+                    - {name: config, mountPath: /etc/report, readOnly: true}
+                    - {name: scratch, mountPath: /tmp}
+                    - {name: token, mountPath: /var/run/token}
+                    - {name: info, mountPath: /etc/podinfo, subPath: labels}
+                  volumes:
+                  - {name: config, configMap: {name: settings, items: [{key: report.yaml, path: report.yaml, mode: 0400}], defaultMode: 0644}}
+                  - {name: secret, secret: {secretName: creds, optional: false}}
+                  - {name: scratch, emptyDir: {medium: Memory, sizeLimit: 64Mi}}
+                  - {name: host, hostPath: {path: /var/log, type: Directory}}
+                  - {name: data, persistentVolumeClaim: {claimName: reports-data}}
+                  - name: token
+                    projected:
+                      sources:
+                      - serviceAccountToken: {audience: sts.amazonaws.com, expirationSeconds: 86400, path: token}
+                      - configMap: {name: ca, items: [{key: ca.crt, path: ca.crt}]}
+                  - {name: info, downwardAPI: {items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}}
+        """;
+
     [Fact]
     public async Task CreateNamespace_IsStoredActive()
     {
@@ -93,6 +171,25 @@ public sealed class KubectlCreateTests : EmulatorTest
         ((string?)owner["uid"]).Should().Be((string?)nightly["metadata"]!["uid"]);
         ((bool?)owner["controller"]).Should().BeTrue();
         manual["spec"]!["template"]!["spec"]!["containers"]![0]!["command"]!.AsArray().Select(c => (string?)c).Should().Equal("date");
+    }
+
+    [Fact]
+    public async Task CreateJobFromCronJob_WithARichPodTemplate_CopiesEveryFieldFaithfully()
+    {
+        using var kubectl = new Kubectl(Kube);
+        await kubectl.RunAsync("apply", "-f", kubectl.WriteManifest("cronjob.yaml", RichCronJob));
+
+        await kubectl.RunAsync("create", "job", "by-hand", "--from=cronjob/reports");
+        var cronJob = await GetJsonAsync(kubectl, "cronjob", "reports");
+        var job = await GetJsonAsync(kubectl, "job", "by-hand");
+
+        var template = cronJob["spec"]!["jobTemplate"]!["spec"]!["template"]!["spec"]!;
+        var expected = template.DeepClone();
+        expected["initContainers"]![0]!["resources"] = new JsonObject(); // Go writes a non-pointer struct even when empty
+        ShouldBeJson(job["spec"]!["template"]!["spec"], expected.ToJsonString());
+        ((int?)job["spec"]!["backoffLimit"]).Should().Be(0);
+        ((int?)template["securityContext"]!["runAsUser"]).Should().Be(0, "a pointer zero survives the protobuf trip");
+        ((bool?)template["automountServiceAccountToken"]).Should().BeFalse();
     }
 
     [Fact]
