@@ -71,13 +71,7 @@ internal static class ProtobufBody
             $"the emulator has no protobuf schema for {apiVersion} {kind}; send JSON instead (Content-Type: application/json)");
         var decoded = ProtobufDecoder.Decode(root, raw);
         var result = new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind };
-        foreach (var name in decoded.Select(p => p.Key).ToList())
-        {
-            var value = decoded[name];
-            decoded.Remove(name);
-            result[name] = value;
-        }
-
+        ProtobufDecoder.MoveInto(decoded, result);
         return result;
     }
 

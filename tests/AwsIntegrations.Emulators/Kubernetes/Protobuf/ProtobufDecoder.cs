@@ -165,7 +165,7 @@ internal static class ProtobufDecoder
         _ => new JsonObject(),
     };
 
-    private static void MoveInto(JsonObject from, JsonObject to)
+    public static void MoveInto(JsonObject from, JsonObject to)
     {
         foreach (var name in from.Select(p => p.Key).ToList())
         {
