@@ -25,14 +25,12 @@ internal static class ProtobufDecoder
             }
             else if (field.IsMap)
             {
-                var map = result[field.JsonName] as JsonObject ?? new JsonObject();
-                result[field.JsonName] = map;
+                var map = Child(result, field.JsonName, static () => new JsonObject());
                 ReadMapEntry(Expect(ref reader, wire, WireType.LengthDelimited, messageName, field), messageName, field, map);
             }
             else if (field.Repeated)
             {
-                var list = result[field.JsonName] as JsonArray ?? new JsonArray();
-                result[field.JsonName] = list;
+                var list = Child(result, field.JsonName, static () => new JsonArray());
                 ReadRepeated(ref reader, wire, messageName, field, list);
             }
             else
@@ -164,6 +162,20 @@ internal static class ProtobufDecoder
         "Quantity" => JsonValue.Create("0"),
         _ => new JsonObject(),
     };
+
+    /// <summary>The map or list a repeated field collects into, created on its first element.</summary>
+    private static T Child<T>(JsonObject parent, string name, Func<T> create)
+        where T : JsonNode
+    {
+        if (parent[name] is T existing)
+        {
+            return existing;
+        }
+
+        var created = create();
+        parent[name] = created;
+        return created;
+    }
 
     public static void MoveInto(JsonObject from, JsonObject to)
     {
