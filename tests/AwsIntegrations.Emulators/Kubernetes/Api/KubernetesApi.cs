@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Emulators.Kubernetes.Patching;
+using AwsIntegrations.Emulators.Kubernetes.Protobuf;
 using AwsIntegrations.Emulators.Kubernetes.Selection;
 using AwsIntegrations.Emulators.Kubernetes.Store;
 using Microsoft.AspNetCore.Http;
@@ -148,11 +149,11 @@ public sealed class KubernetesApi(ObjectStore store, KubernetesFaults faults, Ku
                 await WriteObjectAsync(context, 200, found, table, query["includeObject"]);
                 return;
             case "create":
-                var created = store.Create(definition, target.Namespace, await ReadObjectAsync(request));
+                var created = store.Create(definition, target.Namespace, await ReadObjectAsync(request, definition));
                 await WriteObjectAsync(context, 201, created, false, null);
                 return;
             case "update":
-                var body = await ReadObjectAsync(request);
+                var body = await ReadObjectAsync(request, definition);
                 var updated = store.Update(definition, target.Namespace, target.Name!, _ => body, target.Subresource == "status");
                 await WriteObjectAsync(context, 200, updated, false, null);
                 return;
@@ -237,12 +238,31 @@ public sealed class KubernetesApi(ObjectStore store, KubernetesFaults faults, Ku
         }
     }
 
-    private static async Task<JsonObject> ReadObjectAsync(HttpRequest request) =>
-        await ReadNodeAsync(request) as JsonObject ?? throw ApiError.BadRequest("the body of the request must be a JSON object");
+    private static async Task<JsonObject> ReadObjectAsync(HttpRequest request, ResourceDefinition definition)
+    {
+        if (ProtobufBody.Is(request.ContentType))
+        {
+            return ProtobufBody.Supports(definition)
+                ? ProtobufBody.Decode(await ReadBytesAsync(request), definition.GroupVersion, definition.Kind)
+                : throw ProtobufBody.Unsupported(definition);
+        }
+
+        return await ReadNodeAsync(request) as JsonObject ?? throw ApiError.BadRequest("the body of the request must be a JSON object");
+    }
+
+    private static async Task<byte[]> ReadBytesAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        return buffer.ToArray();
+    }
 
     private static async Task<DeleteRequest> ReadDeleteAsync(HttpRequest request)
     {
-        var body = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0 ? await ReadNodeAsync(request) : null;
+        var hasBody = request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0;
+        var body = !hasBody ? null
+            : ProtobufBody.Is(request.ContentType) ? ProtobufBody.Decode(await ReadBytesAsync(request), "meta.k8s.io/v1", "DeleteOptions")
+            : await ReadNodeAsync(request);
         var propagation = (string?)body?["propagationPolicy"] ?? request.Query["propagationPolicy"].ToString();
         if ((bool?)body?["orphanDependents"] is true)
         {

@@ -1,0 +1,86 @@
+namespace AwsIntegrations.Emulators.Kubernetes.Protobuf.Schema;
+
+/// <summary>The messages of the kubernetes/api groups besides core/v1 that the emulator's kinds reach (format: <see cref="MessageTable"/>).</summary>
+internal static class GroupMessages
+{
+    public static IReadOnlyDictionary<string, string> Messages { get; } = new Dictionary<string, string>
+    {
+        // discovery/v1/generated.proto
+        ["EndpointSlice"] = "1:metadata:ObjectMeta 4:addressType:s 2:endpoints:Endpoint[] 3:ports:EndpointPort[]",
+        ["Endpoint"] = "1:addresses:s[] 2:conditions:EndpointConditions 3:hostname:s? 4:targetRef:ObjectReference 5:deprecatedTopology:map<s,s> 6:nodeName:s? 7:zone:s? 8:hints:EndpointHints",
+        ["EndpointConditions"] = "1:ready:b? 2:serving:b? 3:terminating:b?",
+        ["EndpointHints"] = "1:forZones:ForZone[]",
+        ["ForZone"] = "1:name:s",
+        ["EndpointPort"] = "1:name:s? 2:protocol:s? 3:port:i32? 4:appProtocol:s?",
+        // networking/v1/generated.proto
+        ["Ingress"] = "1:metadata:ObjectMeta 2:spec:IngressSpec 3:status:IngressStatus",
+        ["IngressSpec"] = "4:ingressClassName:s? 1:defaultBackend:IngressBackend 2:tls:IngressTLS[] 3:rules:IngressRule[]",
+        ["IngressBackend"] = "4:service:IngressServiceBackend 3:resource:TypedLocalObjectReference",
+        ["IngressServiceBackend"] = "1:name:s 2:port:ServiceBackendPort",
+        ["ServiceBackendPort"] = "1:name:s 2:number:i32",
+        ["IngressTLS"] = "1:hosts:s[] 2:secretName:s",
+        ["IngressRule"] = "1:host:s 2:ingressRuleValue:IngressRuleValue^",
+        ["IngressRuleValue"] = "1:http:HTTPIngressRuleValue",
+        ["HTTPIngressRuleValue"] = "1:paths:HTTPIngressPath[]",
+        ["HTTPIngressPath"] = "1:path:s 3:pathType:s? 2:backend:IngressBackend",
+        ["IngressStatus"] = "1:loadBalancer:IngressLoadBalancerStatus",
+        ["IngressLoadBalancerStatus"] = "1:ingress:IngressLoadBalancerIngress[]",
+        ["IngressLoadBalancerIngress"] = "1:ip:s 2:hostname:s 4:ports:IngressPortStatus[]",
+        ["IngressPortStatus"] = "1:port:i32 2:protocol:s 3:error:s?",
+        ["IngressClass"] = "1:metadata:ObjectMeta 2:spec:IngressClassSpec",
+        ["IngressClassSpec"] = "1:controller:s 2:parameters:IngressClassParametersReference",
+        ["IngressClassParametersReference"] = "1:aPIGroup:s? 2:kind:s 3:name:s 4:scope:s? 5:namespace:s?",
+        ["NetworkPolicy"] = "1:metadata:ObjectMeta 2:spec:NetworkPolicySpec",
+        ["NetworkPolicySpec"] = "1:podSelector:LabelSelector 2:ingress:NetworkPolicyIngressRule[] 3:egress:NetworkPolicyEgressRule[] 4:policyTypes:s[]",
+        ["NetworkPolicyIngressRule"] = "1:ports:NetworkPolicyPort[] 2:from:NetworkPolicyPeer[]",
+        ["NetworkPolicyPort"] = "1:protocol:s? 2:port:IntOrString 3:endPort:i32?",
+        ["NetworkPolicyPeer"] = "1:podSelector:LabelSelector 2:namespaceSelector:LabelSelector 3:ipBlock:IPBlock",
+        ["IPBlock"] = "1:cidr:s 2:except:s[]",
+        ["NetworkPolicyEgressRule"] = "1:ports:NetworkPolicyPort[] 2:to:NetworkPolicyPeer[]",
+        // batch/v1/generated.proto
+        ["Job"] = "1:metadata:ObjectMeta 2:spec:JobSpec 3:status:JobStatus",
+        ["JobSpec"] = "1:parallelism:i32? 2:completions:i32? 3:activeDeadlineSeconds:i64? 11:podFailurePolicy:PodFailurePolicy 16:successPolicy:SuccessPolicy 7:backoffLimit:i32? 12:backoffLimitPerIndex:i32? 13:maxFailedIndexes:i32? 4:selector:LabelSelector 5:manualSelector:b? 6:template:PodTemplateSpec 8:ttlSecondsAfterFinished:i32? 9:completionMode:s? 10:suspend:b? 14:podReplacementPolicy:s? 15:managedBy:s?",
+        ["PodFailurePolicy"] = "1:rules:PodFailurePolicyRule[]",
+        ["PodFailurePolicyRule"] = "1:action:s 2:onExitCodes:PodFailurePolicyOnExitCodesRequirement 3:onPodConditions:PodFailurePolicyOnPodConditionsPattern[]",
+        ["PodFailurePolicyOnExitCodesRequirement"] = "1:containerName:s? 2:operator:s 3:values:i32[]",
+        ["PodFailurePolicyOnPodConditionsPattern"] = "1:type:s 2:status:s",
+        ["SuccessPolicy"] = "1:rules:SuccessPolicyRule[]",
+        ["SuccessPolicyRule"] = "1:succeededIndexes:s? 2:succeededCount:i32?",
+        ["JobStatus"] = "1:conditions:JobCondition[] 2:startTime:Time 3:completionTime:Time 4:active:i32 5:succeeded:i32 6:failed:i32 11:terminating:i32? 7:completedIndexes:s 10:failedIndexes:s? 8:uncountedTerminatedPods:UncountedTerminatedPods 9:ready:i32?",
+        ["JobCondition"] = "1:type:s 2:status:s 3:lastProbeTime:Time 4:lastTransitionTime:Time 5:reason:s 6:message:s",
+        ["UncountedTerminatedPods"] = "1:succeeded:s[] 2:failed:s[]",
+        ["CronJob"] = "1:metadata:ObjectMeta 2:spec:CronJobSpec 3:status:CronJobStatus",
+        ["CronJobSpec"] = "1:schedule:s 8:timeZone:s? 2:startingDeadlineSeconds:i64? 3:concurrencyPolicy:s 4:suspend:b? 5:jobTemplate:JobTemplateSpec 6:successfulJobsHistoryLimit:i32? 7:failedJobsHistoryLimit:i32?",
+        ["JobTemplateSpec"] = "1:metadata:ObjectMeta 2:spec:JobSpec",
+        ["CronJobStatus"] = "1:active:ObjectReference[] 4:lastScheduleTime:Time 5:lastSuccessfulTime:Time",
+        // coordination/v1/generated.proto
+        ["Lease"] = "1:metadata:ObjectMeta 2:spec:LeaseSpec",
+        ["LeaseSpec"] = "1:holderIdentity:s? 2:leaseDurationSeconds:i32? 3:acquireTime:MicroTime 4:renewTime:MicroTime 5:leaseTransitions:i32? 6:strategy:s? 7:preferredHolder:s?",
+        // apps/v1/generated.proto
+        ["DaemonSet"] = "1:metadata:ObjectMeta 2:spec:DaemonSetSpec 3:status:DaemonSetStatus",
+        ["DaemonSetSpec"] = "1:selector:LabelSelector 2:template:PodTemplateSpec 3:updateStrategy:DaemonSetUpdateStrategy 4:minReadySeconds:i32 6:revisionHistoryLimit:i32?",
+        ["DaemonSetUpdateStrategy"] = "1:type:s 2:rollingUpdate:RollingUpdateDaemonSet",
+        ["RollingUpdateDaemonSet"] = "1:maxUnavailable:IntOrString 2:maxSurge:IntOrString",
+        ["DaemonSetStatus"] = "1:currentNumberScheduled:i32 2:numberMisscheduled:i32 3:desiredNumberScheduled:i32 4:numberReady:i32 5:observedGeneration:i64 6:updatedNumberScheduled:i32 7:numberAvailable:i32 8:numberUnavailable:i32 9:collisionCount:i32? 10:conditions:DaemonSetCondition[]",
+        ["DaemonSetCondition"] = "1:type:s 2:status:s 3:lastTransitionTime:Time 4:reason:s 5:message:s",
+        ["Deployment"] = "1:metadata:ObjectMeta 2:spec:DeploymentSpec 3:status:DeploymentStatus",
+        ["DeploymentSpec"] = "1:replicas:i32? 2:selector:LabelSelector 3:template:PodTemplateSpec 4:strategy:DeploymentStrategy 5:minReadySeconds:i32 6:revisionHistoryLimit:i32? 7:paused:b 9:progressDeadlineSeconds:i32?",
+        ["DeploymentStrategy"] = "1:type:s 2:rollingUpdate:RollingUpdateDeployment",
+        ["RollingUpdateDeployment"] = "1:maxUnavailable:IntOrString 2:maxSurge:IntOrString",
+        ["DeploymentStatus"] = "1:observedGeneration:i64 2:replicas:i32 3:updatedReplicas:i32 7:readyReplicas:i32 4:availableReplicas:i32 5:unavailableReplicas:i32 6:conditions:DeploymentCondition[] 8:collisionCount:i32?",
+        ["DeploymentCondition"] = "1:type:s 2:status:s 6:lastUpdateTime:Time 7:lastTransitionTime:Time 4:reason:s 5:message:s",
+        // rbac/v1/generated.proto
+        ["Role"] = "1:metadata:ObjectMeta 2:rules:PolicyRule[]",
+        ["PolicyRule"] = "1:verbs:s[] 2:apiGroups:s[] 3:resources:s[] 4:resourceNames:s[] 5:nonResourceURLs:s[]",
+        ["ClusterRole"] = "1:metadata:ObjectMeta 2:rules:PolicyRule[] 3:aggregationRule:AggregationRule",
+        ["AggregationRule"] = "1:clusterRoleSelectors:LabelSelector[]",
+        ["RoleBinding"] = "1:metadata:ObjectMeta 2:subjects:Subject[] 3:roleRef:RoleRef",
+        ["Subject"] = "1:kind:s 2:apiGroup:s 3:name:s 4:namespace:s",
+        ["RoleRef"] = "1:apiGroup:s 2:kind:s 3:name:s",
+        ["ClusterRoleBinding"] = "1:metadata:ObjectMeta 2:subjects:Subject[] 3:roleRef:RoleRef",
+        // policy/v1/generated.proto
+        ["PodDisruptionBudget"] = "1:metadata:ObjectMeta 2:spec:PodDisruptionBudgetSpec 3:status:PodDisruptionBudgetStatus",
+        ["PodDisruptionBudgetSpec"] = "1:minAvailable:IntOrString 2:selector:LabelSelector 3:maxUnavailable:IntOrString 4:unhealthyPodEvictionPolicy:s?",
+        ["PodDisruptionBudgetStatus"] = "1:observedGeneration:i64 2:disruptedPods:map<s,Time> 3:disruptionsAllowed:i32 4:currentHealthy:i32 5:desiredHealthy:i32 6:expectedPods:i32 7:conditions:Condition[]",
+    };
+}
