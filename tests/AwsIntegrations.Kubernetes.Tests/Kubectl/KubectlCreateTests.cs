@@ -113,6 +113,7 @@ public sealed class KubectlCreateTests : EmulatorTest
 
         ShouldBeJson(configMap["data"], """{"empty":"","mode":"blue"}""");
         ((string?)secret["data"]!["password"]).Should().Be(Convert.ToBase64String("hunter2"u8));
+        ((string?)secret["type"]).Should().Be("Opaque", "the API server defaults a Secret's type");
         ((string?)pull["type"]).Should().Be("kubernetes.io/dockerconfigjson");
         System.Text.Encoding.UTF8.GetString(Convert.FromBase64String((string)pull["data"]![".dockerconfigjson"]!)).Should().Contain("registry.example.com");
     }

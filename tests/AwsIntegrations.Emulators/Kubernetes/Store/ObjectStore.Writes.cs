@@ -60,6 +60,14 @@ public sealed partial class ObjectStore
             metadata["generation"] = 1;
             metadata.Remove("deletionTimestamp");
             metadata.Remove("deletionGracePeriodSeconds");
+            foreach (var (field, value) in definition.CreateDefaults)
+            {
+                if (string.IsNullOrEmpty(body[field]?.ToString()))
+                {
+                    body[field] = value;
+                }
+            }
+
             if (definition.StatusOnCreate is not null)
             {
                 body["status"] = definition.StatusOnCreate.DeepClone();

@@ -17,6 +17,9 @@ public sealed record ResourceDefinition(string Group, string Version, string Plu
     /// <summary>Status written on create (the server's PrepareForCreate); null keeps what the client sent.</summary>
     public JsonObject? StatusOnCreate { get; init; }
 
+    /// <summary>Top-level fields the server's defaulting sets on create when the client left them out (a Secret's type: Opaque).</summary>
+    public IReadOnlyList<(string Field, string Value)> CreateDefaults { get; init; } = [];
+
     /// <summary>Field labels usable in fieldSelector besides metadata.name and metadata.namespace.</summary>
     public IReadOnlyList<string> FieldLabels { get; init; } = [];
 

@@ -24,7 +24,7 @@ public static class ResourceDefinitions
             ShortNames = ["svc"], HasStatus = true, StatusOnCreate = new JsonObject { ["loadBalancer"] = new JsonObject() },
             Columns = [("Type", "spec.type"), ("Cluster-IP", "spec.clusterIP")],
         },
-        new("", "v1", "secrets", "Secret", Namespaced: true) { FieldLabels = ["type"], Columns = [("Type", "type")] },
+        new("", "v1", "secrets", "Secret", Namespaced: true) { FieldLabels = ["type"], Columns = [("Type", "type")], CreateDefaults = [("type", "Opaque")] },
         new("", "v1", "configmaps", "ConfigMap", Namespaced: true) { ShortNames = ["cm"] },
         new("", "v1", "events", "Event", Namespaced: true)
         {
