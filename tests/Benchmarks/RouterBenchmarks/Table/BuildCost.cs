@@ -10,6 +10,32 @@ namespace Router.Benchmarks.Table;
 /// <summary>Builds the route table from a synthetic cluster the way the Router does and measures what it costs.</summary>
 public static class BuildCost
 {
+    /// <summary>Builds the Router's JIT has compiled fully once they have run about 30 times (tier-1 after 30 calls, with PGO).</summary>
+    public const int WarmUpBuilds = 30;
+
+    /// <summary>The first build in this process, as a freshly started Router's first table: the JIT compiles the builder as it goes.</summary>
+    public static double FirstBuildMs(int size)
+    {
+        var state = SyntheticCluster.Create(size);
+        var clock = Stopwatch.StartNew();
+        RouteTableBuilder.Build(state, Settings());
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>
+    /// Rebuilds a 1,000-Ingress cluster <see cref="WarmUpBuilds"/> times, so that what is measured next is the steady cost of a
+    /// Router that has been rebuilding for a while, not the JIT's warm-up (which otherwise decides the figure at 10,000).
+    /// </summary>
+    public static void WarmUp()
+    {
+        var state = SyntheticCluster.Create(1_000);
+        var settings = Settings();
+        for (var i = 0; i < WarmUpBuilds; i++)
+        {
+            RouteTableBuilder.Build(state, settings);
+        }
+    }
+
     public static BuildFigures Measure(int size, int repetitions)
     {
         var state = SyntheticCluster.Create(size);

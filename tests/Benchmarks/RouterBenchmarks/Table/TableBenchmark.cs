@@ -19,6 +19,8 @@ public static class TableBenchmark
         var warmup = TimeSpan.FromSeconds(args.Number("--scale-warmup", 5, 3));
         var wrk = new WrkSettings(args.Number("--threads", 2), args.Number("--connections", 64), "(per request, from the script)");
 
+        var firstBuildMs = BuildCost.FirstBuildMs(sizes[^1]);
+        BuildCost.WarmUp();
         var builds = sizes.Select(size => BuildCost.Measure(size, repetitions)).ToList();
         var (lookups, lookupJob) = LookupTimes.Measure(sizes, args.Quick, Path.Combine(dir, "BenchmarkDotNet"));
         var throughput = await ScaleThroughput.MeasureAsync(sizes, wrk, duration, warmup, rounds, dir);
@@ -28,8 +30,10 @@ public static class TableBenchmark
         Console.WriteLine();
         Console.WriteLine("Synthetic cluster: each Ingress its own host (every tenth a `*.` wildcard) with three paths (`/` and `/api/vK` Prefix, " +
                           $"`/health` Exact), a Service and an EndpointSlice, in {Cluster.SyntheticCluster.Namespaces} namespaces.");
-        Console.WriteLine($"- Build: `RouteTableBuilder.Build` as the Router calls it, in this process (with the Router's deployed gen0 budget, DOTNET_GCgen0size=0x4000000), {repetitions} builds per size after one warm-up; " +
-                          "wall and CPU time (the process's, GC threads included), bytes allocated per build, and managed heap held by the finished table.");
+        Console.WriteLine($"- Build: `RouteTableBuilder.Build` as the Router calls it, in this process (with the Router's deployed gen0 budget, DOTNET_GCgen0size=0x4000000), {repetitions} builds per size after one warm-up at that size, " +
+                          $"all after {BuildCost.WarmUpBuilds} builds of 1,000 Ingresses (the steady cost of a Router that has been rebuilding for a while); " +
+                          "wall and CPU time (the process's, GC and JIT threads included), bytes allocated per build, and managed heap held by the finished table. " +
+                          $"The first build in the process, at {N(sizes[^1])} Ingresses, as a just-started Router's first table (the JIT compiling the builder as it goes): {firstBuildMs:0} ms.");
         Console.WriteLine($"- Lookup: {lookupJob}; requests to random Ingresses and paths (a quarter fall back to a Prefix `/`).");
         Console.WriteLine($"- Router: the Release build reading the growing cluster from the Kubernetes emulator (all endpoints at one nginx `return 200` backend); " +
                           $"`wrk -t{wrk.Threads} -c{wrk.Connections} -d{duration.TotalSeconds:0}s` × {rounds} per size after {warmup.TotalSeconds:0} s of warm-up ({warmup.TotalSeconds * 3:0} s for the first), with a Lua script cycling through " +
@@ -51,17 +55,17 @@ public static class TableBenchmark
         Growth.Table("Ingresses", "lookup ns", sizes, [.. sizes.Select(s => lookups[s])], "0").Print("Growth: lookup time (goal: flat)");
         Growth.Table("Ingresses", "Router req/s", sizes, [.. throughput.Select(t => t.RequestsPerSecond)]).Print("Growth: requests/s through the Router (higher is better)");
         Growth.Table("Ingresses", "Router RSS MB", sizes, [.. throughput.Select(t => Measurement.Of(t.ResidentMb))], "0").Print("Growth: Router resident memory");
-        PrintSummary(builds[^1], throughput[^1]);
+        PrintSummary(builds[^1], throughput[^1], firstBuildMs);
     }
 
-    private static void PrintSummary(BuildFigures build, ThroughputFigures run)
+    private static void PrintSummary(BuildFigures build, ThroughputFigures run, double firstBuildMs)
     {
         var fast = build.WallMs.Median <= 100;
         var small = Math.Max(build.AllocatedMb.Median, build.HeldMb.Median) <= 200;
         Summary.Print("router", $"route-table build at {N(build.Ingresses)} Ingresses",
-            string.Create(CultureInfo.InvariantCulture, $"{build.WallMs.Median:0} ms wall ({build.CpuMs.Median:0} ms CPU), {build.AllocatedMb.Median:0} MB allocated, {build.HeldMb.Median:0} MB held; Router RSS {run.ResidentMb:0} MB"),
+            string.Create(CultureInfo.InvariantCulture, $"{build.WallMs.Median:0} ms wall ({build.CpuMs.Median:0} ms CPU) once warm, {firstBuildMs:0} ms for a just-started Router's first table; {build.AllocatedMb.Median:0} MB allocated, {build.HeldMb.Median:0} MB held; Router RSS {run.ResidentMb:0} MB"),
             "YARP config reload (ASP.NET DFA matcher): 357 ms, 195 MB allocated for 5k routes",
-            $"goal ≤ 100 ms and ≤ 200 MB: time {(fast ? "met" : "not met")}, memory {(small ? "met" : "not met")}");
+            $"goal ≤ 100 ms and ≤ 200 MB: time {(fast ? "met" : "not met")} once warm{(firstBuildMs <= 100 ? "" : ", not met by the first build")}, memory {(small ? "met" : "not met")}");
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
