@@ -10,8 +10,8 @@ namespace Router.Benchmarks.Table;
 /// <summary>Builds the route table from a synthetic cluster the way the Router does and measures what it costs.</summary>
 public static class BuildCost
 {
-    /// <summary>Builds the Router's JIT has compiled fully once they have run about 30 times (tier-1 after 30 calls, with PGO).</summary>
-    public const int WarmUpBuilds = 30;
+    /// <summary>Enough builds for the JIT to have finished with the builder: 30 calls to instrument it, 30 more to compile it fully, and slack.</summary>
+    public const int WarmUpBuilds = 100;
 
     /// <summary>The first build in this process, as a freshly started Router's first table: the JIT compiles the builder as it goes.</summary>
     public static double FirstBuildMs(int size)
