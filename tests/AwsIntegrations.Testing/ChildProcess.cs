@@ -103,10 +103,19 @@ public sealed partial class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The exit code; a <see cref="TimeoutException"/> with everything the process printed when it has not exited in time.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cts.Token);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            throw new TimeoutException($"process {_process.Id} had not exited after {timeout.TotalSeconds:0.#} s; its output:\n{Output}");
+        }
+
         return _process.ExitCode;
     }
 
