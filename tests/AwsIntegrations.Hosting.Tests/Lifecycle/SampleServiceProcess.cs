@@ -29,22 +29,7 @@ internal sealed class SampleServiceProcess : IAsyncDisposable
         var process = Run([
             "--metrics-address", "127.0.0.1", "--metrics-port", $"{metricsPort}", "--port", $"{trafficPort}", .. extraArgs]);
         var service = new SampleServiceProcess(process, metricsPort, trafficPort);
-        await Eventually.HoldsAsync(async () =>
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"sample service exited with {process.ExitCode}:\n{process.Output}");
-            }
-
-            try
-            {
-                return (await service.Management.GetAsync("/readyz")).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, "the sample service answers /readyz");
+        await process.WaitUntilReadyAsync(metricsPort);
         return service;
     }
 

@@ -61,17 +61,7 @@ internal sealed class BenchCluster : IAsyncDisposable
             ["AWS_SECRET_ACCESS_KEY"] = AwsEmulator.DefaultCredentials.SecretAccessKey,
         });
         var cluster = new BenchCluster(kube, aws, daemon, directory, appPort, metricsPort);
-        await Eventually.HoldsAsync(async () =>
-        {
-            try
-            {
-                return (await cluster.Management.GetAsync("/readyz")).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, "the daemon is ready", TimeSpan.FromSeconds(60));
+        await daemon.WaitUntilReadyAsync(metricsPort, TimeSpan.FromSeconds(60));
         return cluster;
     }
 

@@ -31,22 +31,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
             "--cluster-id", "sandbox", "--kubeconfig", kubeconfig, "--metrics-address", "127.0.0.1", "--metrics-port", $"{metricsPort}",
             "--debounce", "100ms", "--shutdown-delay", "0s", "--log-format", "json", .. extraArgs]);
         var service = new ServiceProcess(process, metricsPort);
-        await Eventually.HoldsAsync(async () =>
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"ingress-controller exited with {process.ExitCode}:\n{process.Output}");
-            }
-
-            try
-            {
-                return (await service.Management.GetAsync("/readyz")).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, "the ingress-controller answers /readyz", TimeSpan.FromSeconds(60));
+        await process.WaitUntilReadyAsync(metricsPort, TimeSpan.FromSeconds(60));
         return service;
     }
 

@@ -72,8 +72,7 @@ public abstract class NodeGateCluster : IAsyncLifetime
             "--kubeconfig", Kubeconfig, "--metrics-address", "127.0.0.1", "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture),
             "--log-format", "text", "--log-level", "debug", "--shutdown-delay", "0s", .. flags,
         ], new Dictionary<string, string?> { ["POD_NAME"] = podName });
-        await Eventually.HoldsAsync(async () => await GetStatusAsync(metricsPort, "/readyz") == 200 || service.HasExited, $"{podName} ready", TimeSpan.FromSeconds(30));
-        service.HasExited.Should().BeFalse(service.Output);
+        await service.WaitUntilReadyAsync(metricsPort, TimeSpan.FromSeconds(30));
         return service;
     }
 
@@ -83,19 +82,6 @@ public abstract class NodeGateCluster : IAsyncLifetime
 
     protected Task WaitForMetricAsync(string line) =>
         Eventually.HoldsAsync(async () => (await MetricsAsync()).Split('\n').Contains(line), $"/metrics shows '{line}'\n{Service.Output}");
-
-    private async Task<int> GetStatusAsync(int port, string path)
-    {
-        try
-        {
-            using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{port}{path}"));
-            return (int)response.StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return 0;
-        }
-    }
 
     /// <summary>What the kubelet does with --register-with-taints: the node exists with the startup taint from its first moment.</summary>
     protected Task<Node> RegisterNodeAsync(string name, Dictionary<string, string>? labels = null, params Taint[] more) =>

@@ -49,22 +49,8 @@ public sealed class RouterHarness : IAsyncDisposable
             "--metrics-port", metricsPort.ToString(), "--shutdown-delay", $"{shutdownDelay.TotalMilliseconds}ms", "--log-format", "text", .. extraArgs,
         ]);
         var harness = new RouterHarness(kube, process, dir, port, metricsPort);
-        await Eventually.HoldsAsync(async () => process.HasExited ? throw new InvalidOperationException("router exited:\n" + process.Output)
-            : await harness.StatusAsync($"http://127.0.0.1:{metricsPort}/readyz") == HttpStatusCode.OK, "router ready");
+        await process.WaitUntilReadyAsync(metricsPort);
         return harness;
-    }
-
-    public async Task<HttpStatusCode?> StatusAsync(string url)
-    {
-        try
-        {
-            using var response = await Client.GetAsync(url);
-            return response.StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
     }
 
     public async Task<string> MetricsAsync() => await Client.GetStringAsync($"http://127.0.0.1:{MetricsPort}/metrics");

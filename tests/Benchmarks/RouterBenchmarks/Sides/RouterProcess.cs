@@ -40,9 +40,7 @@ public sealed class RouterProcess : IAsyncDisposable
             "--metrics-address", "127.0.0.1", "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture), "--log-level", "warning", "--shutdown-delay", "0s",
         ]);
         var router = new RouterProcess(kube, process, port, metricsPort);
-        await Eventually.HoldsAsync(async () => process.HasExited
-            ? throw new InvalidOperationException("the Router exited:\n" + process.Output)
-            : await router.ReadyAsync(), "the Router is ready", TimeSpan.FromSeconds(60));
+        await process.WaitUntilReadyAsync(metricsPort, TimeSpan.FromSeconds(60));
         return router;
     }
 
@@ -60,18 +58,5 @@ public sealed class RouterProcess : IAsyncDisposable
     {
         await Process.DisposeAsync();
         await Kube.DisposeAsync();
-    }
-
-    private async Task<bool> ReadyAsync()
-    {
-        try
-        {
-            using var response = await Client.GetAsync($"http://127.0.0.1:{MetricsPort}/readyz");
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
     }
 }
