@@ -21,7 +21,7 @@ public sealed class NodeGateOptions : ServiceOptions
     [Flag("daemonset-selector", "Label selector of the DaemonSets a node waits for (e.g. 'node-gate=required' or 'tier in (system,network)'); empty: only --config-file's list.")]
     public string? DaemonSetSelector { get; set; }
 
-    [Flag("config-file", "YAML or JSON file listing DaemonSets a node waits for: 'daemonsets: [{namespace: kube-system, name: kube-proxy}]'.")]
+    [Flag("config-file", "nidhogg's YAML or JSON config file: the DaemonSets a node waits for ('daemonsets: [{namespace: kube-system, name: kube-proxy}]'), nodeSelector, taintNamePrefix, taintRemovalDelayInSeconds; with it nidhogg's taints are released too.")]
     public string? ConfigFile { get; set; }
 
     [Flag("max-wait", "Remove the taint anyway this long after the node was created, with a Warning Event naming the DaemonSets still not ready.")]
@@ -44,8 +44,8 @@ public sealed class NodeGateOptions : ServiceOptions
     /// <summary>The parsed --daemonset-selector (set by <see cref="Validate"/>); null when the flag is empty.</summary>
     internal LabelSelector? Selector { get; private set; }
 
-    /// <summary>DaemonSets named by --config-file (set by <see cref="Validate"/>).</summary>
-    internal IReadOnlyList<DaemonSetReference> ListedDaemonSets { get; private set; } = [];
+    /// <summary>The --config-file (set by <see cref="Validate"/>); null when the flag is empty.</summary>
+    internal NidhoggConfig? Config { get; private set; }
 
     public override FlagException? Validate()
     {
@@ -70,7 +70,7 @@ public sealed class NodeGateOptions : ServiceOptions
 
         try
         {
-            ListedDaemonSets = string.IsNullOrWhiteSpace(ConfigFile) ? [] : DaemonSetListFile.Load(ConfigFile);
+            Config = string.IsNullOrWhiteSpace(ConfigFile) ? null : NidhoggConfigFile.Load(ConfigFile);
         }
         catch (FormatException e)
         {
