@@ -47,6 +47,11 @@ public static partial class NodeGateServiceCollection
             {
                 LogIgnoredConfigKey(logger, options.ConfigFile!, ignored);
             }
+
+            if (options.DisableCompression is not null)
+            {
+                LogIgnoredFlag(logger, "--disable-compression", "NodeGate's Kubernetes client never asks for compressed answers");
+            }
         });
     }
 
@@ -86,6 +91,9 @@ public static partial class NodeGateServiceCollection
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "--config-file {File}: {Problem}; ignored")]
     private static partial void LogIgnoredConfigKey(ILogger logger, string file, string problem);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "{Flag} is accepted for nidhogg's manifests and ignored: {Reason}")]
+    private static partial void LogIgnoredFlag(ILogger logger, string flag, string reason);
 
     /// <summary>Only pods bound to a node can release one; the rest of the cluster's pod churn is ignored.</summary>
     private static void TriggerIfBound(Pod pod, ReconcileLoop loop)

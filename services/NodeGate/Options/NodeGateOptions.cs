@@ -32,8 +32,14 @@ public sealed class NodeGateOptions : ServiceOptions
     [FlagRange(1, 3600)]
     public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    [Flag("leader-elect", "Run only while holding the Lease (set false only for a single replica).")]
+    [Flag("leader-elect", "Run only while holding the Lease (set false only for a single replica).", Aliases = ["leader-election"])]
     public bool LeaderElect { get; set; } = true;
+
+    [Flag("metrics-addr", "nidhogg's spelling of the metrics endpoint, host:port (':8080' listens on every address); sets --metrics-address and --metrics-port.")]
+    public string? MetricsAddr { get; set; }
+
+    [Flag("disable-compression", "pelotech/nidhogg's flag for client-go's response compression; accepted and ignored with a warning (NodeGate's client never asks for compressed answers).")]
+    public bool? DisableCompression { get; set; }
 
     [FlagGroup]
     public KubernetesOptions Kubernetes { get; set; } = new();
@@ -75,6 +81,18 @@ public sealed class NodeGateOptions : ServiceOptions
         catch (FormatException e)
         {
             return new FlagException($"--config-file {ConfigFile}: {e.Message}");
+        }
+
+        if (MetricsAddr is not null)
+        {
+            var colon = MetricsAddr.LastIndexOf(':');
+            if (colon < 0 || !int.TryParse(MetricsAddr[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port > 65535)
+            {
+                return new FlagException($"--metrics-addr must be host:port (nidhogg's ':8080'), not '{MetricsAddr}'");
+            }
+
+            MetricsAddress = colon == 0 ? "0.0.0.0" : MetricsAddr[..colon].Trim('[', ']');
+            MetricsPort = port;
         }
 
         if (LeaderElect)

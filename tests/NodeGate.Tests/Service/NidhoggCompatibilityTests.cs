@@ -68,6 +68,30 @@ public class NidhoggCompatibilityTests : NodeGateCluster
     }
 
     [Fact]
+    public async Task NidhoggsDeploymentArgs_StartNodeGate_LeaderOnTheNamedLockAndMetricsOnItsAddress()
+    {
+        // uswitch/nidhogg config/manager/manager.yaml args verbatim (pelotech's chart passes the same four), plus
+        // --metrics-addr from config/default/manager_auth_proxy_patch.yaml with a free port for 8080, and pelotech's
+        // --disable-compression (cmd/manager/main.go), which has no meaning here.
+        await Client.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = "nidhogg-system" } });
+        var config = WriteFile("config.json", UswitchConfig);
+        var port = FreePort.Next();
+        await using var nidhoggArgs = ChildProcess.StartDotnet(ServiceAssembly,
+        [
+            "--kubeconfig", Kubeconfig, "--log-format", "text",
+            $"--config-file={config}", "--leader-election", "--leader-namespace=nidhogg-system", "--leader-configmap=nidhogg-election",
+            $"--metrics-addr=127.0.0.1:{port}", "--disable-compression",
+        ], new Dictionary<string, string?> { ["POD_NAME"] = "nidhogg-0" });
+        await nidhoggArgs.WaitUntilReadyAsync(port, TimeSpan.FromSeconds(30));
+
+        await Eventually.HoldsAsync(
+            () => Kube.Get("Lease", "nidhogg-system", "nidhogg-election")?["spec"]?["holderIdentity"]?.GetValue<string>() == "nidhogg-0",
+            "the Lease named by --leader-configmap in --leader-namespace is held\n" + nidhoggArgs.Output);
+        nidhoggArgs.StandardOutput.Count(l => l.Contains("--disable-compression is accepted for nidhogg's manifests and ignored", StringComparison.Ordinal))
+            .Should().Be(1, nidhoggArgs.Output);
+    }
+
+    [Fact]
     public async Task NodeOutsideTheNodeSelector_IsNotHeldByTheListedDaemonSets()
     {
         // uswitch handler.go HandleNode: the config's DaemonSets apply only to nodes its nodeSelector matches.
