@@ -7,7 +7,8 @@ namespace Router.Filters;
 /// <summary>
 /// Turns eskip filters into filter instances. Supported: setRequestHeader, appendRequestHeader, dropRequestHeader,
 /// setResponseHeader, appendResponseHeader, dropResponseHeader, setPath, modPath, redirectTo, status, inlineContent,
-/// clientRatelimit, ratelimit, comment and annotate. Anything else is unknown, and the route is left out.
+/// clientRatelimit, ratelimit, requestCookie, responseCookie, jsCookie, comment and annotate. Anything else is unknown, and
+/// the route is left out.
 /// </summary>
 public static class FilterCompiler
 {
@@ -16,7 +17,8 @@ public static class FilterCompiler
 
     public static IReadOnlyList<string> Supported { get; } =
         ["setRequestHeader", "appendRequestHeader", "dropRequestHeader", "setResponseHeader", "appendResponseHeader", "dropResponseHeader",
-         "setPath", "modPath", "redirectTo", "status", "inlineContent", "clientRatelimit", "ratelimit", "comment", "annotate"];
+         "setPath", "modPath", "redirectTo", "status", "inlineContent", "clientRatelimit", "ratelimit", "requestCookie", "responseCookie", "jsCookie",
+         "comment", "annotate"];
 
     /// <summary>
     /// Creates one filter. Rate limiters are shared by the filters of one Ingress with the same settings
@@ -121,6 +123,9 @@ public static class FilterCompiler
             case "clientRatelimit" or "ratelimit":
                 invalid = RateLimit(call, settings, scope, out filter);
                 break;
+            case "requestCookie" or "responseCookie" or "jsCookie":
+                invalid = Cookie(call, out filter);
+                break;
             case "comment" or "annotate":
                 filter = NoOpFilter.Instance;
                 break;
@@ -164,6 +169,21 @@ public static class FilterCompiler
         var limiter = settings.RateLimiters.GetOrAdd($"{scope}|{call}", _ => new SlidingWindowLimiter(maxHits, window, settings.Time));
         string[]? headers = perClient && a.Count == 3 ? a[2].Text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null;
         filter = new RateLimitFilter(limiter, headers, perClient, !perClient && a.Count == 3 ? (int)a[2].Number : 429);
+        return null;
+    }
+
+    private static string? Cookie(EskipCall call, out RouteFilter? filter)
+    {
+        filter = null;
+        var a = call.Arguments;
+        var request = call.Name == "requestCookie";
+        if (a.Count < 2 || a.Count > (request ? 2 : 4) || a[0].Kind != ArgumentKind.String || a[0].Text.Length == 0 || a[1].Kind != ArgumentKind.String
+            || (a.Count >= 3 && a[2].Kind != ArgumentKind.Number) || (a.Count == 4 && a[3].Kind != ArgumentKind.String))
+        {
+            return Expects(call, request ? "a cookie name and value" : "a cookie name and value, an optional Max-Age in seconds and optionally \"change-only\"");
+        }
+
+        filter = new CookieFilter(a[0].Text, a[1].Text, !request, call.Name != "jsCookie", a.Count >= 3 ? (int)a[2].Number : null, a.Count == 4 && a[3].Text == "change-only");
         return null;
     }
 
