@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Router.Eskip;
 using Router.Routing;
@@ -16,7 +15,7 @@ public sealed class PredicateCache(RegexCache regexes)
 
     private readonly ConditionalWeakTable<EskipCall, CompiledPredicate> _byCall = [];
     private readonly BuildCache<CompiledPredicate> _pathPatterns = new();
-    private readonly ConcurrentDictionary<double, CompiledPredicate> _traffic = new();
+    private readonly BuildCache<CompiledPredicate> _traffic = new();
 
     public RegexCache Regexes => regexes;
 
@@ -45,8 +44,15 @@ public sealed class PredicateCache(RegexCache regexes)
         _pathPatterns.GetOrAdd(pattern, p => PredicateCompiler.Compile(EskipCall.Of("PathRegexp", new EskipArgument(ArgumentKind.Regexp, p, 0)), regexes));
 
     /// <summary>Traffic(chance) for a backend-weights share.</summary>
-    public CompiledPredicate Traffic(double chance) =>
-        _traffic.GetOrAdd(chance, c => PredicateCompiler.Compile(EskipCall.Of("Traffic", EskipArgument.Of(c)), regexes));
+    public CompiledPredicate Traffic(double chance)
+    {
+        var argument = EskipArgument.Of(chance);
+        return _traffic.GetOrAdd(argument.Text, _ => PredicateCompiler.Compile(EskipCall.Of("Traffic", argument), regexes));
+    }
 
-    public void Sweep() => _pathPatterns.Sweep();
+    public void Sweep()
+    {
+        _pathPatterns.Sweep();
+        _traffic.Sweep();
+    }
 }

@@ -40,7 +40,8 @@ public sealed partial class ProxyHandler
                 }
 
                 filters.RunResponseFilters();
-                if (!filters.Body.IsEmpty)
+                if (!filters.Body.IsEmpty && context.Response.StatusCode is not (StatusCodes.Status204NoContent or StatusCodes.Status304NotModified)
+                    && !HttpMethods.IsHead(context.Request.Method))
                 {
                     context.Response.ContentLength = filters.Body.Length;
                     await context.Response.Body.WriteAsync(filters.Body, context.RequestAborted).ConfigureAwait(false);
