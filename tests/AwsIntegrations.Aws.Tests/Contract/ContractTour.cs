@@ -66,6 +66,7 @@ internal static class ContractTour
         var https = await elb.CreateListenerAsync(new CreateListenerRequest(lb.Arn, "HTTPS", 443, [ListenerActionSpec.Forward(tg.Arn) with { Order = 1 }]) { DefaultCertificateArn = cert, SslPolicy = "ELBSecurityPolicy-2016-08" });
         await elb.ModifyListenerAsync(new ModifyListenerRequest(http.Arn) { DefaultActions = [new ListenerActionSpec("fixed-response") { FixedResponse = new FixedResponseActionSpec("404") { ContentType = "text/plain", MessageBody = "nothing here" } }] });
         await elb.ModifyListenerAsync(new ModifyListenerRequest(https.Arn) { DefaultCertificateArn = cert, Port = 443, Protocol = "HTTPS", SslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06" });
+        await Swallow(() => elb.ModifyListenerAsync(new ModifyListenerRequest(https.Arn) { SslPolicy = "ELBSecurityPolicy-Custom" }));
         await elb.AddListenerCertificatesAsync(https.Arn, [cert2]);
         await elb.DescribeListenerCertificatesAsync(https.Arn);
         await elb.RemoveListenerCertificatesAsync(https.Arn, [cert2]);

@@ -66,7 +66,7 @@ public static class ElbV2Listeners
             Port = port,
             Protocol = protocol,
         };
-        Configure(call, listener, state);
+        Configure(call, listener, port, protocol, state);
         state.Listeners.Add(listener);
         state.ElbTags[listener.Arn] = ElbV2Tags.TagsOf(call, "Tags.member");
         return [QueryXml.List("Listeners", "member", [listener], l => ElbV2Xml.Listener(l).Nodes())];
@@ -75,41 +75,50 @@ public static class ElbV2Listeners
     private static object?[] Modify(AwsCall call, AwsState state)
     {
         var listener = Find(call.RequiredParam("ListenerArn"), state);
-        if (call.Param("Port") is { } port)
-        {
-            listener.Port = int.Parse(port, CultureInfo.InvariantCulture);
-        }
-
-        listener.Protocol = call.Param("Protocol") ?? listener.Protocol;
-        Configure(call, listener, state);
+        var port = call.Param("Port") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : listener.Port;
+        Configure(call, listener, port, call.Param("Protocol") ?? listener.Protocol, state);
         return [QueryXml.List("Listeners", "member", [listener], l => ElbV2Xml.Listener(l).Nodes())];
     }
 
-    private static void Configure(AwsCall call, Listener listener, AwsState state)
+    /// <summary>Checks the whole request first, then changes the listener: a refused request changes nothing, as on AWS.</summary>
+    private static void Configure(AwsCall call, Listener listener, int port, string protocol, AwsState state)
     {
         var defaultCertificate = call.Param("Certificates.member.1.CertificateArn");
         if (defaultCertificate is not null)
         {
             RequireCertificate(defaultCertificate, state);
+        }
+
+        var secure = protocol is "HTTPS" or "TLS";
+        if (secure && defaultCertificate is null && !listener.Certificates.Any(c => c.IsDefault))
+        {
+            throw new AwsFault("ValidationError", $"A certificate must be specified for {protocol} listeners");
+        }
+
+        if (!secure && call.Param("SslPolicy") is not null)
+        {
+            throw new AwsFault("ValidationError", $"An SSL policy cannot be specifed for {protocol} listeners"); // AWS's spelling
+        }
+
+        var policy = secure ? ElbV2SslPolicies.Resolve(call.Param("SslPolicy"), listener.SslPolicy) : null;
+        var actions = call.Items("DefaultActions.member").Select(p => Action(call, p, state)).ToList();
+        if (actions.Count == 0 && listener.DefaultActions.Count == 0)
+        {
+            throw new AwsFault("ValidationError", "A listener must have at least one default action");
+        }
+
+        listener.Port = port;
+        listener.Protocol = protocol;
+        listener.SslPolicy = policy;
+        if (defaultCertificate is not null)
+        {
             listener.Certificates.RemoveAll(c => c.IsDefault || c.Arn == defaultCertificate);
             listener.Certificates.Insert(0, (defaultCertificate, true));
         }
 
-        var secure = listener.Protocol is "HTTPS" or "TLS";
-        if (secure && !listener.Certificates.Any(c => c.IsDefault))
-        {
-            throw new AwsFault("ValidationError", $"A certificate must be specified for {listener.Protocol} listeners");
-        }
-
-        listener.SslPolicy = secure ? call.Param("SslPolicy") ?? listener.SslPolicy ?? "ELBSecurityPolicy-2016-08" : null;
-        var actions = call.Items("DefaultActions.member").Select(p => Action(call, p, state)).ToList();
         if (actions.Count > 0)
         {
             listener.DefaultActions = actions;
-        }
-        else if (listener.DefaultActions.Count == 0)
-        {
-            throw new AwsFault("ValidationError", "A listener must have at least one default action");
         }
     }
 
