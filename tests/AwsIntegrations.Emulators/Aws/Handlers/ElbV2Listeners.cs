@@ -2,10 +2,16 @@ using System.Globalization;
 
 namespace AwsIntegrations.Emulators.Aws;
 
-/// <summary>ELBv2 listeners and listener certificates (at most 25 besides the default one per listener).</summary>
+/// <summary>
+/// ELBv2 listeners and listener certificates (at most 25 besides the default one per listener): HTTP/HTTPS on Application
+/// Load Balancers, TCP/TLS/UDP/TCP_UDP on Network Load Balancers, each forwarding to a target group its protocol can carry.
+/// </summary>
 public static class ElbV2Listeners
 {
     public const int MaxCertificatesPerListener = 25;
+
+    private static readonly string[] ApplicationProtocols = ["HTTPS", "HTTP"];
+    private static readonly string[] NetworkProtocols = ["TLS", "TCP", "TCP_UDP", "UDP"];
 
     public static object?[]? Handle(AwsCall call, AwsState state) => call.Operation switch
     {
@@ -89,6 +95,13 @@ public static class ElbV2Listeners
             RequireCertificate(defaultCertificate, state);
         }
 
+        var lb = state.LoadBalancers.First(l => l.Arn == listener.LoadBalancerArn);
+        var allowed = lb.Type == "network" ? NetworkProtocols : ApplicationProtocols;
+        if (!allowed.Contains(protocol))
+        {
+            throw new AwsFault("ValidationError", $"Listener protocol '{protocol}' must be one of '{string.Join(", ", allowed)}'");
+        }
+
         var secure = protocol is "HTTPS" or "TLS";
         if (secure && defaultCertificate is null && !listener.Certificates.Any(c => c.IsDefault))
         {
@@ -102,6 +115,11 @@ public static class ElbV2Listeners
 
         var policy = secure ? ElbV2SslPolicies.Resolve(call.Param("SslPolicy"), listener.SslPolicy) : null;
         var actions = call.Items("DefaultActions.member").Select(p => Action(call, p, state)).ToList();
+        foreach (var action in actions.Count > 0 ? actions : listener.DefaultActions)
+        {
+            RequireCompatible(action, lb, protocol, state);
+        }
+
         if (actions.Count == 0 && listener.DefaultActions.Count == 0)
         {
             throw new AwsFault("ValidationError", "A listener must have at least one default action");
@@ -119,6 +137,36 @@ public static class ElbV2Listeners
         if (actions.Count > 0)
         {
             listener.DefaultActions = actions;
+        }
+    }
+
+    /// <summary>
+    /// Network Load Balancers only forward; a forward goes to a target group whose protocol the listener's can carry
+    /// (HTTP/HTTPS to HTTP/HTTPS, TCP/TLS to TCP/TLS/TCP_UDP, UDP to UDP/TCP_UDP).
+    /// </summary>
+    private static void RequireCompatible(ListenerAction action, LoadBalancer lb, string protocol, AwsState state)
+    {
+        if (lb.Type == "network" && action.Type != "forward")
+        {
+            throw new AwsFault("InvalidLoadBalancerAction", $"Action type '{action.Type}' must be one of 'forward'");
+        }
+
+        if (action.TargetGroupArn is not { } arn)
+        {
+            return;
+        }
+
+        var targetProtocol = ElbV2TargetGroups.Find(arn, state).Protocol;
+        var carries = protocol switch
+        {
+            "HTTP" or "HTTPS" => targetProtocol is "HTTP" or "HTTPS",
+            "TCP" or "TLS" => targetProtocol is "TCP" or "TLS" or "TCP_UDP",
+            "UDP" => targetProtocol is "UDP" or "TCP_UDP",
+            _ => targetProtocol == protocol,
+        };
+        if (!carries)
+        {
+            throw new AwsFault("IncompatibleProtocols", $"The listener and its associated target group '{arn}' have incompatible protocols");
         }
     }
 
