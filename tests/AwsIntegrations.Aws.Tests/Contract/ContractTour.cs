@@ -18,7 +18,7 @@ internal static class ContractTour
             "DescribeTags", "AddTags", "RemoveTags",
         ],
         ["route53"] = ["ListHostedZones", "GetHostedZone", "CreateHostedZone", "DeleteHostedZone", "ListResourceRecordSets", "ChangeResourceRecordSets", "GetChange"],
-        ["acm"] = ["ListCertificates", "DescribeCertificate", "ImportCertificate"],
+        ["acm"] = ["ListCertificates", "DescribeCertificate", "ImportCertificate", "ListTagsForCertificate"],
         ["ec2"] = ["DescribeSubnets", "DescribeSecurityGroups", "DescribeInstances", "DescribeVpcs", "DescribeRouteTables"],
         ["sts"] = ["AssumeRole", "GetCallerIdentity"],
         ["wafv2"] = ["AssociateWebACL", "DisassociateWebACL", "GetWebACLForResource"],
@@ -40,6 +40,7 @@ internal static class ContractTour
         var cert2 = await acm.ImportCertificateAsync(new ImportCertificateRequest(pem2.Certificate, pem2.PrivateKey));
         await acm.ListCertificatesAsync(["ISSUED"]);
         await acm.DescribeCertificateAsync(cert);
+        await acm.ListTagsForCertificateAsync(cert);
         await Swallow(() => acm.DescribeCertificateAsync(cert.Replace("certificate/", "certificate/0", StringComparison.Ordinal)));
 
         reads["elbv2"] = WireReads.Start();
