@@ -29,11 +29,12 @@ internal sealed class ControllerHarness : IAsyncDisposable
     private readonly HttpClient _http = new();
     private readonly List<ControllerInstance> _instances = [];
 
-    private ControllerHarness(KubernetesEmulator kube, AwsEmulator aws, IngressControllerOptions options)
+    private ControllerHarness(KubernetesEmulator kube, AwsEmulator aws, IngressControllerOptions options, ManualTimeProvider time)
     {
         Kube = kube;
         Aws = aws;
         Options = options;
+        Time = time;
         Client = new KubernetesClient(new KubernetesConnection(kube.BaseAddress), new KubernetesClientSettings { Qps = 0, RetryBackoff = TimeSpan.FromMilliseconds(10) });
         var transport = new AwsTransport(_http, new StaticCredentialsProvider(AwsEmulator.DefaultCredentials),
             new EndpointResolver(aws.State.Region, aws.BaseUrl.ToString(), _ => null), FastAwsOptions(), new AwsMetrics(), null);
@@ -51,7 +52,8 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public KubernetesClient Client { get; }
 
-    public ManualTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>The clock of the controller and of the emulated AWS account (load balancer provisioning, certificate expiry).</summary>
+    public ManualTimeProvider Time { get; }
 
     public IElbV2Api Elb { get; }
 
@@ -65,7 +67,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public CallLog Calls => Aws.Calls;
 
-    public static async Task<ControllerHarness> StartAsync(Action<IngressControllerOptions>? configure = null)
+    public static async Task<ControllerHarness> StartAsync(Action<IngressControllerOptions>? configure = null, AwsSeed? seed = null)
     {
         var options = new IngressControllerOptions
         {
@@ -75,9 +77,10 @@ internal sealed class ControllerHarness : IAsyncDisposable
             CleanupGrace = TimeSpan.FromMinutes(10),
         };
         configure?.Invoke(options);
+        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
         var kube = await KubernetesEmulator.StartAsync(0, new KubernetesEmulatorOptions { BookmarkInterval = TimeSpan.FromMilliseconds(200) });
-        var aws = await AwsEmulator.StartAsync(0);
-        var harness = new ControllerHarness(kube, aws, options);
+        var aws = await AwsEmulator.StartAsync(0, seed, time);
+        var harness = new ControllerHarness(kube, aws, options, time);
         await harness.StartControllerAsync();
         return harness;
     }
@@ -130,6 +133,14 @@ internal sealed class ControllerHarness : IAsyncDisposable
         }
 
         return arn;
+    }
+
+    public void TagCertificate(string arn, string key, string value)
+    {
+        lock (Aws.State.Gate)
+        {
+            Aws.State.Certificates.Single(c => c.Arn == arn).Tags[key] = value;
+        }
     }
 
     /// <summary>A regional WAFv2 web ACL in the account; returns its ARN.</summary>
@@ -220,6 +231,18 @@ internal sealed class ControllerHarness : IAsyncDisposable
             var server = await GetIngressAsync(name, ns);
             return Controller.Cluster.Ingresses.Get(ns, name)?.Metadata.ResourceVersion == server.Metadata.ResourceVersion;
         }, $"status of {ns}/{name} in the cache");
+
+    /// <summary>Warning Events on an Ingress: reason and message.</summary>
+    public async Task<IReadOnlyList<(string Reason, string Message)>> EventsOfAsync(string name, string ns = "default")
+    {
+        await Controller.Events.FlushAsync();
+        return [.. Kube.All("Event", ns).Where(e => e["involvedObject"]?["name"]?.GetValue<string>() == name)
+            .Select(e => (e["reason"]!.GetValue<string>(), e["message"]!.GetValue<string>()))];
+    }
+
+    /// <summary>The hostname in the Ingress's status (null: none).</summary>
+    public async Task<string?> StatusHostnameAsync(string name, string ns = "default") =>
+        (await GetIngressAsync(name, ns)).Status?.LoadBalancer?.Ingress?.FirstOrDefault()?.Hostname;
 
     public IReadOnlyList<string> CallNames(string? service = null) =>
         [.. Calls.All.Where(c => service is null || c.Service == service).Select(c => $"{c.Service}:{c.Operation}")];

@@ -203,7 +203,7 @@ public class ConvergenceTests
         var lb = h.LoadBalancers().Should().ContainSingle().Subject;
         h.ListenersOf(lb.Arn).Should().ContainSingle().Which.Port.Should().Be(80);
         var events = h.Kube.All("Event", "default").Select(e => (Reason: e["reason"]!.GetValue<string>(), Message: e["message"]!.GetValue<string>())).ToList();
-        events.Should().Contain(("CertificateNotFound", "no ISSUED ACM certificate valid for at least 7 days covers host plain.example.org; it is served on HTTP only"));
+        events.Should().Contain(("CertificateNotFound", "no valid ISSUED ACM certificate covers host plain.example.org; it is served on HTTP only"));
         events.Should().Contain(e => e.Reason == "InvalidAnnotation" && e.Message.Contains("\"public\" is not valid; allowed: internet-facing or internal", StringComparison.Ordinal));
 
         (await h.PassAsync()).Succeeded.Should().BeTrue();

@@ -110,15 +110,23 @@ public class FailureTests
     }
 
     [Fact]
-    public async Task LoadBalancerQuotaExceeded_EventOnTheIngresses()
+    public async Task LoadBalancerQuotaExceeded_EventOnTheIngresses_AndNotAskedAgainBeforeTheResync()
     {
         await using var h = await ClusterWithOneTlsIngressAsync();
         h.Aws.Faults.FailWith("elbv2", "CreateLoadBalancer", "TooManyLoadBalancers", 400);
 
-        (await h.PassAsync()).Succeeded.Should().BeFalse();
+        (await h.PassAsync()).Succeeded.Should().BeTrue("a refusal for one load balancer does not fail the pass of the others");
         await h.Controller.Events.FlushAsync();
 
         h.LoadBalancers().Should().BeEmpty();
         h.Kube.All("Event", "default").Select(e => e["reason"]!.GetValue<string>()).Should().Contain("QuotaExceeded");
+        h.Calls.Clear();
+        (await h.PassAsync()).Succeeded.Should().BeTrue();
+        h.Calls.All.Should().BeEmpty("AWS would refuse the same create again");
+
+        h.Aws.Faults.Clear();
+        h.Time.Advance(h.Options.ResyncInterval);
+        await h.ConvergeAsync();
+        await ShouldBeConvergedAsync(h);
     }
 }
