@@ -123,6 +123,68 @@ public sealed class ServiceProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Service_KubeIngressAwsControllersProductionArgs_Start_WarnOnceAboutWhatIsIgnored_AndConverge()
+    {
+        // zalando-incubator/kubernetes-on-aws cluster/manifests/ingress-controller/deployment.yaml, args and env verbatim with
+        // the values of cluster/config-defaults.yaml (nlb_switch "exec"); only --cluster-id is ours (it discovers it from EC2).
+        lock (_aws.State.Gate)
+        {
+            _aws.State.Certificates.Single().Tags["kubernetes"] = "enabled";
+        }
+
+        var environment = new Dictionary<string, string?>(_aws.ClientEnvironment())
+        {
+            ["CUSTOM_FILTERS"] = "tag:kubernetes.io/cluster/sandbox=owned tag:node.kubernetes.io/role=worker tag:zalando.org/ingress-enabled=true",
+        };
+        var metricsPort = FreePort.Next();
+        await using var service = ServiceProcess.Run(environment,
+            "--target-access-mode=HostPort",
+            "--stack-termination-protection",
+            "--ssl-policy=ELBSecurityPolicy-TLS-1-2-2017-01",
+            "--idle-connection-timeout=1m",
+            "--deregistration-delay-timeout=10s",
+            "--nlb-cross-zone",
+            "--nlb-zone-affinity=any_availability_zone",
+            "--cluster-local-domain=cluster.local",
+            "--deny-internal-domains",
+            "--additional-stack-tags=InfrastructureComponent=true",
+            "--additional-stack-tags=application=kube-ingress-aws-controller",
+            "--nlb-http-enabled",
+            "--nlb-http-target-port=9998",
+            "--load-balancer-type=network",
+            "--cert-polling-interval=2m",
+            "--cert-filter-tag=kubernetes=enabled",
+            "--cluster-id=sandbox", "--kubeconfig", _kubeconfig, $"--metrics-address=127.0.0.1:{metricsPort}", "--leader-elect=false", "--shutdown-delay=0s");
+        await service.WaitUntilReadyAsync(metricsPort, TimeSpan.FromSeconds(60));
+
+        await Eventually.HoldsAsync(() => StatusHostname() is not null, "the Ingress status names the load balancer", TimeSpan.FromSeconds(60));
+        lock (_aws.State.Gate)
+        {
+            var nlb = _aws.State.LoadBalancers.Should().ContainSingle().Subject;
+            nlb.Type.Should().Be("network");
+            _aws.State.Listeners.Where(l => l.LoadBalancerArn == nlb.Arn).Select(l => (l.Protocol, l.Port, l.SslPolicy))
+                .Should().BeEquivalentTo([("TLS", 443, (string?)"ELBSecurityPolicy-TLS-1-2-2017-01"), ("TCP", 80, null)]);
+            _aws.State.ElbTags[nlb.Arn].Should().Contain("InfrastructureComponent", "true");
+        }
+
+        var warnings = service.StandardOutput.Where(l => l.Contains("kube-ingress-aws-controller flags accepted but ignored", StringComparison.Ordinal)).ToList();
+        warnings.Should().ContainSingle(service.Output);
+        warnings[0].Should().Contain("--stack-termination-protection").And.Contain("--deny-internal-domains").And.Contain("--nlb-http-target-port").And.Contain("--custom-filters")
+            .And.Contain("\"LogLevel\":\"Warning\"");
+        service.SendSignal(PosixSignal.SIGTERM);
+        (await service.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(0, service.Output);
+    }
+
+    [Fact]
+    public async Task Version_PrintsTheVersionAndExits()
+    {
+        await using var process = ServiceProcess.Run(_aws.ClientEnvironment(), "--version");
+
+        (await process.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(0, process.Output);
+        process.StandardOutput.Should().ContainSingle().Which.Should().StartWith("ingress-controller ");
+    }
+
+    [Fact]
     public async Task MissingClusterId_ExitsWithAClearError()
     {
         await using var process = ServiceProcess.Run(_aws.ClientEnvironment(), "--kubeconfig", _kubeconfig);

@@ -92,12 +92,15 @@ internal sealed class ControllerHarness : IAsyncDisposable
     };
 
     /// <summary>A fresh controller process as far as state goes: new informers, empty inventory and memory (a restart).</summary>
-    public async Task<ControllerInstance> StartControllerAsync()
+    public Task<ControllerInstance> StartControllerAsync() => StartControllerAsync(Options);
+
+    /// <summary>A controller process with options of its own (e.g. a second controller with another --controller-id).</summary>
+    public async Task<ControllerInstance> StartControllerAsync(IngressControllerOptions options)
     {
         var informers = new SharedInformerFactory(Client);
-        var cluster = new ClusterView(informers, Options);
+        var cluster = new ClusterView(informers, options);
         var events = new EventRecorder(Client, new EventRecorderOptions(IngressControllerOptions.ServiceName));
-        var reconciler = new IngressReconciler(Elb, Ec2, Acm, Client, cluster, events, Options, Time, new IngressMetrics(), waf: Waf);
+        var reconciler = new IngressReconciler(Elb, Ec2, Acm, Client, cluster, events, options, Time, new IngressMetrics(), waf: Waf);
         var instance = new ControllerInstance(informers, cluster, events, reconciler);
         _instances.Add(instance);
         await cluster.WaitForSyncAsync(CancellationToken.None);
@@ -105,6 +108,32 @@ internal sealed class ControllerHarness : IAsyncDisposable
     }
 
     public Task<ReconcileResult> PassAsync() => Controller.Reconciler.ReconcileAsync(CancellationToken.None);
+
+    /// <summary>
+    /// Runs passes as the loop would, the clock following each requeue, until every named Ingress has a status (new load
+    /// balancers provision for a while, as on AWS); returns the last result.
+    /// </summary>
+    public async Task<ReconcileResult> SettleAsync(params string[] ingresses)
+    {
+        for (var pass = 0; pass < 100; pass++)
+        {
+            var result = await PassAsync();
+            var missing = false;
+            foreach (var name in ingresses)
+            {
+                missing |= await StatusHostnameAsync(name) is null;
+            }
+
+            if (result.Succeeded && !missing)
+            {
+                return result;
+            }
+
+            Time.Advance(result.RequeueAfter is { } requeue && requeue < TimeSpan.FromMinutes(1) ? requeue : TimeSpan.FromSeconds(15));
+        }
+
+        throw new InvalidOperationException($"no status for {string.Join(", ", ingresses)} after 100 passes");
+    }
 
     /// <summary>Runs passes until one succeeds (what the loop does with backoff); returns how many it took.</summary>
     public async Task<int> ConvergeAsync(int maxPasses = 30)
@@ -120,15 +149,18 @@ internal sealed class ControllerHarness : IAsyncDisposable
         throw new InvalidOperationException($"no successful pass in {maxPasses}");
     }
 
-    public string AddCertificate(string id, DateTimeOffset notAfter, params string[] names)
+    public string AddCertificate(string id, DateTimeOffset notAfter, params string[] names) =>
+        AddCertificate(id, DateTimeOffset.UtcNow.AddDays(-1), notAfter, names);
+
+    public string AddCertificate(string id, DateTimeOffset notBefore, DateTimeOffset notAfter, params string[] names)
     {
-        var arn = $"arn:aws:acm:eu-central-1:123456789012:certificate/{id}";
+        var arn = id.StartsWith("arn:", StringComparison.Ordinal) ? id : $"arn:aws:acm:eu-central-1:123456789012:certificate/{id}";
         lock (Aws.State.Gate)
         {
             Aws.State.Certificates.Add(new EmulatedCertificate
             {
                 Arn = arn, DomainName = names[0], SubjectAlternativeNames = [.. names],
-                NotBefore = DateTimeOffset.UtcNow.AddDays(-1), NotAfter = notAfter, CreatedAt = DateTimeOffset.UtcNow,
+                NotBefore = notBefore, NotAfter = notAfter, CreatedAt = notBefore,
             });
         }
 
@@ -213,6 +245,27 @@ internal sealed class ControllerHarness : IAsyncDisposable
             }, status: false);
         await SeenAsync(() => Controller.Cluster.Ingresses.Get(ns, name), stored.ToNode());
         return Controller.Cluster.Ingresses.Get(ns, name)!;
+    }
+
+    /// <summary>Applies a manifest with real kubectl (as a user would), then waits until the controller's cache has the Ingress.</summary>
+    public async Task ApplyWithKubectlAsync(string yaml, string ingress, string ns = "default")
+    {
+        var directory = Directory.CreateTempSubdirectory("ingress-kubectl-");
+        try
+        {
+            var kubeconfig = Kube.WriteKubeconfig(Path.Combine(directory.FullName, "kubeconfig"));
+            var manifest = Path.Combine(directory.FullName, "manifest.yaml");
+            await File.WriteAllTextAsync(manifest, yaml);
+            await using var kubectl = ChildProcess.Start("kubectl", ["--kubeconfig", kubeconfig, "apply", "-n", ns, "-f", manifest]);
+            (await kubectl.WaitForExitAsync(TimeSpan.FromSeconds(60))).Should().Be(0, kubectl.Output);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+
+        var stored = Kube.Get("Ingress", ns, ingress) ?? throw new InvalidOperationException($"kubectl did not create {ns}/{ingress}");
+        await SeenAsync(() => Controller.Cluster.Ingresses.Get(ns, ingress), stored);
     }
 
     public async Task DeleteIngressAsync(string name, string ns = "default")
