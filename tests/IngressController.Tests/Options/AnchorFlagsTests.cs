@@ -103,6 +103,7 @@ public class AnchorFlagsTests
         // README "Running multiple instances": --ingress-class-filter=foo, manages class foo and Ingresses without a class.
         Bind("--ingress-class-filter=foo,").ServedClasses.Should().Equal("foo", "");
         Bind("--ingress-class-filter=foo").ServedClasses.Should().Equal("foo");
+        Bind("--ingress-class-filter=").ServedClasses.Should().Equal("");
         Bind().ServedClasses.Should().Equal("aws-integrations");
     }
 
