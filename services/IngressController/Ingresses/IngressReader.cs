@@ -1,3 +1,4 @@
+using AwsIntegrations.Aws;
 using AwsIntegrations.Kubernetes.Models;
 
 namespace AwsIntegrations.IngressController.Ingresses;
@@ -130,9 +131,9 @@ public static class IngressReader
             return fallback;
         }
 
-        return SslPolicies.IsPredefined(value)
+        return ElbV2SslPolicies.Predefined.Contains(value)
             ? value
-            : Reported(Invalid(FirstKey(annotations, AnnotationKeys.SslPolicy)!, value, $"one of AWS's predefined security policies (e.g. {SslPolicies.Recommended})", fallback), problems, fallback);
+            : Reported(Invalid(FirstKey(annotations, AnnotationKeys.SslPolicy)!, value, $"one of AWS's predefined security policies (e.g. {ElbV2SslPolicies.Recommended})", fallback), problems, fallback);
     }
 
     private static string? SecurityGroup(Dictionary<string, string> annotations, List<IngressProblem> problems)

@@ -1,6 +1,5 @@
 using AwsIntegrations.Aws;
 using AwsIntegrations.Hosting.Options;
-using AwsIntegrations.IngressController.Ingresses;
 using AwsIntegrations.IngressController.Waf;
 using AwsIntegrations.Kubernetes.Config;
 using AwsIntegrations.Kubernetes.Leadership;
@@ -217,9 +216,9 @@ public sealed class IngressControllerOptions : ServiceOptions
             return new FlagException("security-group-tag", SecurityGroupTag, "must be key=value");
         }
 
-        if (!SslPolicies.IsPredefined(SslPolicy))
+        if (!ElbV2SslPolicies.Predefined.Contains(SslPolicy))
         {
-            return new FlagException("ssl-policy", SslPolicy, "must be one of AWS's predefined security policies, e.g. " + SslPolicies.Recommended);
+            return new FlagException("ssl-policy", SslPolicy, "must be one of AWS's predefined security policies, e.g. " + ElbV2SslPolicies.Recommended);
         }
 
         if (AdditionalTags.FirstOrDefault(t => t.IndexOf('=', StringComparison.Ordinal) < 1) is { } tag)

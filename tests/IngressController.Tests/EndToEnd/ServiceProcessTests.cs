@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Emulators.Kubernetes;
+using AwsIntegrations.IngressController.Tests.Compatibility;
 using AwsIntegrations.Testing;
 
 namespace AwsIntegrations.IngressController.Tests.EndToEnd;
@@ -132,29 +133,13 @@ public sealed class ServiceProcessTests : IAsyncLifetime
             _aws.State.Certificates.Single().Tags["kubernetes"] = "enabled";
         }
 
-        var environment = new Dictionary<string, string?>(_aws.ClientEnvironment())
-        {
-            ["CUSTOM_FILTERS"] = "tag:kubernetes.io/cluster/sandbox=owned tag:node.kubernetes.io/role=worker tag:zalando.org/ingress-enabled=true",
-        };
+        var environment = new Dictionary<string, string?>(_aws.ClientEnvironment()) { ["CUSTOM_FILTERS"] = ZalandoProduction.CustomFilters("sandbox") };
         var metricsPort = FreePort.Next();
         await using var service = ServiceProcess.Run(environment,
-            "--target-access-mode=HostPort",
-            "--stack-termination-protection",
-            "--ssl-policy=ELBSecurityPolicy-TLS-1-2-2017-01",
-            "--idle-connection-timeout=1m",
-            "--deregistration-delay-timeout=10s",
-            "--nlb-cross-zone",
-            "--nlb-zone-affinity=any_availability_zone",
-            "--cluster-local-domain=cluster.local",
-            "--deny-internal-domains",
-            "--additional-stack-tags=InfrastructureComponent=true",
-            "--additional-stack-tags=application=kube-ingress-aws-controller",
-            "--nlb-http-enabled",
-            "--nlb-http-target-port=9998",
-            "--load-balancer-type=network",
-            "--cert-polling-interval=2m",
-            "--cert-filter-tag=kubernetes=enabled",
-            "--cluster-id=sandbox", "--kubeconfig", _kubeconfig, $"--metrics-address=127.0.0.1:{metricsPort}", "--leader-elect=false", "--shutdown-delay=0s");
+        [
+            .. ZalandoProduction.Args,
+            "--cluster-id=sandbox", "--kubeconfig", _kubeconfig, $"--metrics-address=127.0.0.1:{metricsPort}", "--leader-elect=false", "--shutdown-delay=0s",
+        ]);
         await service.WaitUntilReadyAsync(metricsPort, TimeSpan.FromSeconds(60));
 
         await Eventually.HoldsAsync(() => StatusHostname() is not null, "the Ingress status names the load balancer", TimeSpan.FromSeconds(60));
@@ -169,8 +154,12 @@ public sealed class ServiceProcessTests : IAsyncLifetime
 
         var warnings = service.StandardOutput.Where(l => l.Contains("kube-ingress-aws-controller flags accepted but ignored", StringComparison.Ordinal)).ToList();
         warnings.Should().ContainSingle(service.Output);
-        warnings[0].Should().Contain("--stack-termination-protection").And.Contain("--deny-internal-domains").And.Contain("--nlb-http-target-port").And.Contain("--custom-filters")
-            .And.Contain("\"LogLevel\":\"Warning\"");
+        warnings[0].Should().Contain("\"LogLevel\":\"Warning\"");
+        foreach (var flag in ZalandoProduction.Ignored)
+        {
+            warnings[0].Should().Contain(flag);
+        }
+
         service.SendSignal(PosixSignal.SIGTERM);
         (await service.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(0, service.Output);
     }

@@ -1,5 +1,6 @@
 using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.IngressController.Options;
+using AwsIntegrations.IngressController.Tests.Compatibility;
 
 namespace AwsIntegrations.IngressController.Tests.Options;
 
@@ -45,30 +46,9 @@ public class AnchorFlagsTests
     [Fact]
     public void ZalandoProductionArgs_BindAndMapOntoOurs()
     {
-        // zalando-incubator/kubernetes-on-aws cluster/manifests/ingress-controller/deployment.yaml, with the values of
-        // cluster/config-defaults.yaml (nlb_switch "exec": --load-balancer-type=network and the NLB HTTP flags).
-        var environment = new Dictionary<string, string>
-        {
-            ["CUSTOM_FILTERS"] = "tag:kubernetes.io/cluster/kube-1=owned tag:node.kubernetes.io/role=worker tag:zalando.org/ingress-enabled=true",
-            ["AWS_REGION"] = "eu-central-1",
-        };
-        var options = Bind(name => environment.GetValueOrDefault(name),
-            "--target-access-mode=HostPort",
-            "--stack-termination-protection",
-            "--ssl-policy=ELBSecurityPolicy-TLS-1-2-2017-01",
-            "--idle-connection-timeout=1m",
-            "--deregistration-delay-timeout=10s",
-            "--nlb-cross-zone",
-            "--nlb-zone-affinity=any_availability_zone",
-            "--cluster-local-domain=cluster.local",
-            "--deny-internal-domains",
-            "--additional-stack-tags=InfrastructureComponent=true",
-            "--additional-stack-tags=application=kube-ingress-aws-controller",
-            "--nlb-http-enabled",
-            "--nlb-http-target-port=9998",
-            "--load-balancer-type=network",
-            "--cert-polling-interval=2m",
-            "--cert-filter-tag=kubernetes=enabled");
+        // zalando-incubator/kubernetes-on-aws cluster/manifests/ingress-controller/deployment.yaml (ZalandoProduction).
+        var environment = new Dictionary<string, string> { ["CUSTOM_FILTERS"] = ZalandoProduction.CustomFilters("kube-1"), ["AWS_REGION"] = "eu-central-1" };
+        var options = Bind(name => environment.GetValueOrDefault(name), ZalandoProduction.Args);
 
         options.TargetType.Should().Be(TargetType.Instance);
         options.SslPolicy.Should().Be("ELBSecurityPolicy-TLS-1-2-2017-01");
@@ -79,7 +59,7 @@ public class AnchorFlagsTests
         options.AdditionalTags.Should().Equal("InfrastructureComponent=true", "application=kube-ingress-aws-controller");
         options.CertPollingInterval.Should().Be(TimeSpan.FromMinutes(2));
         options.CertFilterTag.Should().Be("kubernetes=enabled");
-        options.Anchor.Ignored().Select(i => i.Flag).Should().Equal("--stack-termination-protection", "--deny-internal-domains", "--nlb-http-target-port", "--custom-filters");
+        options.Anchor.Ignored().Select(i => i.Flag).Should().Equal(ZalandoProduction.Ignored);
         options.Anchor.Ignored().Should().OnlyContain(i => i.Reason.Length > 20, "each ignored flag says why");
     }
 

@@ -113,7 +113,7 @@ public static class ElbV2Listeners
             throw new AwsFault("ValidationError", $"An SSL policy cannot be specifed for {protocol} listeners"); // AWS's spelling
         }
 
-        var policy = secure ? ElbV2SslPolicies.Resolve(call.Param("SslPolicy"), listener.SslPolicy) : null;
+        var policy = secure ? ElbV2SslPolicyCheck.Resolve(call.Param("SslPolicy"), listener.SslPolicy) : null;
         var actions = call.Items("DefaultActions.member").Select(p => Action(call, p, state)).ToList();
         foreach (var action in actions.Count > 0 ? actions : listener.DefaultActions)
         {

@@ -1,16 +1,19 @@
-namespace AwsIntegrations.IngressController.Ingresses;
+namespace AwsIntegrations.Aws;
 
 /// <summary>
-/// AWS's predefined security policies for HTTPS and TLS listeners (ELB guides, "Security policies"; load balancers take no
-/// custom ones). kube-ingress-aws-controller checks its flag and annotation against such a list too (aws/adapter.go
-/// SSLPolicies); AWS answers any other name with SSLPolicyNotFound.
+/// The predefined security policies of HTTPS and TLS listeners (Application and Network Load Balancer guides, "Security
+/// policies", and the older names DescribeSSLPolicies still returns). Load balancers take no custom policies: AWS answers
+/// any other name with SSLPolicyNotFound.
 /// </summary>
-public static class SslPolicies
+public static class ElbV2SslPolicies
 {
+    /// <summary>The policy a listener created through the API (not the console) gets when none is given.</summary>
+    public const string ApiDefault = "ELBSecurityPolicy-2016-08";
+
     /// <summary>AWS's recommendation: TLS 1.3 and 1.2, forward secrecy, modern ciphers.</summary>
     public const string Recommended = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
-    private static readonly HashSet<string> Predefined = new(StringComparer.Ordinal)
+    public static readonly IReadOnlySet<string> Predefined = new HashSet<string>(StringComparer.Ordinal)
     {
         "ELBSecurityPolicy-2015-05",
         "ELBSecurityPolicy-2016-08",
@@ -59,6 +62,4 @@ public static class SslPolicies
         "ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-PQ-2025-09",
         "ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09",
     };
-
-    public static bool IsPredefined(string name) => Predefined.Contains(name);
 }
