@@ -89,7 +89,7 @@ public class KubeIngressAwsControllerTests
             o.IngressClassFilter = ""; // class-less Ingresses, as kube-ingress-aws-controller serves them without a filter
             configure?.Invoke(o);
         }, seed);
-        h.Aws.State.LoadBalancerProvisioning = TimeSpan.FromMinutes(2); // AWS takes minutes; SettleAsync follows the requeues
+        h.Aws.State.Behavior.LoadBalancerProvisioning = TimeSpan.FromMinutes(2); // AWS takes minutes; SettleAsync follows the requeues
         await h.AddNodeAsync("node-1", ControllerHarness.Instances[0]);
         return h;
     }

@@ -22,7 +22,7 @@ public class BlastRadiusTests
     private static async Task<(ControllerHarness H, string A, string B, string P)> ClusterWithGoodAndBadIngressesAsync()
     {
         var h = await ControllerHarness.StartAsync();
-        h.Aws.State.LoadBalancerProvisioning = TimeSpan.Zero; // this test is about one pass; ProvisioningTests covers the wait
+        h.Aws.State.Behavior.LoadBalancerProvisioning = TimeSpan.Zero; // this test is about one pass; ProvisioningTests covers the wait
         var a = h.AddCertificate("a", NextYear, "a.example.org");
         var b = h.AddCertificate("b", NextYear, "b.example.org");
         var p = h.AddCertificate("p", NextYear, "p.example.org");
@@ -147,7 +147,7 @@ public class BlastRadiusTests
     public async Task OwnLoadBalancer_WhoseOnlyCertificateAwsRefuses_IsFinishedWithoutIt_NextPass()
     {
         await using var h = await ControllerHarness.StartAsync();
-        h.Aws.State.LoadBalancerProvisioning = TimeSpan.Zero;
+        h.Aws.State.Behavior.LoadBalancerProvisioning = TimeSpan.Zero;
         await h.AddNodeAsync("node-1", ControllerHarness.Instances[0]);
         await h.ApplyIngressAsync("legacy", ["legacy.example.org"],
             new() { ["zalando.org/aws-load-balancer-ssl-cert"] = UnknownIamCertificate, ["zalando.org/aws-load-balancer-shared"] = "false" });

@@ -135,18 +135,35 @@ internal sealed class ControllerHarness : IAsyncDisposable
         throw new InvalidOperationException($"no status for {string.Join(", ", ingresses)} after 100 passes");
     }
 
-    /// <summary>Runs passes until one succeeds (what the loop does with backoff); returns how many it took.</summary>
-    public async Task<int> ConvergeAsync(int maxPasses = 30)
+    /// <summary>
+    /// Runs passes as the loop would until one succeeds with no load balancer left provisioning: after a failure the clock
+    /// moves on by a backoff (AWS's token buckets refill meanwhile), after a success by the requeue while load balancers
+    /// provision (AWS's realistic timing is on). Returns how many passes it took.
+    /// </summary>
+    public async Task<int> ConvergeAsync(int maxPasses = 60)
     {
         for (var pass = 1; pass <= maxPasses; pass++)
         {
-            if ((await PassAsync()).Succeeded)
+            var result = await PassAsync();
+            if (result.Succeeded && !Provisioning())
             {
                 return pass;
             }
+
+            Time.Advance(result.Succeeded && result.RequeueAfter is { } requeue && requeue < TimeSpan.FromMinutes(1) ? requeue : TimeSpan.FromSeconds(5));
         }
 
-        throw new InvalidOperationException($"no successful pass in {maxPasses}");
+        throw new InvalidOperationException($"no successful pass with every load balancer active in {maxPasses}");
+    }
+
+    /// <summary>Whether a load balancer in the emulated account is still provisioning, or not yet described (AWS's timing).</summary>
+    public bool Provisioning()
+    {
+        var now = Time.GetUtcNow();
+        lock (Aws.State.Gate)
+        {
+            return Aws.State.LoadBalancers.Any(l => !l.IsActive(now) || now < l.VisibleAt);
+        }
     }
 
     public string AddCertificate(string id, DateTimeOffset notAfter, params string[] names) =>
@@ -305,6 +322,15 @@ internal sealed class ControllerHarness : IAsyncDisposable
         lock (Aws.State.Gate)
         {
             return [.. Aws.State.LoadBalancers];
+        }
+    }
+
+    /// <summary>The ids of a target group's targets that are registered (not draining after a deregistration).</summary>
+    public IReadOnlyList<string> RegisteredTargets(Emulators.Aws.TargetGroup group)
+    {
+        lock (Aws.State.Gate)
+        {
+            return [.. group.Targets.Where(t => t.DeregisteredAt is null).Select(t => t.Id)];
         }
     }
 
