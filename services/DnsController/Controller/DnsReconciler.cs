@@ -52,9 +52,9 @@ public sealed partial class DnsReconciler
         _leadership = leadership;
         _loadBalancers = new LoadBalancerDirectory(elb, logger);
         _applier = new ChangeApplier(route53);
-        _filter = ZoneFilter.Create(options.DomainFilter, options.ExcludeDomains, options.ZoneIdFilter, options.AwsZoneType);
+        _filter = ZoneFilter.From(options);
         _mapper = new TxtNameMapper(options.TxtPrefix, options.TxtSuffix, options.TxtWildcardReplacement);
-        _recordSettings = new RecordSettings(options.DefaultTtl, options.EvaluateTargetHealth);
+        _recordSettings = new RecordSettings(options.DefaultTtl, options.EvaluateTargetHealth, options.AaaaAlias);
     }
 
     public ZoneCache Cache { get; } = new();
@@ -170,12 +170,13 @@ public sealed partial class DnsReconciler
         return dirty;
     }
 
-    /// <summary>The Route 53 names a plan for <paramref name="names"/> needs: the names and their ownership TXT names.</summary>
+    /// <summary>The Route 53 names a plan for <paramref name="names"/> needs: the names and their ownership TXT names in every format.</summary>
     private HashSet<string> RecordNames(HashSet<string> names)
     {
         var all = new HashSet<string>(names, StringComparer.Ordinal);
         foreach (var name in names)
         {
+            all.Add(_mapper.ToOldTxtName(name));
             foreach (var type in new[] { "A", "AAAA", "CNAME" })
             {
                 all.Add(_mapper.ToTxtName(name, type));

@@ -84,7 +84,7 @@ public sealed class ServiceProcessTests : IAsyncLifetime
         await _world.ApplyIngressAsync("web", ["www.example.com"], alb, ingressClass: "aws-integrations");
         await _world.ApplyIngressAsync("other-class", ["other.example.com"], alb, ingressClass: "nginx");
 
-        await using var once = Start("dns-once", "--once");
+        await using var once = Start("dns-once", "--once", "--ingress-class", "aws-integrations");
 
         (await once.WaitForExitAsync(TimeSpan.FromSeconds(60))).Should().Be(0, once.Output);
         _world.Records(_zone).Should().Contain($"A www.example.com. alias {alb}.").And.NotContain(r => r.Contains("other.example.com", StringComparison.Ordinal));

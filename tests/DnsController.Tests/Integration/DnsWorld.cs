@@ -63,7 +63,7 @@ internal sealed class DnsWorld : IAsyncDisposable
 
     public static async Task<DnsWorld> StartAsync(Action<DnsControllerOptions>? configure = null, Action<AwsOptions>? aws = null)
     {
-        var options = new DnsControllerOptions { TxtOwnerId = "cluster-a", IngressClass = string.Empty };
+        var options = new DnsControllerOptions { TxtOwnerId = "cluster-a" };
         configure?.Invoke(options);
         var awsOptions = new AwsOptions
         {

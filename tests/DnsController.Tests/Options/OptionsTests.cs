@@ -13,7 +13,9 @@ public class OptionsTests
         var options = Bind();
 
         options.Sources.Should().Equal("ingress", "service");
-        options.IngressClass.Should().Be("aws-integrations");
+        options.IngressClasses.Should().BeEmpty("external-dns publishes Ingresses of every class unless --ingress-class says otherwise");
+        options.IgnoreIngressTlsSpec.Should().BeFalse("external-dns publishes spec.tls hosts unless --ignore-ingress-tls-spec");
+        options.AaaaAlias.Should().Be(AaaaAlias.Always, "external-dns writes an A and an AAAA ALIAS for every load balancer hostname since v0.16");
         options.Policy.Should().Be(Policy.Sync);
         options.TxtOwnerId.Should().Be("default");
         options.Interval.Should().Be(TimeSpan.FromMinutes(1));
@@ -64,7 +66,10 @@ public class OptionsTests
     public void Readme_FlagTable_IsTheGeneratedOne()
     {
         var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md"));
+        var generated = FlagHelp.Markdown(new DnsControllerOptions()).Trim();
+        var written = Path.Combine(AppContext.BaseDirectory, "README.flags.md");
+        File.WriteAllText(written, generated + "\n");
 
-        readme.Should().Contain(FlagHelp.Markdown(new DnsControllerOptions()).Trim());
+        readme.Should().Contain(generated, $"services/DnsController/README.md must carry the table FlagHelp.Markdown generates; copy it from {written}");
     }
 }
