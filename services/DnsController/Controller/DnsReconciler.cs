@@ -92,7 +92,7 @@ public sealed partial class DnsReconciler
         var lookup = names is null ? null : RecordNames(names);
         var desired = DesiredState.Route(_built.Values, Cache.Zones, _filter, names);
         var problems = desired.Problems.ToList();
-        var settings = new PlanSettings(_options.TxtOwnerId, _options.Policy, _mapper);
+        var settings = new PlanSettings(_options.TxtOwnerId, _options.Policy, _mapper) { Scope = _filter };
         var plans = Cache.Zones.Select(z => (Zone: z, Plan: Planner.Plan(z, lookup is null ? Cache.Records(z.Id) : Cache.Records(z.Id, lookup), desired.For(z.Id), settings))).ToList();
         problems.AddRange(plans.SelectMany(p => p.Plan.Problems));
         var byResource = new Lazy<Dictionary<string, SourceObject>>(() => sources.GroupBy(s => s.Resource).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
@@ -281,7 +281,7 @@ public sealed partial class DnsReconciler
     private int CountManaged() => Cache.Zones.Sum(z =>
     {
         var records = Cache.Records(z.Id);
-        var view = new ZoneRecords(records, _mapper);
+        var view = new ZoneRecords(records, _mapper, _filter.Accepts);
         return records.Count(r => Planner.IsManaged(r.Type) && view.IsOurs(r, _options.TxtOwnerId));
     });
 
