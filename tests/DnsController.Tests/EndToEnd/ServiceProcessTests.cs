@@ -91,6 +91,25 @@ public sealed class ServiceProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Service_IngressOfAnotherClassWithAHost_IsSaidOnceAtDebugLevel()
+    {
+        var alb = (await _world.CreateAlbAsync("web")).DnsName;
+        await using var service = Start("dns-1", "--ingress-class", "aws-integrations", "--log-level", "debug", "--leader-elect=false");
+        await _world.ApplyIngressAsync("other", ["other.example.com"], alb, ingressClass: "nginx");
+        await _world.ApplyIngressAsync("web", ["www.example.com"], alb, ingressClass: "aws-integrations");
+        await Eventually.HoldsAsync(() => _world.Records(_zone).Contains($"A www.example.com. alias {alb}."), "the first record", TimeSpan.FromSeconds(30));
+
+        // More passes: the other-class Ingress changes, and a new Ingress of the class shows that they ran.
+        await _world.ApplyIngressAsync("other", ["other.example.com", "more.example.com"], alb, ingressClass: "nginx");
+        await _world.ApplyIngressAsync("late", ["late.example.com"], alb, ingressClass: "aws-integrations");
+        await Eventually.HoldsAsync(() => _world.Records(_zone).Contains($"A late.example.com. alias {alb}."), "the last record", TimeSpan.FromSeconds(30));
+
+        service.StandardOutput.Count(l => l.Contains("default/other is not published", StringComparison.Ordinal) && l.Contains("nginx", StringComparison.Ordinal))
+            .Should().Be(1, service.Output);
+        _world.Records(_zone).Should().NotContain(r => r.Contains("other.example.com", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Service_BadFlag_ExitsWithTwoAndSaysWhy()
     {
         await using var bad = Start("dns-bad", "--policy", "everything");
