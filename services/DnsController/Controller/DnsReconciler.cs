@@ -53,8 +53,8 @@ public sealed partial class DnsReconciler
         _loadBalancers = new LoadBalancerDirectory(elb, logger);
         _applier = new ChangeApplier(route53);
         _filter = ZoneFilter.From(options);
-        _mapper = new TxtNameMapper(options.TxtPrefix, options.TxtSuffix, options.TxtWildcardReplacement);
-        _recordSettings = new RecordSettings(options.DefaultTtl, options.EvaluateTargetHealth, options.AaaaAlias);
+        _mapper = TxtNameMapper.From(options);
+        _recordSettings = RecordSettings.From(options);
     }
 
     public ZoneCache Cache { get; } = new();

@@ -62,7 +62,7 @@ public sealed partial class InformerSources : ISourceProvider, IDisposable
         var dropped = new HashSet<string>(StringComparer.Ordinal);
         foreach (var ingress in _ingresses?.List() ?? [])
         {
-            if (!_settings.Annotations.Matches(ingress.Metadata.Annotations))
+            if (!SourceObjects.Selects(_settings, ingress))
             {
                 continue;
             }
@@ -78,7 +78,7 @@ public sealed partial class InformerSources : ISourceProvider, IDisposable
 
         foreach (var service in _services?.List() ?? [])
         {
-            if (_settings.Annotations.Matches(service.Metadata.Annotations) && Map(service, seen, s => SourceObjects.FromService(s, _settings)) is { } source)
+            if (SourceObjects.Selects(_settings, service) && Map(service, seen, s => SourceObjects.FromService(s, _settings)) is { } source)
             {
                 sources.Add(source);
             }

@@ -19,6 +19,17 @@ public sealed class DnsControllerOptions : ServiceOptions
     [FlagGroup]
     public AwsOptions Aws { get; set; } = new() { Route53Rps = 3 };
 
+    [Flag("provider", "DNS provider; only aws. Accepted so external-dns' arguments keep working.")]
+    [AllowedValues("aws")]
+    public string Provider { get; set; } = "aws";
+
+    [Flag("registry", "Ownership registry; only txt (external-dns' TXT records). Accepted so external-dns' arguments keep working.")]
+    [AllowedValues("txt")]
+    public string Registry { get; set; } = "txt";
+
+    [Flag("events", "Accepted for external-dns' arguments and ignored: Ingress and Service changes always trigger a pass here (after --debounce).")]
+    public bool Events { get; set; }
+
     [Flag("source", "Kinds whose hostnames are published: ingress, service (comma-separated or repeated).")]
     public string[] Sources { get; set; } = ["ingress", "service"];
 
@@ -104,6 +115,9 @@ public sealed class DnsControllerOptions : ServiceOptions
 
     [Flag("aws-evaluate-target-health", "EvaluateTargetHealth of alias records unless the object's annotation says otherwise.")]
     public bool EvaluateTargetHealth { get; set; } = true;
+
+    [Flag("aws-prefer-cname", "Write a CNAME instead of an ALIAS for load balancer hostnames (unless the object's alias annotation says otherwise).")]
+    public bool AwsPreferCname { get; set; }
 
     [Flag("aws-aaaa-alias", "Which load balancer hostnames get an AAAA ALIAS beside the A ALIAS: always (as external-dns since v0.16) or dual-stack (only dual-stack load balancers).")]
     public AaaaAlias AaaaAlias { get; set; } = AaaaAlias.Always;

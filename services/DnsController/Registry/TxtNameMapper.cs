@@ -1,3 +1,5 @@
+using DnsController.Options;
+
 namespace DnsController.Registry;
 
 /// <summary>
@@ -18,6 +20,12 @@ public sealed class TxtNameMapper
         _prefix = prefix.ToLowerInvariant();
         _suffix = suffix.ToLowerInvariant();
         _wildcardReplacement = wildcardReplacement.ToLowerInvariant();
+    }
+
+    public static TxtNameMapper From(DnsControllerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new TxtNameMapper(options.TxtPrefix, options.TxtSuffix, options.TxtWildcardReplacement);
     }
 
     private bool TypeInAffix => _prefix.Contains(RecordTypeTemplate, StringComparison.Ordinal) || _suffix.Contains(RecordTypeTemplate, StringComparison.Ordinal);

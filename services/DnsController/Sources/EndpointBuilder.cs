@@ -110,7 +110,7 @@ public static class EndpointBuilder
         var v4 = targets.Where(t => IsIp(t, AddressFamily.InterNetwork)).Order(StringComparer.Ordinal).ToList();
         var v6 = targets.Where(t => IsIp(t, AddressFamily.InterNetworkV6)).Order(StringComparer.Ordinal).ToList();
         var hosts = targets.Where(t => !IPAddress.TryParse(t, out _)).Select(DnsNames.Normalize).Order(StringComparer.Ordinal).ToList();
-        var aliasMode = (Annotations.Get(source.Annotations, Annotations.Alias) ?? "true").ToUpperInvariant();
+        var aliasMode = (Annotations.Get(source.Annotations, Annotations.Alias) ?? (settings.PreferCname ? "false" : "true")).ToUpperInvariant();
         if (v4.Count > 0)
         {
             yield return common with { Name = name, Type = "A", Targets = v4 };

@@ -17,15 +17,22 @@ public static class SourceObjects
     public static IReadOnlyList<SourceObject> Select(SourceSettings settings, IEnumerable<Ingress> ingresses, IEnumerable<Service> services)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var selected = ingresses.Where(i => Selects(settings, i)).Select(i => FromIngress(i, settings)).ToList();
-        selected.AddRange(services.Where(s => settings.Annotations.Matches(s.Metadata.Annotations)).Select(s => FromService(s, settings)).OfType<SourceObject>());
+        var selected = ingresses.Where(i => Selects(settings, i) && HasClass(i, settings.IngressClasses)).Select(i => FromIngress(i, settings)).ToList();
+        selected.AddRange(services.Where(s => Selects(settings, s)).Select(s => FromService(s, settings)).OfType<SourceObject>());
         return selected;
     }
 
-    public static bool Selects(SourceSettings settings, Ingress ingress)
+    /// <summary>
+    /// The annotation filter matches, and the controller annotation, when present, says dns-controller (external-dns
+    /// skips objects another controller claims). The ingress class is checked apart, so that dropping an Ingress can be told.
+    /// </summary>
+    public static bool Selects(SourceSettings settings, KubernetesObject obj)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return settings.Annotations.Matches(ingress.Metadata.Annotations) && HasClass(ingress, settings.IngressClasses);
+        ArgumentNullException.ThrowIfNull(obj);
+        var annotations = obj.Metadata.Annotations;
+        return settings.Annotations.Matches(annotations)
+            && Annotations.Get(annotations, Annotations.Controller) is null or Annotations.ControllerValue;
     }
 
     /// <summary>spec.ingressClassName when set, else the kubernetes.io/ingress.class annotation, must be one of the classes (none: any).</summary>

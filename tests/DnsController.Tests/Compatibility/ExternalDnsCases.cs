@@ -311,6 +311,28 @@ internal static class ExternalDnsCases
                 ChangeCalls = 1,
             },
 
+            // v0.22.0 provider/aws/aws.go useAlias/adjustCNAMERecordAndNewAaaaIfNeeded: with --aws-prefer-cname the load
+            // balancer hostname stays a CNAME, owned through "cname-".
+            new("--aws-prefer-cname: a CNAME to the load balancer, with its cname- TXT")
+            {
+                Flags = [.. Common, "--aws-prefer-cname"],
+                Zones = [Zone()],
+                Ingresses = [Ingress("web", ["www.example.com"])],
+                After = After(Cname("www.example.com", Alb), Owned("cname-www.example.com", Owner, Web)),
+                ChangeCalls = 1,
+            },
+
+            // v0.22.0 source/annotations/processors.go IsControllerMismatch: an object another controller claims is skipped,
+            // so its owned records go under sync like those of a deleted object.
+            new("objects whose controller annotation names another controller are not published")
+            {
+                Flags = Common,
+                Zones = [Zone(V22Alias("www.example.com", Owner, Web))],
+                Ingresses = [Ingress("web", ["www.example.com"], annotations: new() { ["external-dns.alpha.kubernetes.io/controller"] = "other" }), Ingress("app", ["app.example.com"], annotations: new() { ["external-dns.alpha.kubernetes.io/controller"] = "dns-controller" })],
+                After = After(V22Alias("app.example.com", Owner, "ingress/default/app")),
+                ChangeCalls = 1,
+            },
+
             // Not external-dns' behaviour: its endpoint/labels.go NewLabelsFromStringPlain trims the quotes and keeps
             // unknown keys, so it would take some of these as ownership. DnsController reads them as nobody's.
             new("malformed TXT owner records are read without failing and treated as not ours")

@@ -23,9 +23,8 @@ internal static class PlannerRun
         var sources = SourceObjects.Select(SourceSettings.From(options),
             options.Sources.Contains("ingress") ? @case.Ingresses : [], options.Sources.Contains("service") ? @case.Services : []);
         var zones = @case.Zones.Select(z => new Zone(z.Id, DnsNames.Normalize(z.Name), z.Private)).Where(filter.Accepts).ToList();
-        var recordSettings = new RecordSettings(options.DefaultTtl, options.EvaluateTargetHealth, options.AaaaAlias);
-        var desired = DesiredState.Build(sources, zones, filter, recordSettings, host => AliasFor(@case, host));
-        var settings = new PlanSettings(options.TxtOwnerId, options.Policy, new TxtNameMapper(options.TxtPrefix, options.TxtSuffix, options.TxtWildcardReplacement)) { Scope = filter };
+        var desired = DesiredState.Build(sources, zones, filter, RecordSettings.From(options), host => AliasFor(@case, host));
+        var settings = new PlanSettings(options.TxtOwnerId, options.Policy, TxtNameMapper.From(options)) { Scope = filter };
         var records = @case.Zones.ToDictionary(z => z.Id, z => z.Records.ToList());
         var problems = desired.Problems.ToList();
         var calls = 0;

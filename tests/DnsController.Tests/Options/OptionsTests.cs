@@ -40,7 +40,21 @@ public class OptionsTests
         options.DryRun.Should().BeTrue();
     }
 
+    // The args of external-dns' AWS tutorial (docs/tutorials/aws.md) that select what DnsController always is.
+    [Fact]
+    public void Bind_ExternalDnsProviderRegistryAndEvents_AreAccepted()
+    {
+        var options = Bind("--provider=aws", "--registry=txt", "--events", "--aws-prefer-cname");
+
+        options.Provider.Should().Be("aws");
+        options.Registry.Should().Be("txt");
+        options.AwsPreferCname.Should().BeTrue();
+    }
+
     [Theory]
+    [InlineData("--provider=google", "--provider")]
+    [InlineData("--registry=dynamodb", "--registry")]
+    [InlineData("--aws-aaaa-alias=never", "--aws-aaaa-alias")]
     [InlineData("--source=pod", "--source")]
     [InlineData("--policy=delete-everything", "--policy")]
     [InlineData("--aws-zone-type=secret", "--aws-zone-type")]

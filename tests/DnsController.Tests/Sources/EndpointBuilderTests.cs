@@ -107,6 +107,17 @@ public class EndpointBuilderTests
         records.Single().Type.Should().Be("CNAME");
     }
 
+    // external-dns provider/aws/aws.go useAlias: with --aws-prefer-cname a load balancer hostname is a CNAME, unless alias says otherwise.
+    [Fact]
+    public void Build_PreferCname_GivesCnameUnlessTheAliasAnnotationAsks()
+    {
+        var settings = new RecordSettings(PreferCname: true);
+
+        EndpointBuilder.Build(Ingress(["www.example.com"], [Alb]), settings, Table).Records.Single().Type.Should().Be("CNAME");
+        EndpointBuilder.Build(Ingress(["www.example.com"], [Alb], new() { ["external-dns.alpha.kubernetes.io/alias"] = "true" }), settings, Table).Records
+            .Select(r => r.Type).Should().Equal("A", "AAAA");
+    }
+
     [Fact]
     public void Build_TtlAsDuration_IsSeconds()
     {

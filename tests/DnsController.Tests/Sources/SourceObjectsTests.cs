@@ -82,6 +82,18 @@ public class SourceObjectsTests
         EndpointBuilder.Build(SourceObjects.Select(SourceSettings.Everything, [], [service]).Single(), new RecordSettings(), _ => null).Records.Should().ContainSingle();
     }
 
+    // external-dns source/annotations/processors.go IsControllerMismatch: an object claimed by another controller is skipped.
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("dns-controller", true)]
+    [InlineData("other-controller", false)]
+    public void Select_ControllerAnnotation_OnlyDnsControllerOrNone(string? controller, bool selected)
+    {
+        var annotations = controller is null ? new Dictionary<string, string>() : new() { ["external-dns.alpha.kubernetes.io/controller"] = controller };
+
+        SourceObjects.Select(SourceSettings.Everything, [Ingress(annotations: annotations)], []).Should().HaveCount(selected ? 1 : 0);
+    }
+
     [Fact]
     public void HasHostname_SeesRulesTlsAndTheAnnotation()
     {
