@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, the tools the tests drive for real: promtool (metrics format), kubectl (emulator fidelity),
-# botocore/boto3 (AWS wire shapes), iptables and iproute2 (Kube2Iam's DNAT rule in a network namespace).
+# botocore/boto3 (AWS wire shapes), the official Kubernetes Python client (emulator fidelity), iptables and iproute2 (Kube2Iam's DNAT rule in a network namespace).
 # Idempotent and quick when everything is already there.
 set -euo pipefail
 
@@ -9,6 +9,7 @@ command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
 [ -d /usr/lib/python3/dist-packages/botocore ] || missing+=(python3-botocore)
 [ -d /usr/lib/python3/dist-packages/boto3 ] || missing+=(python3-boto3)
+[ -d /usr/lib/python3/dist-packages/kubernetes ] || missing+=(python3-kubernetes)
 command -v iptables >/dev/null 2>&1 || missing+=(iptables)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 

@@ -2,7 +2,7 @@ using AwsIntegrations.Emulators.Aws;
 
 namespace AwsIntegrations.Aws.Tests;
 
-/// <summary>An AWS emulator on a free loopback port and our transport pointed at it, with fast retries.</summary>
+/// <summary>An AWS emulator on a free loopback port, answering at once unless asked otherwise, and our transport pointed at it, with fast retries.</summary>
 internal sealed class TestAws : IAsyncDisposable
 {
     private TestAws(AwsEmulator emulator, AwsOptions options, AwsCredentials credentials, TimeProvider? clientTime)
@@ -36,11 +36,17 @@ internal sealed class TestAws : IAsyncDisposable
         AwsSeed? seed = null,
         TimeProvider? emulatorTime = null,
         AwsCredentials? credentials = null,
-        TimeProvider? clientTime = null)
+        TimeProvider? clientTime = null,
+        AwsBehavior? behavior = null)
     {
         var options = FastOptions();
         configure?.Invoke(options);
         var emulator = await AwsEmulator.StartAsync(0, seed, emulatorTime);
+
+        // The client tests are about wire shapes, paging and the retry logic, so they ask for instant answers; AWS's timing,
+        // eventual consistency and throttling have their own tests (Emulator/AwsBehaviorTests), and every service's
+        // tests run with them on.
+        emulator.State.Behavior.CopyFrom(behavior ?? AwsBehavior.Instant());
         return new TestAws(emulator, options, credentials ?? AwsEmulator.DefaultCredentials, clientTime);
     }
 

@@ -25,6 +25,9 @@ public sealed class EmulatorOptions
     [Flag("aws-seed", "YAML or JSON seed of the AWS account (VPCs, subnets, security groups, instances, certificates, zones).")]
     public string? AwsSeed { get; set; }
 
+    [Flag("aws-behavior", "realistic (AWS's timing, eventual consistency and throttling, scaled to seconds) or instant (everything at once, no throttling).")]
+    public string AwsBehavior { get; set; } = "realistic";
+
     public bool RunsKubernetes => KubePort is not null || AwsPort is null;
 
     public bool RunsAws => AwsPort is not null || KubePort is null;

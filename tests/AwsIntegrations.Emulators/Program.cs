@@ -15,6 +15,12 @@ try
     {
         var seed = options.AwsSeed is null ? AwsSeed.Default() : AwsSeed.Load(options.AwsSeed);
         awsState = SeedLoader.Build(seed, TimeProvider.System, AwsEmulator.DefaultCredentials);
+        awsState.Behavior.CopyFrom(options.AwsBehavior switch
+        {
+            "realistic" => new AwsBehavior(),
+            "instant" => AwsBehavior.Instant(),
+            var other => throw new FlagException("aws-behavior", other, "realistic or instant"),
+        });
     }
 }
 catch (HelpRequestedException)

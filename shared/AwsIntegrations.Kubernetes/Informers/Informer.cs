@@ -178,7 +178,7 @@ public sealed partial class Informer<T> : IInformer
                 {
                     var page = await _client.ListAsync<T>(_namespace, options, cancellationToken).ConfigureAwait(false);
                     version ??= page.Metadata.ResourceVersion;
-                    items.AddRange(page.Items);
+                    items.AddRange(page.Items.Select(ManagedFieldsTransform.Strip));
                     options = options with { Continue = page.Metadata.Continue };
                 }
                 while (!string.IsNullOrEmpty(options.Continue));
@@ -214,6 +214,7 @@ public sealed partial class Informer<T> : IInformer
         {
             events++;
             backoff.Reset();
+            ManagedFieldsTransform.Strip(change.Object);
             Apply(change);
             version = change.Object.Metadata.ResourceVersion ?? version;
             LastSyncResourceVersion = version;

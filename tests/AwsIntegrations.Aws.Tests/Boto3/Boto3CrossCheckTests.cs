@@ -16,6 +16,10 @@ public sealed class Boto3CrossCheckTests(ITestOutputHelper output)
     public async Task Boto3_EveryServiceAndImds_ParsesWhatTheEmulatorAnswers()
     {
         await using var aws = await AwsEmulator.StartAsync(0);
+
+        // This tour checks response shapes in one pass; AWS's timing and throttling have their own tour (Boto3BehaviorTests).
+        aws.State.Behavior.MakeInstant();
+        aws.State.Behavior.ChangePropagation = TimeSpan.FromSeconds(60);
         var directory = Directory.CreateTempSubdirectory("boto3-");
         var pem = TestCertificates.Rsa("boto.example", alternativeNames: ["*.boto.example"]);
         await File.WriteAllTextAsync(Path.Combine(directory.FullName, "cert.pem"), pem.Certificate);

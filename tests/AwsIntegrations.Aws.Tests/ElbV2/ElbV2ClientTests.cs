@@ -335,7 +335,7 @@ public sealed class ElbV2ClientTests : IAsyncLifetime
     {
         var time = new AwsIntegrations.Testing.ManualTimeProvider(DateTimeOffset.UtcNow);
         await using var aws = await TestAws.StartAsync(emulatorTime: time);
-        aws.State.LoadBalancerProvisioning = TimeSpan.FromMinutes(3);
+        aws.State.Behavior.LoadBalancerProvisioning = TimeSpan.FromMinutes(3);
         var elb = new ElbV2Client(aws.Transport);
 
         var created = await elb.CreateLoadBalancerAsync(new CreateLoadBalancerRequest("slow", Subnets));

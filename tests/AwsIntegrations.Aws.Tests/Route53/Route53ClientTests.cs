@@ -1,3 +1,4 @@
+using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Testing;
 
 namespace AwsIntegrations.Aws.Tests.Route53;
@@ -10,7 +11,10 @@ public sealed class Route53ClientTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _aws = await TestAws.StartAsync(emulatorTime: _time);
+        // Changes stay PENDING for a second of the manual clock; the rest is instant (throttling has its own tests).
+        var behavior = AwsBehavior.Instant();
+        behavior.ChangePropagation = TimeSpan.FromSeconds(1);
+        _aws = await TestAws.StartAsync(emulatorTime: _time, behavior: behavior);
         _route53 = new Route53Client(_aws.Transport);
     }
 

@@ -14,6 +14,8 @@ namespace AwsIntegrations.Emulators.Aws;
 /// IMDS: {"httpTokens":"required","tokenHopLimitExceeded":true,"instanceId":"i-…","roleName":"…"} (each optional).
 /// A role STS may assume: {"name":"app","externalId":"x"}. Target health: {"targetGroupArn":"…","id":"i-…","state":"unhealthy"}.
 /// A regional WAFv2 web ACL: {"name":"shop-acl","id":"optional uuid"} → 201 {"arn":"arn:aws:wafv2:…:regional/webacl/shop-acl/…"}.
+/// GET/POST /_emulator/behavior: the <see cref="AwsBehavior"/> settings, e.g. {"preset":"instant"} or
+/// {"loadBalancerProvisioningSeconds":180,"throttling":false} (each optional; a null interval or delay means AWS's own).
 /// </summary>
 internal sealed class AdminApi(AwsEmulator emulator)
 {
@@ -44,6 +46,12 @@ internal sealed class AdminApi(AwsEmulator emulator)
             case ("target-health", "POST"):
             case ("web-acls", "POST"):
                 await ChangeStateAsync(context, path);
+                return;
+            case ("behavior", "GET"):
+                await context.Response.WriteAsync(AdminBehavior.ToJson(emulator.State.Behavior).ToJsonString());
+                return;
+            case ("behavior", "POST"):
+                await ChangeBehaviorAsync(context);
                 return;
             case ("state", "GET"):
                 await context.Response.WriteAsync(Summary().ToJsonString());
@@ -93,6 +101,25 @@ internal sealed class AdminApi(AwsEmulator emulator)
         {
             context.Response.StatusCode = 400;
             await context.Response.WriteAsync("invalid fault: " + e.Message);
+        }
+    }
+
+    private async Task ChangeBehaviorAsync(HttpContext context)
+    {
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body, Json, context.RequestAborted) ?? [];
+            lock (emulator.State.Gate)
+            {
+                AdminBehavior.Apply(emulator.State.Behavior, body);
+            }
+
+            await context.Response.WriteAsync(AdminBehavior.ToJson(emulator.State.Behavior).ToJsonString());
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsync("invalid behavior: " + e.Message);
         }
     }
 

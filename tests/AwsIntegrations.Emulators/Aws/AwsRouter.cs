@@ -44,6 +44,11 @@ internal sealed class AwsRouter(AwsState state, CallLog calls, FaultInjector fau
                 throw new AwsFault("InvalidAction", $"Could not find operation {operation} for version {parameters.GetValueOrDefault("Version") ?? "(none)"}");
             }
 
+            if (state.Behavior.Throttling && !state.Throttle.TryTake(service, operation))
+            {
+                throw new AwsFault(service.ThrottleCode, "Rate exceeded", service.ThrottleStatus);
+            }
+
             var (delay, fault) = faults.Decide(service, operation);
             if (delay > TimeSpan.Zero)
             {

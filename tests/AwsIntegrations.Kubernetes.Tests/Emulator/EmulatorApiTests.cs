@@ -22,6 +22,8 @@ public sealed class EmulatorApiTests : EmulatorTest
     [InlineData("PATCH", "/api/v1/namespaces/default/pods/web", "application/json-patch+json", """[{"op":"frobnicate","path":"/a"}]""", 400, "BadRequest")]
     [InlineData("GET", "/api/v1/namespaces/default/pods?watch=true&resourceVersion=abc", null, null, 400, "BadRequest")]
     [InlineData("GET", "/api/v1/namespaces/default/pods?limit=1&continue=%%%", null, null, 400, "BadRequest")]
+    [InlineData("GET", "/api/v1/namespaces/default/pods?watch=yes", null, null, 400, "BadRequest")]
+    [InlineData("POST", "/api/v1/namespaces/default/pods?fieldManager=%01bad", "application/json", """{"metadata":{"name":"x"}}""", 400, "BadRequest")]
     [InlineData("GET", "/api/v1/namespaces/default/widgets", null, null, 404, "NotFound")]
     [InlineData("GET", "/apis/batch/v1/jobs/x", null, null, 404, "NotFound")]
     [InlineData("DELETE", "/api/v1/namespaces/default/pods/web?propagationPolicy=Sometimes", null, null, 400, "BadRequest")]
@@ -47,6 +49,41 @@ public sealed class EmulatorApiTests : EmulatorTest
         ((string?)status["reason"]).Should().Be(reason);
         ((string?)status["message"]).Should().NotBeNullOrEmpty();
         Kube.Store.ResourceVersion.Should().Be(before);
+    }
+
+    [Theory]
+    [InlineData("true")]
+    [InlineData("True")]
+    [InlineData("TRUE")]
+    [InlineData("1")]
+    [InlineData("t")]
+    [InlineData("T")]
+    public async Task WatchParameter_EverySpellingOfGosParseBool_StartsAWatch(string spelling)
+    {
+        await Client.CreateAsync(NewPod("web"));
+
+        using var http = Http;
+        var body = await http.GetStringAsync($"/api/v1/namespaces/default/pods?watch={spelling}&timeoutSeconds=1");
+
+        var first = JsonNode.Parse(body.Split('\n')[0])!;
+        ((string?)first["type"]).Should().Be("ADDED");
+        ((string?)first["object"]!["metadata"]!["name"]).Should().Be("web");
+    }
+
+    [Theory]
+    [InlineData("false")]
+    [InlineData("False")]
+    [InlineData("0")]
+    [InlineData("f")]
+    [InlineData("")]
+    public async Task WatchParameter_FalseSpellings_List(string spelling)
+    {
+        await Client.CreateAsync(NewPod("web"));
+
+        using var http = Http;
+        var list = JsonNode.Parse(await http.GetStringAsync($"/api/v1/namespaces/default/pods?watch={spelling}"))!;
+
+        ((string?)list["kind"]).Should().Be("PodList");
     }
 
     [Fact]

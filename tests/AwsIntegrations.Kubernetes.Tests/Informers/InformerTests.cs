@@ -25,6 +25,24 @@ public sealed class InformerTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Cache_ListedAndWatchedObjects_KeepEverythingButManagedFields()
+    {
+        SeedPod("listed", "10.0.0.1");
+        await using var informer = new Informer<Pod>(Client, options: InformerTestKit.FastOptions).Start();
+        await informer.WaitForSyncAsync(CancellationToken.None);
+        SeedPod("watched", "10.0.0.2");
+        await Eventually.HoldsAsync(() => informer.List().Count == 2, "the watched pod is cached");
+
+        Kube.Get("Pod", "default", "watched")!["metadata"]!["managedFields"]!.AsArray().Should().NotBeEmpty("the server sends them");
+        informer.List().Should().AllSatisfy(pod =>
+        {
+            (pod.Metadata.Extra?.ContainsKey("managedFields") ?? false).Should().BeFalse();
+            pod.Metadata.Labels.Should().ContainKey("app");
+            pod.Status!.PodIP.Should().NotBeNullOrEmpty();
+        });
+    }
+
+    [Fact]
     public async Task ByIndex_FindsPodsByIpNodeNamespaceAndOwner()
     {
         await Client.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = "team" } });

@@ -8,7 +8,7 @@ namespace AwsIntegrations.Emulators.Aws;
 /// <summary>
 /// ACM (JSON 1.1): ListCertificates with status and key-type filters (ACM's default: RSA_1024 and RSA_2048 only) and
 /// NextToken paging, DescribeCertificate with InUseBy from the listeners, ImportCertificate that parses the PEM and
-/// checks the key matches. Expired certificates report EXPIRED.
+/// checks the key matches, RequestCertificate (<see cref="AcmRequests"/>). Expired certificates report EXPIRED.
 /// </summary>
 public static class AcmHandler
 {
@@ -24,13 +24,17 @@ public static class AcmHandler
                 "ListCertificates" => List(body, state),
                 "DescribeCertificate" => WireResponse.Json(new JsonObject { ["Certificate"] = Detail(Find(body, state), state) }),
                 "ImportCertificate" => Import(body, state),
+                "RequestCertificate" => AcmRequests.Request(body, state),
                 _ => throw new AwsFault("UnknownOperationException", $"Unknown operation {call.Operation}"),
             };
         }
     }
 
-    public static string StatusOf(Certificate c, AwsState state) =>
-        c.Status == "ISSUED" && c.NotAfter <= state.Time.GetUtcNow() ? "EXPIRED" : c.Status;
+    public static string StatusOf(Certificate c, AwsState state)
+    {
+        AcmRequests.Progress(c, state);
+        return c.Status == "ISSUED" && c.NotAfter <= state.Time.GetUtcNow() ? "EXPIRED" : c.Status;
+    }
 
     private static WireResponse List(JsonObject body, AwsState state)
     {
@@ -81,11 +85,14 @@ public static class AcmHandler
         ["Type"] = c.Type,
         ["KeyAlgorithm"] = c.KeyAlgorithm,
         ["InUse"] = InUseBy(c, state).Count > 0,
-        ["NotBefore"] = Epoch(c.NotBefore),
-        ["NotAfter"] = Epoch(c.NotAfter),
+        ["NotBefore"] = IsValidated(c) ? Epoch(c.NotBefore) : null,
+        ["NotAfter"] = IsValidated(c) ? Epoch(c.NotAfter) : null,
         ["CreatedAt"] = Epoch(c.CreatedAt),
         ["ImportedAt"] = c.ImportedAt is { } at ? Epoch(at) : null,
+        ["IssuedAt"] = c.IssuedAt is { } issued ? Epoch(issued) : null,
     };
+
+    private static bool IsValidated(Certificate c) => c.ValidationMethod is null || c.IssuedAt is not null;
 
     private static JsonObject Detail(Certificate c, AwsState state)
     {
@@ -101,17 +108,26 @@ public static class AcmHandler
             ["Type"] = c.Type,
             ["KeyAlgorithm"] = c.KeyAlgorithm,
             ["InUseBy"] = new JsonArray([.. InUseBy(c, state).Select(a => (JsonNode)a)]),
-            ["NotBefore"] = Epoch(c.NotBefore),
-            ["NotAfter"] = Epoch(c.NotAfter),
             ["CreatedAt"] = Epoch(c.CreatedAt),
         };
+        if (IsValidated(c))
+        {
+            detail["NotBefore"] = Epoch(c.NotBefore);
+            detail["NotAfter"] = Epoch(c.NotAfter);
+        }
+
         if (c.ImportedAt is { } imported)
         {
             detail["ImportedAt"] = Epoch(imported);
         }
-        else
+        else if (IsValidated(c))
         {
-            detail["IssuedAt"] = Epoch(c.CreatedAt);
+            detail["IssuedAt"] = Epoch(c.IssuedAt ?? c.CreatedAt);
+        }
+
+        if (c.ValidationMethod is not null)
+        {
+            detail["DomainValidationOptions"] = AcmRequests.ValidationOptions(c);
         }
 
         return detail;

@@ -67,7 +67,10 @@ public static class ElbV2Handler
             throw new AwsFault("ValidationError", "Load balancer names and load balancer ARNs cannot be specified at the same time");
         }
 
-        IEnumerable<LoadBalancer> selected = state.LoadBalancers;
+        // Eventual consistency: a load balancer just created is not described yet (AwsBehavior.LoadBalancerVisibility).
+        var now = state.Time.GetUtcNow();
+        var visible = state.LoadBalancers.Where(l => now >= l.VisibleAt).ToList();
+        IEnumerable<LoadBalancer> selected = visible;
         if (arns.Count > 0)
         {
             if (arns.Count > 20)
@@ -75,13 +78,13 @@ public static class ElbV2Handler
                 throw new AwsFault("ValidationError", "1 validation error detected: Value at 'loadBalancerArns' failed to satisfy constraint: Member must have length less than or equal to 20");
             }
 
-            var missing = arns.Where(a => state.LoadBalancers.All(l => l.Arn != a)).ToList();
-            selected = missing.Count == 0 ? arns.Select(a => state.LoadBalancers.First(l => l.Arn == a)) : throw NotFound(string.Join(", ", missing));
+            var missing = arns.Where(a => visible.All(l => l.Arn != a)).ToList();
+            selected = missing.Count == 0 ? arns.Select(a => visible.First(l => l.Arn == a)) : throw NotFound(string.Join(", ", missing));
         }
         else if (names.Count > 0)
         {
-            var missing = names.Where(n => state.LoadBalancers.All(l => l.Name != n)).ToList();
-            selected = missing.Count == 0 ? names.Select(n => state.LoadBalancers.First(l => l.Name == n)) : throw new AwsFault("LoadBalancerNotFound", $"Load balancers '[{string.Join(", ", missing)}]' not found");
+            var missing = names.Where(n => visible.All(l => l.Name != n)).ToList();
+            selected = missing.Count == 0 ? names.Select(n => visible.First(l => l.Name == n)) : throw new AwsFault("LoadBalancerNotFound", $"Load balancers '[{string.Join(", ", missing)}]' not found");
         }
 
         var (page, next) = Paging.Page(selected.ToList(), call.Param("Marker"), PageSize(call), state.DefaultPageSize ?? 400, 400);
@@ -125,6 +128,8 @@ public static class ElbV2Handler
             IpAddressType = call.Param("IpAddressType") ?? "ipv4",
             State = "active",
             CreatedTime = state.Time.GetUtcNow(),
+            ActiveAt = state.Time.GetUtcNow() + state.Behavior.LoadBalancerProvisioning,
+            VisibleAt = state.Time.GetUtcNow() + state.Behavior.LoadBalancerVisibility,
             Attributes = new Dictionary<string, string>(type == "network" ? DefaultNlbAttributes : DefaultAlbAttributes, StringComparer.Ordinal),
         };
         state.LoadBalancers.Add(lb);

@@ -117,8 +117,9 @@ public static class ElbV2TargetGroups
     private static object?[] Register(AwsCall call, AwsState state)
     {
         var tg = Find(call.RequiredParam("TargetGroupArn"), state);
-        var targets = Targets(call);
-        foreach (var target in targets)
+        Purge(tg, state);
+        var now = state.Time.GetUtcNow();
+        foreach (var target in Targets(call))
         {
             if (tg.TargetType == "instance" && !state.Instances.Any(i => i.Id == target.Id && i.VpcId == tg.VpcId))
             {
@@ -126,9 +127,16 @@ public static class ElbV2TargetGroups
             }
 
             var port = target.Port ?? tg.Port;
-            if (!tg.Targets.Any(t => t.Id == target.Id && (t.Port ?? tg.Port) == port))
+            var registered = tg.Targets.FirstOrDefault(t => t.Id == target.Id && (t.Port ?? tg.Port) == port);
+            if (registered is null)
             {
-                tg.Targets.Add(target with { Port = port });
+                tg.Targets.Add(target with { Port = port, RegisteredAt = now });
+            }
+            else if (registered.DeregisteredAt is not null)
+            {
+                // Registering a draining target registers it anew: health checks start over.
+                registered.DeregisteredAt = null;
+                registered.RegisteredAt = now;
             }
         }
 
@@ -138,28 +146,31 @@ public static class ElbV2TargetGroups
     private static object?[] Deregister(AwsCall call, AwsState state)
     {
         var tg = Find(call.RequiredParam("TargetGroupArn"), state);
+        Purge(tg, state);
+        var now = state.Time.GetUtcNow();
         foreach (var target in Targets(call))
         {
             var port = target.Port ?? tg.Port;
             var registered = tg.Targets.FirstOrDefault(t => t.Id == target.Id && t.Port == port)
                 ?? throw new AwsFault("InvalidTarget", $"The following targets are not registered in target group '{tg.Arn}': '{target.Id}'");
-            tg.Targets.Remove(registered);
+            registered.DeregisteredAt ??= now;
         }
 
+        Purge(tg, state);
         return [];
     }
 
     private static object?[] Health(AwsCall call, AwsState state)
     {
         var tg = Find(call.RequiredParam("TargetGroupArn"), state);
+        Purge(tg, state);
         var asked = Targets(call);
-        var inUse = LoadBalancersOf(tg, state).Count > 0;
         var rows = asked.Count == 0
             ? tg.Targets.Select(t => (Target: t, Registered: true))
             : asked.Select(a => (Target: tg.Targets.FirstOrDefault(t => t.Id == a.Id && (a.Port is null || t.Port == a.Port)) ?? a, Registered: tg.Targets.Any(t => t.Id == a.Id)));
         return [QueryXml.List("TargetHealthDescriptions", "member", rows.ToList(), row =>
         {
-            var (state2, reason, description) = HealthOf(row.Target, row.Registered, inUse, state);
+            var (state2, reason, description) = HealthOf(tg, row.Target, row.Registered, state);
             return new object?[]
             {
                 new XElement("Target", new XElement("Id", row.Target.Id), QueryXml.Opt("Port", row.Target.Port), QueryXml.Opt("AvailabilityZone", row.Target.AvailabilityZone)),
@@ -169,11 +180,21 @@ public static class ElbV2TargetGroups
         })];
     }
 
-    private static (string State, string? Reason, string? Description) HealthOf(EmulatedTarget target, bool registered, bool inUse, AwsState state)
+    /// <summary>
+    /// A target's health as AWS reports it over time (ELB user guide, "Target health status"): draining after
+    /// deregistration, unused while no listener forwards to the group, initial while its load balancer provisions and
+    /// until HealthyThresholdCount checks have passed, then healthy while its instance runs.
+    /// </summary>
+    private static (string State, string? Reason, string? Description) HealthOf(TargetGroup tg, EmulatedTarget target, bool registered, AwsState state)
     {
         if (!registered)
         {
             return ("unused", "Target.NotRegistered", "Target is not registered to the target group");
+        }
+
+        if (target.DeregisteredAt is not null)
+        {
+            return ("draining", "Target.DeregistrationInProgress", "Target deregistration is in progress");
         }
 
         if (target.HealthOverride is { } forced)
@@ -181,15 +202,38 @@ public static class ElbV2TargetGroups
             return (forced, forced == "healthy" ? null : "Target.FailedHealthChecks", forced == "healthy" ? null : "Health checks failed");
         }
 
-        if (!inUse)
+        var loadBalancers = LoadBalancersOf(tg, state).Select(arn => state.LoadBalancers.FirstOrDefault(l => l.Arn == arn)).OfType<LoadBalancer>().ToList();
+        if (loadBalancers.Count == 0)
         {
             return ("unused", "Target.NotInUse", "Target group is not configured to receive traffic from the load balancer");
         }
 
         var instance = state.Instances.FirstOrDefault(i => i.Id == target.Id);
-        return instance is null || instance.State == "running"
-            ? ("healthy", null, null)
-            : ("unused", "Target.InvalidState", "Target is in the stopped state");
+        if (instance is not null && instance.State != "running")
+        {
+            return ("unused", "Target.InvalidState", "Target is in the stopped state");
+        }
+
+        var now = state.Time.GetUtcNow();
+        var activeAt = loadBalancers.Min(l => l.ActiveAt);
+        if (now < activeAt)
+        {
+            return ("initial", "Elb.RegistrationInProgress", "Target registration is in progress");
+        }
+
+        var checksStart = target.RegisteredAt > activeAt ? target.RegisteredAt : activeAt;
+        var interval = state.Behavior.HealthCheckInterval ?? TimeSpan.FromSeconds(tg.HealthCheckIntervalSeconds);
+        return now < checksStart + (interval * tg.HealthyThresholdCount)
+            ? ("initial", "Elb.InitialHealthChecking", "Initial health checks in progress")
+            : ("healthy", null, null);
+    }
+
+    /// <summary>Forgets targets whose deregistration delay has passed.</summary>
+    private static void Purge(TargetGroup tg, AwsState state)
+    {
+        var now = state.Time.GetUtcNow();
+        var delay = state.Behavior.DeregistrationDelay ?? TimeSpan.FromSeconds(int.Parse(tg.Attributes[ElbV2TargetGroupAttributes.DeregistrationDelay], CultureInfo.InvariantCulture));
+        tg.Targets.RemoveAll(t => t.DeregisteredAt is { } at && now >= at + delay);
     }
 
     private static List<EmulatedTarget> Targets(AwsCall call) =>

@@ -13,7 +13,7 @@ internal static class ElbV2Xml
         new XElement("LoadBalancerName", lb.Name),
         new XElement("Scheme", lb.Scheme),
         new XElement("VpcId", lb.VpcId),
-        new XElement("State", new XElement("Code", lb.State == "active" && state.Time.GetUtcNow() < lb.CreatedTime + state.LoadBalancerProvisioning ? "provisioning" : lb.State)),
+        new XElement("State", new XElement("Code", lb.State == "active" && !lb.IsActive(state.Time.GetUtcNow()) ? "provisioning" : lb.State)),
         new XElement("Type", lb.Type),
         Zones(lb, state),
         lb.Type == "application" || lb.SecurityGroups.Count > 0 ? QueryXml.List("SecurityGroups", "member", lb.SecurityGroups, g => g) : null,

@@ -52,7 +52,7 @@ public static partial class Route53Handler
 
     public static XElement ChangeXml(ChangeInfo change, AwsState state) => new("ChangeInfo",
         new XElement("Id", "/change/" + change.Id),
-        new XElement("Status", state.Time.GetUtcNow() >= change.SubmittedAt + state.ChangePropagation ? "INSYNC" : "PENDING"),
+        new XElement("Status", state.Time.GetUtcNow() >= change.SubmittedAt + state.Behavior.ChangePropagation ? "INSYNC" : "PENDING"),
         new XElement("SubmittedAt", QueryXml.Format(change.SubmittedAt)),
         QueryXml.Opt("Comment", change.Comment));
 
@@ -180,16 +180,20 @@ public static partial class Route53Handler
             : new XElement("DelegationSet", QueryXml.List("NameServers", "NameServer", z.Records.First(r => r.Type == "NS").Values, v => v.TrimEnd('.'))),
     ];
 
-    private static int MaxItems(AwsCall call, int awsDefault, AwsState state)
+    /// <summary>
+    /// The page size: maxitems, at most the operation's maximum (300 records, 100 zones), which is also its default.
+    /// "If you specify a value greater than 300, Route 53 returns only the first 300" (ListResourceRecordSets).
+    /// </summary>
+    private static int MaxItems(AwsCall call, int awsMaximum, AwsState state)
     {
         if (call.Param("maxitems") is not { } s)
         {
-            return state.DefaultPageSize ?? awsDefault;
+            return Math.Min(state.DefaultPageSize ?? awsMaximum, awsMaximum);
         }
 
-        return int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var max) && max is > 0 and <= 1000
-            ? max
-            : throw new AwsFault("InvalidInput", $"maxitems '{s}' is not a number between 1 and 1000");
+        return int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var max) && max > 0
+            ? Math.Min(max, awsMaximum)
+            : throw new AwsFault("InvalidInput", $"maxitems '{s}' is not a positive number");
     }
 
     internal static XElement Body(AwsCall call, string root)

@@ -17,4 +17,17 @@ public sealed class Certificate
     public List<string> InUseBy { get; } = [];
     public Dictionary<string, string> Tags { get; } = [];
     public string? Body { get; set; }
+
+    /// <summary>DNS or EMAIL for a requested certificate; null for imported ones.</summary>
+    public string? ValidationMethod { get; init; }
+
+    /// <summary>The CNAME record ACM asks for, per domain name of a requested certificate.</summary>
+    public List<DomainValidation> Validations { get; } = [];
+
+    /// <summary>When every validation record was first seen in a hosted zone of the account.</summary>
+    public DateTimeOffset? ValidationStartedAt { get; set; }
+
+    public DateTimeOffset? IssuedAt { get; set; }
 }
+
+public sealed record DomainValidation(string DomainName, string RecordName, string RecordValue);

@@ -16,6 +16,7 @@ public sealed class AwsState
         Region = region;
         AccountId = accountId;
         Time = time;
+        Throttle = new RequestThrottle(time);
     }
 
     public object Gate { get; } = new();
@@ -26,11 +27,11 @@ public sealed class AwsState
 
     public TimeProvider Time { get; }
 
-    /// <summary>How long a Route 53 change stays PENDING before it is INSYNC.</summary>
-    public TimeSpan ChangePropagation { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>Timing, consistency and throttling, AWS-like by default (<see cref="AwsBehavior"/>); handlers read it live.</summary>
+    public AwsBehavior Behavior { get; } = new();
 
-    /// <summary>How long a new load balancer reports "provisioning" before "active" (AWS takes minutes; default: at once).</summary>
-    public TimeSpan LoadBalancerProvisioning { get; set; } = TimeSpan.Zero;
+    /// <summary>The account's request-rate token buckets, used while <see cref="AwsBehavior.Throttling"/> is on.</summary>
+    public RequestThrottle Throttle { get; }
 
     /// <summary>Items per page when a Describe/List call gives no page size; null: AWS's defaults. Tests lower it to exercise paging.</summary>
     public int? DefaultPageSize { get; set; }

@@ -16,7 +16,16 @@ public sealed class LoadBalancer
     public string IpAddressType { get; init; } = "ipv4";
     public string State { get; set; } = "active";
     public DateTimeOffset CreatedTime { get; init; }
+
+    /// <summary>When the load balancer stops provisioning (<see cref="AwsBehavior.LoadBalancerProvisioning"/> after creation).</summary>
+    public DateTimeOffset ActiveAt { get; init; }
+
+    /// <summary>When DescribeLoadBalancers starts to show it (<see cref="AwsBehavior.LoadBalancerVisibility"/> after creation).</summary>
+    public DateTimeOffset VisibleAt { get; init; }
+
     public Dictionary<string, string> Attributes { get; init; } = [];
+
+    public bool IsActive(DateTimeOffset now) => State == "active" && now >= ActiveAt;
 }
 
 public sealed class TargetGroup
@@ -44,6 +53,12 @@ public sealed class TargetGroup
 
 public sealed record EmulatedTarget(string Id, int? Port, string? AvailabilityZone)
 {
+    /// <summary>When RegisterTargets last registered it (health checks start then, or when its load balancer is active).</summary>
+    public DateTimeOffset RegisteredAt { get; set; }
+
+    /// <summary>When DeregisterTargets was called; the target is draining until the deregistration delay has passed.</summary>
+    public DateTimeOffset? DeregisteredAt { get; set; }
+
     /// <summary>Health a test forces (healthy, unhealthy, draining…); null: derived from the instance and the target group's use.</summary>
     public string? HealthOverride { get; set; }
 }

@@ -96,7 +96,7 @@ public sealed class KubernetesApi(ObjectStore store, KubernetesFaults faults, Ku
         var request = context.Request;
         var query = request.Query;
         var definition = target.Definition;
-        var isWatch = query["watch"] is var w && (w == "true" || w == "1");
+        var isWatch = QueryFlags.Read(query["watch"], "watch");
         var verb = (request.Method, target.Name) switch
         {
             ("GET", null) => isWatch ? "watch" : "list",
@@ -149,18 +149,18 @@ public sealed class KubernetesApi(ObjectStore store, KubernetesFaults faults, Ku
                 await WriteObjectAsync(context, 200, found, table, query["includeObject"]);
                 return;
             case "create":
-                var created = store.Create(definition, target.Namespace, await ReadObjectAsync(request, definition));
+                var created = store.Create(definition, target.Namespace, await ReadObjectAsync(request, definition), ManagerOf(request));
                 await WriteObjectAsync(context, 201, created, false, null);
                 return;
             case "update":
                 var body = await ReadObjectAsync(request, definition);
-                var updated = store.Update(definition, target.Namespace, target.Name!, _ => body, target.Subresource == "status");
+                var updated = store.Update(definition, target.Namespace, target.Name!, _ => body, target.Subresource == "status", ManagerOf(request));
                 await WriteObjectAsync(context, 200, updated, false, null);
                 return;
             case "patch":
                 var mediaType = PatchMediaType(request.ContentType);
                 var apply = Patcher(mediaType, await ReadNodeAsync(request));
-                var patched = store.Update(definition, target.Namespace, target.Name!, apply, target.Subresource == "status");
+                var patched = store.Update(definition, target.Namespace, target.Name!, apply, target.Subresource == "status", ManagerOf(request));
                 await WriteObjectAsync(context, 200, patched, false, null);
                 return;
             case "delete":
@@ -178,6 +178,9 @@ public sealed class KubernetesApi(ObjectStore store, KubernetesFaults faults, Ku
                 return;
         }
     }
+
+    private static string ManagerOf(HttpRequest request) =>
+        ManagedFields.ManagerOf(request.Query["fieldManager"], request.Headers.UserAgent.ToString());
 
     private static string PatchMediaType(string? contentType) =>
         contentType?.Split(';')[0].Trim() is "application/merge-patch+json" or "application/strategic-merge-patch+json" or "application/json-patch+json"

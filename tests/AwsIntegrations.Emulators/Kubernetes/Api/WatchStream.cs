@@ -17,7 +17,7 @@ public sealed class WatchStream(ObjectStore store, KubernetesFaults faults, Kube
     public async Task ServeAsync(HttpContext context, ApiPath target, LabelSelector labels, FieldSelector fields, long? fromVersion, bool table)
     {
         var query = context.Request.Query;
-        var bookmarks = query["allowWatchBookmarks"] == "true";
+        var bookmarks = QueryFlags.Read(query["allowWatchBookmarks"], "allowWatchBookmarks");
         var timeout = int.TryParse(query["timeoutSeconds"], CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? TimeSpan.FromSeconds(seconds)
             : options.DefaultWatchTimeout;

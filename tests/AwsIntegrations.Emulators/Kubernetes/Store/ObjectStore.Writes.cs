@@ -7,7 +7,10 @@ public sealed partial class ObjectStore
 {
     private const string NameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
 
-    public StoredObject Create(ResourceDefinition definition, string? ns, JsonObject body)
+    /// <summary>What in-process writes (tests seeding state, the emulator's own controllers) record as their field manager.</summary>
+    public const string InProcessManager = "emulator";
+
+    public StoredObject Create(ResourceDefinition definition, string? ns, JsonObject body, string manager = InProcessManager)
     {
         var metadata = body["metadata"] as JsonObject ?? new JsonObject();
         body["metadata"] = metadata;
@@ -57,7 +60,15 @@ public sealed partial class ObjectStore
 
             metadata["uid"] = Guid.NewGuid().ToString();
             metadata["creationTimestamp"] = Timestamp();
-            metadata["generation"] = 1;
+            if (definition.HasGeneration)
+            {
+                metadata["generation"] = 1;
+            }
+            else
+            {
+                metadata.Remove("generation");
+            }
+
             metadata.Remove("deletionTimestamp");
             metadata.Remove("deletionGracePeriodSeconds");
             foreach (var (field, value) in definition.CreateDefaults)
@@ -73,12 +84,14 @@ public sealed partial class ObjectStore
                 body["status"] = definition.StatusOnCreate.DeepClone();
             }
 
+            DropEmptyMetadata(metadata);
+            ManagedFields.Track(null, body, manager, definition.GroupVersion, Timestamp(), statusSubresource: false, ownsStatus: !definition.HasStatus);
             return Commit(definition, null, body, "ADDED");
         }
     }
 
     /// <summary>PUT, PATCH and their /status forms: <paramref name="change"/> turns the current object into the desired one.</summary>
-    public StoredObject Update(ResourceDefinition definition, string? ns, string name, Func<JsonObject, JsonObject> change, bool status)
+    public StoredObject Update(ResourceDefinition definition, string? ns, string name, Func<JsonObject, JsonObject> change, bool status, string manager = InProcessManager)
     {
         lock (_gate)
         {
@@ -101,6 +114,8 @@ public sealed partial class ObjectStore
             }
 
             var result = status ? WithStatusOf(currentNode, desired) : WithImmutableOf(definition, currentNode, desired);
+            DropEmptyMetadata(result["metadata"]!.AsObject());
+            ManagedFields.Track(currentNode, result, manager, definition.GroupVersion, Timestamp(), status, ownsStatus: !definition.HasStatus);
             return Commit(definition, current, result, "MODIFIED");
         }
     }
@@ -223,7 +238,7 @@ public sealed partial class ObjectStore
                 return Remove(candidate, "Background");
             }
 
-            if (!JsonNode.DeepEquals(Spec(current.ToNode()), Spec(node)))
+            if (definition.HasGeneration && !JsonNode.DeepEquals(Spec(current.ToNode()), Spec(node)))
             {
                 metadata["generation"] = ((long?)metadata["generation"] ?? 0) + 1;
             }
@@ -269,6 +284,18 @@ public sealed partial class ObjectStore
 
         node["data"] = data;
         node.Remove("stringData");
+    }
+
+    /// <summary>Empty maps and lists of ObjectMeta are omitempty in the API types: the server never stores them.</summary>
+    private static void DropEmptyMetadata(JsonObject metadata)
+    {
+        foreach (var field in new[] { "labels", "annotations", "finalizers", "ownerReferences" })
+        {
+            if (metadata[field] is JsonObject { Count: 0 } or JsonArray { Count: 0 })
+            {
+                metadata.Remove(field);
+            }
+        }
     }
 
     private static JsonObject Spec(JsonObject node)

@@ -14,6 +14,13 @@ public sealed record ResourceDefinition(string Group, string Version, string Plu
 
     public bool HasStatus { get; init; }
 
+    /// <summary>
+    /// Whether the server keeps metadata.generation (set to 1 on create, bumped when anything but metadata and status
+    /// changes): the kinds whose registry strategy does so (Ingress, Job, Deployment…), not ConfigMap, Service, Node…
+    /// Pods have one only from Kubernetes 1.33; the emulator is 1.32.
+    /// </summary>
+    public bool HasGeneration { get; init; }
+
     /// <summary>Status written on create (the server's PrepareForCreate); null keeps what the client sent.</summary>
     public JsonObject? StatusOnCreate { get; init; }
 

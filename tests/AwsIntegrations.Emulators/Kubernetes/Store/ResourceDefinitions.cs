@@ -36,29 +36,29 @@ public static class ResourceDefinitions
             ],
             Columns = [("Type", "type"), ("Reason", "reason"), ("Object", "involvedObject.name"), ("Message", "message")],
         },
-        new("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", Namespaced: true),
+        new("discovery.k8s.io", "v1", "endpointslices", "EndpointSlice", Namespaced: true) { HasGeneration = true },
         new("networking.k8s.io", "v1", "ingresses", "Ingress", Namespaced: true)
         {
-            ShortNames = ["ing"], HasStatus = true, StatusOnCreate = new JsonObject { ["loadBalancer"] = new JsonObject() },
+            ShortNames = ["ing"], HasStatus = true, HasGeneration = true, StatusOnCreate = new JsonObject { ["loadBalancer"] = new JsonObject() },
             Columns = [("Class", "spec.ingressClassName")],
         },
         new("networking.k8s.io", "v1", "ingressclasses", "IngressClass", Namespaced: false)
         {
-            Columns = [("Controller", "spec.controller")],
+            HasGeneration = true, Columns = [("Controller", "spec.controller")],
         },
         new("batch", "v1", "jobs", "Job", Namespaced: true)
         {
-            HasStatus = true, StatusOnCreate = new JsonObject(), DefaultPropagation = "Orphan",
+            HasStatus = true, HasGeneration = true, StatusOnCreate = new JsonObject(), DefaultPropagation = "Orphan",
             FieldLabels = ["status.successful"],
         },
         new("batch", "v1", "cronjobs", "CronJob", Namespaced: true)
         {
-            ShortNames = ["cj"], HasStatus = true, StatusOnCreate = new JsonObject(), DefaultPropagation = "Orphan",
+            ShortNames = ["cj"], HasStatus = true, HasGeneration = true, StatusOnCreate = new JsonObject(), DefaultPropagation = "Orphan",
         },
         new("coordination.k8s.io", "v1", "leases", "Lease", Namespaced: true) { Columns = [("Holder", "spec.holderIdentity")] },
         new("apps", "v1", "daemonsets", "DaemonSet", Namespaced: true)
         {
-            ShortNames = ["ds"], HasStatus = true, StatusOnCreate = new JsonObject(),
+            ShortNames = ["ds"], HasStatus = true, HasGeneration = true, StatusOnCreate = new JsonObject(),
         },
 
         // What deploy/ applies besides the kinds the services use (kubectl apply -k of the manifests).
@@ -66,7 +66,7 @@ public static class ResourceDefinitions
         new("", "v1", "limitranges", "LimitRange", Namespaced: true) { ShortNames = ["limits"] },
         new("apps", "v1", "deployments", "Deployment", Namespaced: true)
         {
-            ShortNames = ["deploy"], HasStatus = true, StatusOnCreate = new JsonObject(),
+            ShortNames = ["deploy"], HasStatus = true, HasGeneration = true, StatusOnCreate = new JsonObject(),
         },
         new("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", Namespaced: false),
         new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", Namespaced: false),
@@ -74,8 +74,8 @@ public static class ResourceDefinitions
         new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", Namespaced: true),
         new("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", Namespaced: true)
         {
-            ShortNames = ["pdb"], HasStatus = true, StatusOnCreate = new JsonObject(),
+            ShortNames = ["pdb"], HasStatus = true, HasGeneration = true, StatusOnCreate = new JsonObject(),
         },
-        new("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", Namespaced: true) { ShortNames = ["netpol"] },
+        new("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicy", Namespaced: true) { ShortNames = ["netpol"], HasGeneration = true },
     ];
 }
