@@ -17,7 +17,7 @@ public sealed class ServiceProcessTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _world = await DnsWorld.StartAsync();
+        _world = await DnsWorld.StartAsync(behavior: new AwsBehavior());
         _zone = await _world.CreateZoneAsync("example.com");
         _kubeconfig = _world.Kube.WriteKubeconfig(Path.Combine(_dir, "kubeconfig"));
     }
