@@ -117,8 +117,7 @@ public sealed partial class InformerSources : ISourceProvider, IDisposable
 
         if (first)
         {
-            var actual = ingress.Spec?.IngressClassName is { Length: > 0 } name ? name : ingress.Metadata.Annotation(SourceObjects.IngressClassAnnotation) ?? "(none)";
-            LogDroppedByClass(_logger, key, actual, string.Join(",", _settings.IngressClasses));
+            LogDroppedByClass(_logger, key, SourceObjects.ClassOf(ingress) ?? "(none)", string.Join(",", _settings.IngressClasses));
         }
     }
 

@@ -45,8 +45,14 @@ public static class SourceObjects
             return true;
         }
 
-        var actual = ingress.Spec?.IngressClassName is { Length: > 0 } name ? name : ingress.Metadata.Annotation(IngressClassAnnotation);
-        return actual is not null && classes.Contains(actual, StringComparer.Ordinal);
+        return ClassOf(ingress) is { } actual && classes.Contains(actual, StringComparer.Ordinal);
+    }
+
+    /// <summary>spec.ingressClassName when set, else the kubernetes.io/ingress.class annotation, else null.</summary>
+    public static string? ClassOf(Ingress ingress)
+    {
+        ArgumentNullException.ThrowIfNull(ingress);
+        return ingress.Spec?.IngressClassName is { Length: > 0 } name ? name : ingress.Metadata.Annotation(IngressClassAnnotation);
     }
 
     public static SourceObject FromIngress(Ingress ingress, SourceSettings settings)
