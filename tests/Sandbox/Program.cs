@@ -83,7 +83,7 @@ try
     if (options.Once)
     {
         var result = await CheckEveryStepAsync(observer, view, watched, options.Scenario, stop.Token);
-        await SaveKubernetesApiCallsAsync(env, stop.Token);
+        await SaveApiCallsAsync(env, stop.Token);
         return result;
     }
 
@@ -138,12 +138,15 @@ static async Task<int> CheckEveryStepAsync(Observer observer, LiveView view, Has
     return 1;
 }
 
-// Every Kubernetes API call each service made (by User-Agent), for the least-privilege check of deploy/'s RBAC.
-static async Task SaveKubernetesApiCallsAsync(SandboxEnvironment env, CancellationToken cancellationToken)
+// Every Kubernetes and AWS API call each service made (by User-Agent): for the least-privilege check of deploy/'s RBAC,
+// and for the AWS call budget of a run under AWS's timing and throttling.
+static async Task SaveApiCallsAsync(SandboxEnvironment env, CancellationToken cancellationToken)
 {
     using var http = new HttpClient();
-    var calls = await http.GetStringAsync(new Uri($"http://127.0.0.1:{env.KubePort}/_emulator/requests"), cancellationToken);
-    await File.WriteAllTextAsync(Path.Combine(env.WorkDir, "kube-api-calls.json"), calls, cancellationToken);
+    var kubeCalls = await http.GetStringAsync(new Uri($"http://127.0.0.1:{env.KubePort}/_emulator/requests"), cancellationToken);
+    await File.WriteAllTextAsync(Path.Combine(env.WorkDir, "kube-api-calls.json"), kubeCalls, cancellationToken);
+    var awsCalls = await http.GetStringAsync(new Uri(env.AwsEndpoint, "/_emulator/calls"), cancellationToken);
+    await File.WriteAllTextAsync(Path.Combine(env.WorkDir, "aws-api-calls.json"), awsCalls, cancellationToken);
 }
 
 static Observer CreateObserver(SandboxEnvironment env, SuitePorts ports)

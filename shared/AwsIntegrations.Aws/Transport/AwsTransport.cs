@@ -50,6 +50,13 @@ public sealed partial class AwsTransport
             s => new TokenBucket(options.RateFor(s), options.RateFor(s) * options.RateBurstSeconds, _time));
     }
 
+    /// <summary>
+    /// What every AWS call says it is ("IngressController/1.0.0.0 aws-integrations"): CloudTrail records it as the
+    /// userAgent of each event, so an operator can tell which service made a call.
+    /// </summary>
+    public static string UserAgent { get; } =
+        $"{System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? "aws-integrations"}/{typeof(AwsTransport).Assembly.GetName().Version} aws-integrations";
+
     public EndpointResolver Endpoints => _endpoints;
 
     public RetryQuota Quota => _quota;
@@ -95,6 +102,7 @@ public sealed partial class AwsTransport
         {
             var credentials = await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
             using var message = RequestSigner.Build(endpoint, service, request, credentials, _time.GetUtcNow());
+            message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
             var requestId = RequestIdOf(response.Headers);

@@ -97,6 +97,9 @@ public sealed class EmulatorHostTests
         ((int)bad.StatusCode).Should().Be(400);
         ((int)added.StatusCode).Should().Be(201);
         calls.Should().Contain("\"result\":\"InternalFailure\"").And.Contain("\"result\":\"Success\"");
+        calls.Should().Contain($"\"userAgent\":\"{AwsTransport.UserAgent}\"", "every call names its caller, as CloudTrail's userAgent would")
+            .And.Contain($"\"accessKeyId\":\"{AwsEmulator.DefaultCredentials.AccessKeyId}\"");
+        AwsTransport.UserAgent.Should().EndWith(" aws-integrations");
     }
 
     [Fact]

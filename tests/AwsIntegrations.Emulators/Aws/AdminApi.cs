@@ -28,7 +28,7 @@ internal sealed class AdminApi(AwsEmulator emulator)
         switch (path, method)
         {
             case ("calls", "GET"):
-                await context.Response.WriteAsJsonAsync(emulator.Calls.All.Select(c => new { c.Service, c.Operation, c.Result, c.StatusCode, c.At }), Json);
+                await context.Response.WriteAsJsonAsync(emulator.Calls.All.Select(c => new { c.Service, c.Operation, c.Result, c.StatusCode, c.At, c.UserAgent, c.AccessKeyId }), Json);
                 return;
             case ("calls", "DELETE"):
                 emulator.Calls.Clear();

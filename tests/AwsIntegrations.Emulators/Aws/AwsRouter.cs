@@ -85,7 +85,11 @@ internal sealed class AwsRouter(AwsState state, CallLog calls, FaultInjector fau
 
         var result = response.StatusCode < 300 ? "Success" : ErrorCodeOf(response);
         calls.Add(new RecordedCall(service.Name, operation, result, response.StatusCode, DateTimeOffset.UtcNow, request.Method,
-            request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, bodyText, response.Body));
+            request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, bodyText, response.Body)
+        {
+            UserAgent = request.Headers.UserAgent.ToString(),
+            AccessKeyId = scope?.AccessKeyId,
+        });
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = response.ContentType;
         context.Response.Headers["x-amzn-RequestId"] = requestId;

@@ -17,12 +17,14 @@ internal static class EmulatorRole
         {
             var node = PodNode(i);
             var status = node["status"]!.DeepClone();
-            kube.Store.Create(definition, "default", node);
+            // As on a cluster: the ReplicaSet controller creates the pod, the kubelet writes its status; the store records
+            // both in metadata.managedFields, as the API server does, so the wire carries them.
+            kube.Store.Create(definition, "default", node, manager: "kube-controller-manager");
             kube.Store.Update(definition, "default", $"pod-{i:000000}", o =>
             {
                 o["status"] = status;
                 return o;
-            }, status: true);
+            }, status: true, manager: "kubelet");
         }
 
         Console.WriteLine($"seeded {pods} pods in {seeding.Elapsed.TotalSeconds:0.0} s");
@@ -41,7 +43,7 @@ internal static class EmulatorRole
                     {
                         o["metadata"]!["annotations"]!["churn"] = $"{round}-{i}";
                         return o;
-                    }, status: false);
+                    }, status: false, manager: "kubectl-annotate");
                 }
 
                 Console.WriteLine("churned");

@@ -2,7 +2,7 @@ namespace AwsIntegrations.Emulators.Aws;
 
 /// <summary>
 /// One request the emulator answered: which service and operation, the result (Success or the AWS error code),
-/// the HTTP status, and the request/response as they were on the wire (for contract checks).
+/// the HTTP status, the caller (User-Agent, access key) and the request/response as they were on the wire (for contract checks).
 /// </summary>
 public sealed record RecordedCall(
     string Service,
@@ -16,5 +16,11 @@ public sealed record RecordedCall(
     string RequestBody,
     string ResponseBody)
 {
+    /// <summary>The caller's User-Agent header (the suite's services name themselves in it).</summary>
+    public string UserAgent { get; init; } = "";
+
+    /// <summary>The access key that signed the call (null for unsigned calls).</summary>
+    public string? AccessKeyId { get; init; }
+
     public bool Succeeded => Result == "Success";
 }
