@@ -30,7 +30,7 @@ public sealed record CompatibilityCase(string Name)
     /// <summary>The case with --policy replaced (the suite runs some cases under every policy).</summary>
     public CompatibilityCase WithPolicy(string policy) => this with
     {
-        Name = $"{Name} (--policy {policy})",
+        Name = $"--policy {policy}: {Name}",
         Flags = [.. Flags.Where(f => !f.StartsWith("--policy", StringComparison.Ordinal)), $"--policy={policy}"],
     };
 
