@@ -7,7 +7,7 @@ namespace AwsIntegrations.Kubernetes.Tests.Client;
 
 public sealed class TokenBucketTests : EmulatorTest
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TimerTrackingTimeProvider _clock = new();
 
     [Fact]
     public void Reserve_BurstThenQps_WaitsGrowInArrivalOrder()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Config;
@@ -40,7 +41,7 @@ public sealed class ServiceAccountTokenTests : EmulatorTest
     {
         var path = Path.GetTempFileName();
         File.WriteAllText(path, "first");
-        var clock = new AwsIntegrations.Testing.ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var source = new FileTokenSource(path, clock);
         var written = File.GetLastWriteTimeUtc(path);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Models;
@@ -7,7 +8,7 @@ namespace AwsIntegrations.Kubernetes.Tests.Events;
 
 public sealed class EventRecorderTests : EmulatorTest
 {
-    private readonly ManualTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
 
     protected override KubernetesClientSettings Settings => base.Settings with { Time = _clock };
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Informers;
@@ -137,7 +138,7 @@ public sealed class InformerTests : EmulatorTest
     {
         SeedPod("a", "10.6.0.1");
         SeedPod("b", "10.6.0.2");
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var client = NewClient(Settings with { Time = clock });
         await using var informer = new Informer<Pod>(client, options: InformerTestKit.FastOptions with { ResyncPeriod = TimeSpan.FromMinutes(10) }).Start();
         await informer.WaitForSyncAsync(CancellationToken.None);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Aws;
@@ -42,7 +43,7 @@ internal static class IngressRun
         using var client = new KubernetesClient(new KubernetesConnection(kube.BaseAddress), new KubernetesClientSettings { Qps = 0 });
         await using var informers = new SharedInformerFactory(client);
         var cluster = new ClusterView(informers, options);
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var reconciler = new IngressReconciler(new ElbV2Client(transport), new Ec2Client(transport), new AcmClient(transport), client, cluster, null, options, time, new IngressMetrics());
         await cluster.WaitForSyncAsync(CancellationToken.None);
 

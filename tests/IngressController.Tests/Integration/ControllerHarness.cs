@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Aws;
@@ -29,7 +30,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
     private readonly HttpClient _http = new();
     private readonly List<ControllerInstance> _instances = [];
 
-    private ControllerHarness(KubernetesEmulator kube, AwsEmulator aws, IngressControllerOptions options, ManualTimeProvider time)
+    private ControllerHarness(KubernetesEmulator kube, AwsEmulator aws, IngressControllerOptions options, FakeTimeProvider time)
     {
         Kube = kube;
         Aws = aws;
@@ -53,7 +54,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
     public KubernetesClient Client { get; }
 
     /// <summary>The clock of the controller and of the emulated AWS account (load balancer provisioning, certificate expiry).</summary>
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public IElbV2Api Elb { get; }
 
@@ -77,7 +78,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
             CleanupGrace = TimeSpan.FromMinutes(10),
         };
         configure?.Invoke(options);
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var kube = await KubernetesEmulator.StartAsync(0, new KubernetesEmulatorOptions { BookmarkInterval = TimeSpan.FromMilliseconds(200) });
         var aws = await AwsEmulator.StartAsync(0, seed, time);
         var harness = new ControllerHarness(kube, aws, options, time);

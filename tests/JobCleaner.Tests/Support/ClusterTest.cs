@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.JobCleaner.Cleaning;
@@ -21,7 +22,7 @@ public abstract class ClusterTest : IAsyncLifetime
     protected ClusterTest(DateTimeOffset? start = null)
     {
         Start = start ?? new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
-        Clock = new ManualTimeProvider(Start);
+        Clock = new FakeTimeProvider(Start);
     }
 
     protected DateTimeOffset Start { get; }
@@ -32,7 +33,7 @@ public abstract class ClusterTest : IAsyncLifetime
 
     internal RecordingHandler Http { get; } = new();
 
-    internal ManualTimeProvider Clock { get; }
+    internal FakeTimeProvider Clock { get; }
 
     internal ListLogger Logs { get; } = new();
 
