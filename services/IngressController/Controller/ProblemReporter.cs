@@ -1,6 +1,7 @@
 using AwsIntegrations.IngressController.Ingresses;
 using AwsIntegrations.Kubernetes.Events;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.IngressController.Controller;
 
@@ -9,7 +10,7 @@ public sealed class ProblemReporter(EventRecorder? events)
 {
     private Dictionary<string, HashSet<IngressProblem>> _reported = new(StringComparer.Ordinal);
 
-    public void Report(IReadOnlyDictionary<string, (Ingress Ingress, List<IngressProblem> Problems)> current)
+    public void Report(IReadOnlyDictionary<string, (V1Ingress Ingress, List<IngressProblem> Problems)> current)
     {
         ArgumentNullException.ThrowIfNull(current);
         var next = new Dictionary<string, HashSet<IngressProblem>>(StringComparer.Ordinal);
