@@ -229,7 +229,7 @@ public sealed class IamEnforcementTests : IAsyncLifetime
     {
         lock (_aws.State.Gate)
         {
-            _aws.State.Iam.Define(Account, role, trust, policy is null ? [] : [(role + "-policy", policy)]);
+            _aws.State.Iam.Define(Account, role, trust is null ? null : (role + "-trust", trust), policy is null ? [] : [(role + "-policy", policy)]);
         }
     }
 

@@ -12,8 +12,8 @@ namespace AwsIntegrations.Emulators.Aws;
 /// A fault is JSON: {"service":"route53","operation":"ChangeResourceRecordSets","throttlePercent":50}
 /// or {"errorCode":"InternalFailure","statusCode":500,"count":2} or {"latencyMs":200}.
 /// IMDS: {"httpTokens":"required","tokenHopLimitExceeded":true,"instanceId":"i-…","roleName":"…"} (each optional).
-/// A role STS may assume: {"name":"app","externalId":"x"}; with "trustPolicy" (a policy document) and/or "policies"
-/// ([{"name":"…","document":{…}}]) IAM enforces them for the role's sessions. Target health: {"targetGroupArn":"…","id":"i-…","state":"unhealthy"}.
+/// A role STS may assume: {"name":"app","externalId":"x"}; with "trustPolicy" ({"name":"…","document":{…}}) and/or
+/// "policies" ([{"name":"…","document":{…}}]) IAM enforces them for the role's sessions (a document may also be a JSON string). Target health: {"targetGroupArn":"…","id":"i-…","state":"unhealthy"}.
 /// A regional WAFv2 web ACL: {"name":"shop-acl","id":"optional uuid"} → 201 {"arn":"arn:aws:wafv2:…:regional/webacl/shop-acl/…"}.
 /// GET/POST /_emulator/behavior: the <see cref="AwsBehavior"/> settings, e.g. {"preset":"instant"} or
 /// {"loadBalancerProvisioningSeconds":180,"throttling":false} (each optional; a null interval or delay means AWS's own).
@@ -213,7 +213,7 @@ internal sealed class AdminApi(AwsEmulator emulator)
     {
         var policies = (body["policies"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(p => (Name: p["name"]?.GetValue<string>() ?? name, Json: Document(p["document"]))).ToList();
-        var trust = body["trustPolicy"] is { } t ? Document(t) : null;
+        (string, string)? trust = body["trustPolicy"] is JsonObject t ? (t["name"]?.GetValue<string>() ?? name + "-trust", Document(t["document"])) : null;
         try
         {
             if (trust is not null || policies.Count > 0)

@@ -11,15 +11,15 @@ public sealed class IamState
 
     public Dictionary<string, IamPrincipal> Principals { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Defines (or replaces) a role from its policy documents' JSON.</summary>
-    public IamRole Define(string accountId, string name, string? trustPolicy, IEnumerable<(string Name, string Json)> policies)
+    /// <summary>Defines (or replaces) a role from its policy documents' JSON; each policy has a name (how decisions cite it).</summary>
+    public IamRole Define(string accountId, string name, (string Name, string Json)? trustPolicy, IEnumerable<(string Name, string Json)> policies)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(policies);
         var role = new IamRole(
             name,
             $"arn:aws:iam::{accountId}:role/{name}",
-            trustPolicy is null ? null : PolicyDocument.Parse(name + "-trust", trustPolicy, PolicyKind.Trust),
+            trustPolicy is { } trust ? PolicyDocument.Parse(trust.Name, trust.Json, PolicyKind.Trust) : null,
             policies.Select(p => PolicyDocument.Parse(p.Name, p.Json, PolicyKind.Identity)).ToList());
         Roles[name] = role;
         return role;

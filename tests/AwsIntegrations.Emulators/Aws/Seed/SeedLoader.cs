@@ -20,7 +20,7 @@ public static class SeedLoader
             state.Roles[role.Name] = role.ExternalId;
             if (role.TrustPolicy is not null || role.Policies.Count > 0)
             {
-                state.Iam.Define(seed.AccountId, role.Name, role.TrustPolicy, role.Policies.Select(p => (p.Name, p.Document)));
+                state.Iam.Define(seed.AccountId, role.Name, role.TrustPolicy is { } trust ? (trust.Name, trust.Document) : null, role.Policies.Select(p => (p.Name, p.Document)));
             }
         }
 
