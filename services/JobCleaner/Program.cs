@@ -7,21 +7,28 @@ using AwsIntegrations.JobCleaner.Metrics;
 using AwsIntegrations.JobCleaner.Options;
 using AwsIntegrations.Kubernetes;
 using AwsIntegrations.Kubernetes.Client;
+using AwsIntegrations.Kubernetes.Config;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Leadership;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-SinglePass? single = null;
+CleanerRunner? runner = null;
 var exitCode = await ServiceHost.RunAsync<JobCleanerOptions>("job-cleaner", args, host =>
 {
     var options = host.Options;
     host.Services.AddKubernetes(options.Kubernetes);
     host.Services.AddKubernetesEvents("job-cleaner");
-    if (options.LeaderElection.LeaderElect && !options.Once)
+    if (options.LeaderElection.LeaderElect && options.Once != true)
     {
-        host.Services.AddKubernetesLeaderElection(options.LeaderElection.ForLease("job-cleaner"));
+        // Not a hosted service of its own: the runner starts it only when the cleaner keeps running, so one pass takes no Lease.
+        host.Services.AddSingleton(sp => new LeaderElector(
+            new KubernetesClient(sp.GetRequiredService<KubernetesConnection>(), new KubernetesClientSettings { Qps = 0, MeterFactory = sp.GetService<IMeterFactory>(), Time = sp.GetRequiredService<TimeProvider>() }),
+            options.LeaderElection.ForLease("job-cleaner"),
+            sp.GetService<ILogger<LeaderElector>>(),
+            ownsClient: true));
+        host.Services.AddSingleton<ILeadershipGate>(sp => sp.GetRequiredService<LeaderElector>());
     }
     else
     {
@@ -36,20 +43,26 @@ var exitCode = await ServiceHost.RunAsync<JobCleanerOptions>("job-cleaner", args
         sp.GetRequiredService<JobCleanerMetrics>(),
         sp.GetRequiredService<TimeProvider>(),
         sp.GetRequiredService<ILoggerFactory>().CreateLogger("job-cleaner")));
-    if (options.Once)
+    host.Services.AddSingleton<IHostedService>(sp =>
     {
-        host.Services.AddSingleton<IHostedService>(sp => single = new SinglePass(sp.GetRequiredService<CleanupPass>(), sp.GetRequiredService<IHostApplicationLifetime>()));
-        return;
-    }
-
-    host.Services.AddSingleton<IHostedService>(sp => new ReconcileLoop(
-        "job-cleaner",
-        sp.GetRequiredService<CleanupPass>().ReconcileAsync,
-        new ReconcileLoopOptions { ResyncInterval = options.Interval, Debounce = TimeSpan.Zero, RequiresLeadership = true, MaxBackoff = options.Interval },
-        sp.GetRequiredService<TimeProvider>(),
-        sp.GetRequiredService<ILeadershipGate>(),
-        sp.GetRequiredService<ILoggerFactory>().CreateLogger("job-cleaner"),
-        sp.GetService<IMeterFactory>()));
+        var time = sp.GetRequiredService<TimeProvider>();
+        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("job-cleaner");
+        var pass = sp.GetRequiredService<CleanupPass>();
+        var detector = new RunModeDetector(sp.GetRequiredService<KubernetesClient>(), Environment.GetEnvironmentVariable, time, logger);
+        return runner = new CleanerRunner(
+            token => detector.DecideAsync(options.Once, options.Interval, token),
+            pass,
+            () => new ReconcileLoop(
+                "job-cleaner",
+                pass.ReconcileAsync,
+                new ReconcileLoopOptions { ResyncInterval = options.PassInterval, Debounce = TimeSpan.Zero, RequiresLeadership = true, MaxBackoff = options.PassInterval },
+                time,
+                sp.GetRequiredService<ILeadershipGate>(),
+                logger,
+                sp.GetService<IMeterFactory>()),
+            sp.GetService<LeaderElector>(),
+            sp.GetRequiredService<IHostApplicationLifetime>());
+    });
 });
 
-return exitCode == ServiceHost.ExitOk && single is { Succeeded: not true } ? ServiceHost.ExitFailure : exitCode;
+return exitCode == ServiceHost.ExitOk && runner is { OnceSucceeded: false } ? ServiceHost.ExitFailure : exitCode;

@@ -1,25 +1,53 @@
 using AwsIntegrations.Hosting;
+using AwsIntegrations.Hosting.Health;
+using AwsIntegrations.Hosting.Metrics;
+using AwsIntegrations.Kubernetes.Config;
+using Kube2Iam.Debugging;
 using Kube2Iam.Metadata;
 using Kube2Iam.Options;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Kube2Iam;
 
 /// <summary>What Program.cs configures on the shared host (also used by tests that run the daemon in-process).</summary>
-public static class Kube2IamHost
+public static partial class Kube2IamHost
 {
     public const string ServiceName = "kube2iam";
 
     public static void Configure(ServiceHostBuilder<Kube2IamOptions> host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        host.Services.AddKube2Iam(host.Options);
-        host.Listen(host.Options.AppAddress, host.Options.AppPort, app =>
+        var options = host.Options;
+        host.Services.AddKube2Iam(options);
+        host.Listen(options.AppAddress, options.AppPort, app =>
         {
-            var handler = app.ApplicationServices.GetRequiredService<MetadataHandler>();
-            app.Run(handler.HandleAsync);
+            var services = app.ApplicationServices;
+            var handler = services.GetRequiredService<MetadataHandler>();
+            var debug = services.GetService<DebugStore>();
+            var readiness = services.GetRequiredService<ReadinessState>();
+            var liveness = services.GetRequiredService<LivenessState>();
+            var metrics = services.GetRequiredService<MetricsCollector>();
+            // kube2iam serves /healthz on the app port whatever --metrics-port says (its chart probes it there), and
+            // /debug/store there with --debug; neither needs the caller to be a pod.
+            app.Run(context =>
+                context.Request.Path == "/healthz" ? ManagementEndpoints.HandleAsync(context, readiness, liveness, metrics)
+                : debug is not null && context.Request.Path == DebugStore.Path ? debug.HandleAsync(context)
+                : handler.HandleAsync(context));
         });
-        host.OnBuilt(app => Kube2IamServices.AddReadinessChecks(app.Services));
+        host.OnBuilt(app =>
+        {
+            Kube2IamServices.AddReadinessChecks(app.Services);
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(ServiceName);
+            foreach (var warning in StartupWarnings.For(options, InClusterConfig.Default))
+            {
+                LogIgnoredFlag(logger, warning);
+            }
+        });
     }
+
+    [LoggerMessage(EventId = 60, Level = LogLevel.Warning, Message = "{Warning}")]
+    private static partial void LogIgnoredFlag(ILogger logger, string warning);
 }

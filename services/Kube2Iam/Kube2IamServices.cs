@@ -3,9 +3,11 @@ using System.Text.RegularExpressions;
 using AwsIntegrations.Aws;
 using AwsIntegrations.Hosting.Health;
 using AwsIntegrations.Kubernetes;
+using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Informers;
 using AwsIntegrations.Kubernetes.Models;
 using Kube2Iam.Credentials;
+using Kube2Iam.Debugging;
 using Kube2Iam.Iptables;
 using Kube2Iam.Metadata;
 using Kube2Iam.Options;
@@ -24,7 +26,9 @@ public static class Kube2IamServices
 {
     public static IServiceCollection AddKube2Iam(this IServiceCollection services, Kube2IamOptions options)
     {
-        services.AddKubernetes(options.Kubernetes);
+        // kube2iam's --api-server/--api-token/--insecure choose the connection; registered first, so AddKubernetes keeps it.
+        services.TryAddSingleton(_ => KubernetesConnections.Load(options));
+        services.AddKubernetes(options.Kubernetes, new InformerOptions { ResyncPeriod = options.CacheResyncPeriod > TimeSpan.Zero ? options.CacheResyncPeriod : null });
         services.AddKubernetesEvents("kube2iam");
         services.TryAddSingleton(sp => new Kube2IamMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<IStsApi>(sp =>
@@ -36,9 +40,15 @@ public static class Kube2IamServices
         services.AddKeyedSingleton<IInstanceMetadataApi>(Upstream, (sp, _) => new InstanceMetadataClient(
             new HttpClient { Timeout = TimeSpan.FromSeconds(5) }, options.MetadataUrl, sp.GetRequiredService<TimeProvider>(), new AwsMetrics(sp.GetService<IMeterFactory>())));
         // The informer itself is not registered: the factory owns (and disposes) it.
-        services.AddSingleton(sp => new PodDirectory(
-            sp.GetRequiredService<SharedInformerFactory>().GetInformer<Pod>(fieldSelector: options.Node.Length > 0 ? $"spec.nodeName={options.Node}" : null),
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var duplicates = options.ResolveDuplicateCacheIps
+                ? new DuplicateIpResolver(sp.GetRequiredService<KubernetesClient>(), options.Node, sp.GetRequiredService<Kube2IamMetrics>(), sp.GetRequiredService<ILogger<DuplicateIpResolver>>())
+                : null;
+            return new PodDirectory(
+                sp.GetRequiredService<SharedInformerFactory>().GetInformer<Pod>(fieldSelector: options.Node.Length > 0 ? $"spec.nodeName={options.Node}" : null),
+                sp.GetRequiredService<TimeProvider>(), duplicates is null ? null : duplicates.ResolveAsync);
+        });
         services.AddSingleton(sp =>
         {
             RoleResolver? resolver = null;
@@ -63,9 +73,16 @@ public static class Kube2IamServices
                 sp.GetRequiredService<ILogger<IptablesInstaller>>()));
         }
 
+        if (options.Debug)
+        {
+            services.AddSingleton(sp => new DebugStore(sp.GetRequiredService<PodDirectory>(), sp.GetRequiredService<SharedInformerFactory>().GetInformer<Namespace>(),
+                options.IamRoleKey, options.NamespaceKey));
+        }
+
         services.AddSingleton(sp => new CredentialRefresher(sp.GetRequiredService<PodDirectory>(),
             sp.GetRequiredService<RoleResolver>(), sp.GetRequiredService<CredentialCache>(), sp.GetRequiredKeyedService<IInstanceMetadataApi>(Upstream),
-            options.AutoDiscoverBaseArn, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CredentialRefresher>>()));
+            new StartupDiscovery(options.AutoDiscoverBaseArn, options.AutoDiscoverDefaultRole), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<CredentialRefresher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<CredentialRefresher>());
         services.AddSingleton(sp => new UpstreamProbe(sp.GetRequiredKeyedService<IInstanceMetadataApi>(Upstream), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService(sp => sp.GetRequiredService<UpstreamProbe>());
@@ -83,6 +100,7 @@ public static class Kube2IamServices
         var probe = services.GetRequiredService<UpstreamProbe>();
         readiness.AddCheck("metadata-upstream", () => probe.IsReachable);
         _ = services.GetRequiredService<RoleResolver>(); // starts the namespace informer now when restrictions are on
+        _ = services.GetService<DebugStore>(); // and with --debug, whose /debug/store lists every namespace
     }
 
     public const string Upstream = "kube2iam-upstream-metadata";

@@ -17,7 +17,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AwsIntegrations.NodeGate;
 
-public static class NodeGateServiceCollection
+public static partial class NodeGateServiceCollection
 {
     /// <summary>Wires informers (nodes, DaemonSets, pods) to one leader-gated reconcile loop.</summary>
     public static void AddNodeGate(this ServiceHostBuilder<NodeGateOptions> host)
@@ -42,6 +42,16 @@ public static class NodeGateServiceCollection
         {
             var factory = app.Services.GetRequiredService<SharedInformerFactory>();
             app.Services.GetRequiredService<ReadinessState>().AddCheck("informers-synced", () => factory.HasSynced);
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("node-gate");
+            foreach (var ignored in options.Config?.Ignored ?? [])
+            {
+                LogIgnoredConfigKey(logger, options.ConfigFile!, ignored);
+            }
+
+            if (options.DisableCompression is not null)
+            {
+                LogIgnoredFlag(logger, "--disable-compression", "NodeGate's Kubernetes client never asks for compressed answers");
+            }
         });
     }
 
@@ -54,11 +64,13 @@ public static class NodeGateServiceCollection
         var nodes = factory.GetInformer<Node>();
         var daemonSets = factory.GetInformer<DaemonSet>();
         var pods = factory.GetInformer<Pod>();
+        var config = options.Config;
+        var taints = new GateTaints(options.TaintKey, config?.TaintNamePrefix);
         var reconciler = new NodeGateReconciler(
             nodes, daemonSets, pods,
-            new GatePlanner(options.TaintKey, options.MaxWait),
-            new RequiredDaemonSets(options.Selector, options.ListedDaemonSets),
-            new TaintRemover(client, options.TaintKey, time),
+            new GatePlanner(taints, options.MaxWait, config?.TaintRemovalDelay ?? TimeSpan.Zero),
+            new RequiredDaemonSets(options.Selector, config?.DaemonSets ?? [], config?.NodeSelector),
+            new TaintRemover(client, taints, time),
             sp.GetRequiredService<EventRecorder>(),
             sp.GetRequiredService<NodeGateMetrics>(),
             time,
@@ -76,6 +88,12 @@ public static class NodeGateServiceCollection
         pods.AddHandler(new InformerHandler<Pod>(p => TriggerIfBound(p, loop), (_, p) => TriggerIfBound(p, loop), null));
         return loop;
     }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "--config-file {File}: {Problem}; ignored")]
+    private static partial void LogIgnoredConfigKey(ILogger logger, string file, string problem);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "{Flag} is accepted for nidhogg's manifests and ignored: {Reason}")]
+    private static partial void LogIgnoredFlag(ILogger logger, string flag, string reason);
 
     /// <summary>Only pods bound to a node can release one; the rest of the cluster's pod churn is ignored.</summary>
     private static void TriggerIfBound(Pod pod, ReconcileLoop loop)

@@ -19,7 +19,7 @@ return await ServiceHost.RunAsync<RouterOptions>("router", args, host =>
     host.Services.AddHttpForwarder();
     host.Services.AddSingleton<RouteTableHolder>();
     host.Services.AddSingleton<EndpointRegistry>();
-    host.Services.AddSingleton(sp => BuildSettings.From(options, sp.GetRequiredService<EndpointRegistry>()));
+    host.Services.AddSingleton(sp => BuildSettings.From(options, sp.GetRequiredService<EndpointRegistry>(), sp.GetRequiredService<TimeProvider>()));
     host.Services.AddSingleton<RouterMetrics>();
     host.Services.AddSingleton(_ => BackendClient.Create(options));
     host.Services.AddSingleton<ProxyHandler>();

@@ -16,6 +16,11 @@ public sealed record CleanerSettings
 
     public bool DeleteOrphanPods { get; init; }
 
+    public bool DeleteFinishedPods { get; init; }
+
+    /// <summary>Whether a pass lists finished pods at all.</summary>
+    public bool SweepsPods => DeleteOrphanPods || DeleteFinishedPods;
+
     public bool DryRun { get; init; }
 
     public int PageSize { get; init; } = 500;
@@ -30,6 +35,7 @@ public sealed record CleanerSettings
             LabelSelector = options.LabelSelector.Length > 0 ? options.LabelSelector : null,
             IncludeCronJobJobs = options.IncludeCronJobJobs,
             DeleteOrphanPods = options.DeleteOrphanPods,
+            DeleteFinishedPods = options.DeleteFinishedPods,
             DryRun = options.DryRun,
             PageSize = options.PageSize,
         };

@@ -11,8 +11,8 @@ namespace AwsIntegrations.JobCleaner.Cleaning;
 
 /// <summary>
 /// One cleaning pass: observe (namespaces, then Jobs and pods page by page), plan each object with the pure planners, apply
-/// the deletions at once. Nothing but counts, the annotated namespaces and (with --delete-orphan-pods) the Jobs' uids is
-/// kept between pages, so memory does not grow with the number of Jobs.
+/// the deletions at once. Nothing but counts, the annotated namespaces and (with a pod sweep) the Jobs' uids is kept between
+/// pages, so memory does not grow with the number of Jobs.
 /// </summary>
 public sealed partial class CleanupPass
 {
@@ -52,11 +52,11 @@ public sealed partial class CleanupPass
         try
         {
             var namespaces = await ReadNamespacesAsync(reported, cancellationToken).ConfigureAwait(false);
-            var jobUids = _settings.DeleteOrphanPods ? new UidSet() : null;
+            var jobUids = _settings.SweepsPods ? new UidSet() : null;
             await CleanJobsAsync(namespaces, jobUids, report, reported, cancellationToken).ConfigureAwait(false);
             if (jobUids is not null)
             {
-                await CleanOrphanPodsAsync(namespaces, jobUids, report, reported, cancellationToken).ConfigureAwait(false);
+                await CleanFinishedPodsAsync(namespaces, jobUids, report, reported, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is KubernetesApiException or HttpRequestException && !cancellationToken.IsCancellationRequested)
@@ -179,7 +179,7 @@ public sealed partial class CleanupPass
         await DeleteAsync(job, decision, report, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task CleanOrphanPodsAsync(Dictionary<string, AnnotationResult> namespaces, UidSet jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken) =>
+    private Task CleanFinishedPodsAsync(Dictionary<string, AnnotationResult> namespaces, UidSet jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken) =>
         ForEachAsync<Pod>(
             new ListOptions { LabelSelector = _settings.LabelSelector, FieldSelector = "status.phase!=Running,status.phase!=Pending" },
             pod => CleanPodAsync(pod, namespaces, jobUids, report, reported, cancellationToken),
@@ -195,7 +195,7 @@ public sealed partial class CleanupPass
         report.PodsSeen++;
         var own = AnnotationReader.Read(pod.Metadata.Annotations, readLegacyTimeout: false);
         var resolved = ResolvedPolicy.Resolve(_settings.Defaults, namespaces.GetValueOrDefault(pod.Metadata.Namespace!), own);
-        var decision = OrphanPodPlanner.Decide(pod, jobUids.Contains, resolved, _time.GetUtcNow());
+        var decision = FinishedPodPlanner.Decide(pod, jobUids.Contains, resolved, _settings.DeleteFinishedPods, _time.GetUtcNow());
         if (decision is null)
         {
             return;
@@ -207,7 +207,7 @@ public sealed partial class CleanupPass
         }
 
         // The Job list may predate the pod's Job (or the Job did not match --label-selector): ask before deleting.
-        if (decision.Deletes && await JobStillExistsAsync(pod, cancellationToken).ConfigureAwait(false))
+        if (decision.Deletes && PodTimes.JobUid(pod) is not null && await JobStillExistsAsync(pod, cancellationToken).ConfigureAwait(false))
         {
             return;
         }

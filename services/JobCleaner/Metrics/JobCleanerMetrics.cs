@@ -25,8 +25,8 @@ public sealed class JobCleanerMetrics
     public JobCleanerMetrics(IMeterFactory? meters = null)
     {
         var meter = meters?.Create(MeterName) ?? SharedMeter;
-        _jobsDeleted = meter.CreateCounter<long>("jobcleaner_jobs_deleted", description: "Jobs deleted (or, with dry_run=true, that would have been) by reason: succeeded, failed, timeout.");
-        _podsDeleted = meter.CreateCounter<long>("jobcleaner_pods_deleted", description: "Pods deleted by the cleaner itself (or, with dry_run=true, that would have been) by reason: orphan.");
+        _jobsDeleted = meter.CreateCounter<long>("jobcleaner_jobs_deleted", description: "Jobs deleted (or, with dry_run=true, that would have been) by reason: succeeded, failed, timeout, never-started.");
+        _podsDeleted = meter.CreateCounter<long>("jobcleaner_pods_deleted", description: "Pods deleted by the cleaner itself (or, with dry_run=true, that would have been) by reason: orphan, finished, preempted.");
         _deleteErrors = meter.CreateCounter<long>("jobcleaner_delete_errors", description: "Deletes the API server refused or that failed on the way, by kind.");
         _passDuration = meter.CreateHistogram<double>("jobcleaner_pass_duration_seconds", unit: "s", description: "Duration of cleaning passes.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600] });

@@ -22,8 +22,7 @@ public sealed class JobCleanerOptions : ServiceOptions
     [FlagRange(0, int.MaxValue)]
     public int? FailedSeconds { get; set; }
 
-    [Flag("timeout-seconds", "Running Jobs older than this many seconds are stopped and deleted with their pods; -1: never.")]
-    [FlagRange(-1, int.MaxValue)]
+    [Flag("timeout-seconds", "Running Jobs older than this many seconds are stopped and deleted with their pods; 0 or less (-1): never, as in kube-job-cleaner.")]
     public int TimeoutSeconds { get; set; } = -1;
 
     [Flag("dry-run", "Log what would be deleted and delete nothing.")]
@@ -41,9 +40,9 @@ public sealed class JobCleanerOptions : ServiceOptions
     [Flag("label-selector", "Clean only Jobs (and orphan pods) matching this label selector, e.g. team=data,tier!=critical.")]
     public string LabelSelector { get; set; } = "";
 
-    [Flag("interval", "Pause between cleaning passes.")]
+    [Flag("interval", "Pause between cleaning passes; empty: 1m. Setting it keeps the cleaner running even in a Job's pod (see --once).")]
     [FlagRange(0.1, 86400)]
-    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan? Interval { get; set; }
 
     [Flag("include-cronjob-jobs", "Also delete finished Jobs owned by a CronJob (by default its history limits own them).")]
     public bool IncludeCronJobJobs { get; set; }
@@ -51,8 +50,11 @@ public sealed class JobCleanerOptions : ServiceOptions
     [Flag("delete-orphan-pods", "Also delete finished pods whose Job no longer exists, after the same age.")]
     public bool DeleteOrphanPods { get; set; }
 
-    [Flag("once", "Run one pass and exit (0: it succeeded, 1: a list or delete failed), to run as a CronJob like kube-job-cleaner; no leader election.")]
-    public bool Once { get; set; }
+    [Flag("delete-finished-pods", "Also delete every other finished pod (Succeeded or Failed) after the same age, whoever owns it, as kube-job-cleaner did; pods of Jobs that still exist go with their Job.")]
+    public bool DeleteFinishedPods { get; set; }
+
+    [Flag("once", "true: run one pass and exit (0: it succeeded, 1: a list or delete failed), without leader election; false: keep running; empty: one pass when started in a Job's pod (kube-job-cleaner's CronJob), unless --interval is set.")]
+    public bool? Once { get; set; }
 
     [Flag("page-size", "Objects per list request (limit + continue), which bounds memory on clusters with many Jobs.")]
     [FlagRange(1, 10000)]
@@ -68,8 +70,11 @@ public sealed class JobCleanerOptions : ServiceOptions
     public CleanupPolicy DefaultPolicy() => new(
         TimeSpan.FromSeconds(SucceededSeconds ?? Seconds),
         TimeSpan.FromSeconds(FailedSeconds ?? Seconds),
-        TimeoutSeconds < 0 ? null : TimeSpan.FromSeconds(TimeoutSeconds),
+        TimeoutSeconds <= 0 ? null : TimeSpan.FromSeconds(TimeoutSeconds),
         Disabled: false);
+
+    /// <summary>The pause between passes: --interval, else one minute.</summary>
+    public TimeSpan PassInterval => Interval ?? TimeSpan.FromMinutes(1);
 
     public NamespaceScope Scope() => new(
         Namespace.Length > 0 ? [Namespace] : [.. IncludeNamespaces],

@@ -6,7 +6,8 @@ namespace AwsIntegrations.JobCleaner.Planning;
 /// <summary>
 /// Decides what happens to one Job, from the Job, its effective policy and the time; no I/O. The rules, in order: Jobs being
 /// deleted, with a bad annotation, or opted out stay; finished Jobs go after their age unless the TTL controller or a CronJob
-/// owns their cleanup; running Jobs go after the timeout (whoever owns them: neither the TTL controller nor CronJob history
+/// owns their cleanup; Jobs that never started (empty status) go after the failed age from their creation, as in
+/// kube-job-cleaner; running Jobs go after the timeout (whoever owns them: neither the TTL controller nor CronJob history
 /// limits stop a running Job) unless suspended.
 /// </summary>
 public static class JobPlanner
@@ -70,9 +71,18 @@ public static class JobPlanner
             return Decision.Keep(SkipReason.Suspended);
         }
 
+        var neverStarted = JobTimes.NeverStarted(job) ? job.Metadata.CreationTimestamp : null;
+        if (neverStarted is { } created && now - created > policy.FailedAge)
+        {
+            // Neither the TTL controller nor a CronJob's history limits ever remove a Job that never finished.
+            return Decision.Remove(DeleteReason.NeverStarted, $"never started (empty status), created {Text(now - created)} ago, older than {Text(policy.FailedAge)}");
+        }
+
         if (policy.Timeout is not { } timeout || JobTimes.Started(job) is not { } started)
         {
-            return Decision.Keep(SkipReason.Running);
+            return neverStarted is { } since
+                ? Decision.Keep(SkipReason.Running, $"never started (empty status), created {Text(now - since)} ago, due after {Text(policy.FailedAge)}")
+                : Decision.Keep(SkipReason.Running);
         }
 
         var running = now - started;

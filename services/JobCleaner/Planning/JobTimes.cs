@@ -25,6 +25,19 @@ public static class JobTimes
         return (outcome, at);
     }
 
+    /// <summary>
+    /// kube-job-cleaner's "empty status" (cleaner.py job_expired: "this can happen if the image policy webhook prevents job
+    /// pods from being created"): no startTime, no completionTime, no conditions, no pod counted. The Job controller sets
+    /// startTime on its first sync, so a Job that stays like this never started; it is aged from its creationTimestamp.
+    /// </summary>
+    public static bool NeverStarted(Job job)
+    {
+        var status = job.Status;
+        return status is null
+            || (status.StartTime is null && status.CompletionTime is null && (status.Conditions is null || status.Conditions.Count == 0)
+                && (status.Active ?? 0) == 0 && (status.Succeeded ?? 0) == 0 && (status.Failed ?? 0) == 0);
+    }
+
     /// <summary>When the running time starts: startTime, else creationTimestamp (pods that never start still count).</summary>
     public static DateTimeOffset? Started(Job job) => job.Status?.StartTime ?? job.Metadata.CreationTimestamp;
 

@@ -12,6 +12,10 @@ public static class PodTimes
 
     public static bool IsFinished(Pod pod) => pod.Status?.Phase is "Succeeded" or "Failed";
 
+    /// <summary>status.reason (Evicted, Preempting, …), kept among the status fields the model does not name.</summary>
+    public static string? Reason(Pod pod) =>
+        pod.Status?.Extra is { } extra && extra.TryGetValue("reason", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null;
+
     /// <summary>The uid of the Job that created the pod: its controller ownerReference, else the Job controller's labels; null for other pods.</summary>
     public static string? JobUid(Pod pod)
     {

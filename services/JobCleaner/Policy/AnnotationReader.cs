@@ -61,12 +61,13 @@ public static class AnnotationReader
             : DurationText.TryParse(text, out var parsed) ? parsed : null;
         if (valid is { } timeout)
         {
-            return timeout < TimeSpan.Zero ? (null, true) : (timeout, false);
+            // kube-job-cleaner applies a timeout only when it is greater than 0 (cleaner.py job_expired): 0 means never, not "at once".
+            return timeout <= TimeSpan.Zero ? (null, true) : (timeout, false);
         }
 
         errors.Add(integerOnly
-            ? $"{key}=\"{text}\" is not a timeout: use whole seconds (3600), or -1 for never"
-            : $"{key}=\"{text}\" is not a timeout: use seconds (3600), a duration (2h), or -1 for never");
+            ? $"{key}=\"{text}\" is not a timeout: use whole seconds (3600), or 0 / -1 for never"
+            : $"{key}=\"{text}\" is not a timeout: use seconds (3600), a duration (2h), or 0 / -1 for never");
         return (null, false);
     }
 

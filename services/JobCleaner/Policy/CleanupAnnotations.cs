@@ -15,10 +15,10 @@ public static class CleanupAnnotations
 
     public const string FailedAfter = Prefix + "cleanup-failed-after";
 
-    /// <summary>Running timeout: seconds or a duration; a negative number means never.</summary>
+    /// <summary>Running timeout: seconds or a duration; 0 or a negative number means never.</summary>
     public const string Timeout = Prefix + "cleanup-timeout";
 
-    /// <summary>kube-job-cleaner's per-Job running timeout in integer seconds (read on Jobs only).</summary>
+    /// <summary>kube-job-cleaner's per-Job running timeout in integer seconds, 0 or less: never (read on Jobs only).</summary>
     public const string LegacyTimeout = "cleanup-timeout";
 
     public static IReadOnlyList<string> All { get; } = [Disabled, After, SucceededAfter, FailedAfter, Timeout, LegacyTimeout];

@@ -55,16 +55,18 @@ public sealed partial class CredentialCache
     }
 
     /// <summary>Starts fetching if nothing usable is cached or in flight (a pod appeared); returns at once.</summary>
-    public void Prefetch(CredentialKey key) => _ = GetCoreAsync(key, countLookup: false);
+    /// <param name="sessionName">The session name to fetch with when the key's is null (a shared session).</param>
+    public void Prefetch(CredentialKey key, string? sessionName = null) => _ = GetCoreAsync(key, sessionName, countLookup: false);
 
     /// <summary>Credentials with at least 15 minutes left, from the cache when possible; waits for STS only on a miss.</summary>
-    public Task<CredentialResult> GetAsync(CredentialKey key) => GetCoreAsync(key, countLookup: true);
+    /// <param name="sessionName">The session name to fetch with when the key's is null (a shared session).</param>
+    public Task<CredentialResult> GetAsync(CredentialKey key, string? sessionName = null) => GetCoreAsync(key, sessionName, countLookup: true);
 
     /// <summary>
-    /// One background pass: refreshes entries still wanted (<paramref name="liveKeys"/>) that are within the refresh
-    /// window, and forgets entries no pod wants any more.
+    /// One background pass: refreshes entries still wanted (<paramref name="liveKeys"/>, each with the session name a live
+    /// pod would fetch it with) that are within the refresh window, and forgets entries no pod wants any more.
     /// </summary>
-    public async Task RefreshAsync(IReadOnlySet<CredentialKey> liveKeys)
+    public async Task RefreshAsync(IReadOnlyDictionary<CredentialKey, string> liveKeys)
     {
         var now = _time.GetUtcNow();
         var due = new List<CredentialKey>();
@@ -72,7 +74,7 @@ public sealed partial class CredentialCache
         {
             foreach (var (key, entry) in _entries.ToList())
             {
-                if (!liveKeys.Contains(key))
+                if (!liveKeys.ContainsKey(key))
                 {
                     if (entry.InFlight is null && now - entry.LastUsed > Settings.SessionTtl)
                     {
@@ -89,15 +91,15 @@ public sealed partial class CredentialCache
             }
         }
 
-        foreach (var key in liveKeys)
+        foreach (var (key, sessionName) in liveKeys)
         {
-            Prefetch(key);
+            Prefetch(key, sessionName);
         }
 
-        await Task.WhenAll(due.Select(key => StartFetch(key, force: true))).ConfigureAwait(false);
+        await Task.WhenAll(due.Select(key => StartFetch(key, liveKeys[key], force: true))).ConfigureAwait(false);
     }
 
-    private Task<CredentialResult> GetCoreAsync(CredentialKey key, bool countLookup)
+    private Task<CredentialResult> GetCoreAsync(CredentialKey key, string? sessionName, bool countLookup)
     {
         var now = _time.GetUtcNow();
         lock (_gate)
@@ -122,11 +124,12 @@ public sealed partial class CredentialCache
             _metrics.CacheLookup(hit: false);
         }
 
-        return StartFetch(key, force: false);
+        return StartFetch(key, sessionName, force: false);
     }
 
-    private Task<CredentialResult> StartFetch(CredentialKey key, bool force)
+    private Task<CredentialResult> StartFetch(CredentialKey key, string? sessionName, bool force)
     {
+        var name = key.SessionName ?? sessionName ?? throw new ArgumentException("a shared session needs the name to fetch it with", nameof(sessionName));
         TaskCompletionSource<CredentialResult> fetch;
         lock (_gate)
         {
@@ -150,24 +153,24 @@ public sealed partial class CredentialCache
             entry.InFlight = fetch;
         }
 
-        _ = Task.Run(() => FetchAsync(key, fetch));
+        _ = Task.Run(() => FetchAsync(key, name, fetch));
         return fetch.Task;
     }
 
-    private async Task FetchAsync(CredentialKey key, TaskCompletionSource<CredentialResult> fetch)
+    private async Task FetchAsync(CredentialKey key, string sessionName, TaskCompletionSource<CredentialResult> fetch)
     {
         var now = _time.GetUtcNow();
         CredentialResult result;
         try
         {
-            var role = await _sts.AssumeRoleAsync(new AssumeRoleRequest(key.RoleArn, key.SessionName)
+            var role = await _sts.AssumeRoleAsync(new AssumeRoleRequest(key.RoleArn, sessionName)
             {
                 ExternalId = key.ExternalId,
                 Duration = Settings.SessionDuration,
             }, CancellationToken.None).ConfigureAwait(false);
             result = new CredentialResult(role, null, now, role.Expiration);
             _metrics.StsCall("success");
-            Log.Assumed(_logger, key.RoleArn, key.SessionName, role.Expiration);
+            Log.Assumed(_logger, key.RoleArn, sessionName, role.Expiration);
         }
 #pragma warning disable CA1031 // Any STS failure becomes a cached error answer; it must never escape as node credentials.
         catch (Exception e)
@@ -176,7 +179,7 @@ public sealed partial class CredentialCache
             var code = e is AwsServiceException aws ? aws.Code : e.GetType().Name;
             result = new CredentialResult(null, $"{code}: {e.Message}", now, now + Settings.ErrorTtl);
             _metrics.StsCall(code);
-            Log.AssumeFailed(_logger, key.RoleArn, key.SessionName, code, e.Message);
+            Log.AssumeFailed(_logger, key.RoleArn, sessionName, code, e.Message);
         }
 
         lock (_gate)

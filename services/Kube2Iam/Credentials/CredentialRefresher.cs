@@ -9,15 +9,16 @@ using Microsoft.Extensions.Logging;
 namespace Kube2Iam.Credentials;
 
 /// <summary>
-/// Keeps the cache ahead of the pods: at start it discovers the base ARN when asked to, then prefetches credentials
-/// for every pod that appears or changes role, and every pass refreshes what live pods use before it gets short.
+/// Keeps the cache ahead of the pods: at start it discovers the base ARN (and the default role) when asked to, then
+/// prefetches credentials for every pod that appears or changes role, and every pass refreshes what live pods use
+/// before it gets short.
 /// </summary>
 public sealed partial class CredentialRefresher(
     PodDirectory pods,
     RoleResolver roles,
     CredentialCache cache,
     IInstanceMetadataApi upstream,
-    bool autoDiscoverBaseArn,
+    StartupDiscovery discovery,
     TimeProvider time,
     ILogger<CredentialRefresher> logger) : BackgroundService
 {
@@ -27,12 +28,20 @@ public sealed partial class CredentialRefresher(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (autoDiscoverBaseArn)
+        // kube2iam's cmd/main.go: both flags take the base ARN from the instance profile (the default role's flag overrides
+        // --base-role-arn); the default role is the name of the node's own role, which pods then assume through STS.
+        if (discovery.BaseArn || discovery.DefaultRole)
         {
             var info = await upstream.GetIamInfoAsync(cancellationToken).ConfigureAwait(false);
             roles.BaseArn = RoleArns.BaseFromInstanceProfile(info.InstanceProfileArn)
                 ?? throw new InvalidOperationException($"cannot derive a base role ARN from instance profile {info.InstanceProfileArn}");
             LogDiscovered(logger, roles.BaseArn);
+        }
+
+        if (discovery.DefaultRole)
+        {
+            roles.DefaultRole = (await upstream.GetRoleNameAsync(cancellationToken).ConfigureAwait(false)).Trim();
+            LogDefaultRole(logger, roles.BaseArn + roles.DefaultRole);
         }
 
         _registration = pods.Informer.AddHandler(new InformerHandler<Pod>(OnAdd: Prefetch, OnUpdate: (_, pod) => Prefetch(pod)));
@@ -45,15 +54,15 @@ public sealed partial class CredentialRefresher(
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The keys live pods use now.</summary>
-    public IReadOnlySet<CredentialKey> LiveKeys()
+    /// <summary>The keys live pods use now, each with the session name the first such pod fetches it with.</summary>
+    public IReadOnlyDictionary<CredentialKey, string> LiveKeys()
     {
-        var keys = new HashSet<CredentialKey>();
+        var keys = new Dictionary<CredentialKey, string>();
         foreach (var pod in pods.List().Where(PodStates.IsLive))
         {
-            if (roles.Decide(pod).Key is { } key)
+            if (roles.Decide(pod) is { Key: { } key, SessionName: { } name })
             {
-                keys.Add(key);
+                keys.TryAdd(key, name);
             }
         }
 
@@ -78,12 +87,15 @@ public sealed partial class CredentialRefresher(
 
     private void Prefetch(Pod pod)
     {
-        if (PodStates.IsLive(pod) && roles.Decide(pod).Key is { } key)
+        if (PodStates.IsLive(pod) && roles.Decide(pod) is { Key: { } key, SessionName: { } name })
         {
-            cache.Prefetch(key);
+            cache.Prefetch(key, name);
         }
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "base role ARN discovered from the instance profile: {BaseArn}")]
     private static partial void LogDiscovered(ILogger logger, string baseArn);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "the node's instance role {RoleArn} is the default role (--auto-discover-default-role)")]
+    private static partial void LogDefaultRole(ILogger logger, string roleArn);
 }

@@ -104,7 +104,7 @@ public sealed partial class MetadataHandler(
 
         return route.Kind switch
         {
-            RouteKind.IamRoot or RouteKind.IamInfo or RouteKind.CredentialsList or RouteKind.CredentialsForRole => await IamAsync(pod, route).ConfigureAwait(false),
+            RouteKind.IamRoot or RouteKind.IamInfo or RouteKind.CredentialsList or RouteKind.CredentialsForRole => await IamAsync(pod, ip, route).ConfigureAwait(false),
             RouteKind.Blocked => Refuse(403, "Forbidden", "blocked_path"),
             RouteKind.Proxy => await ProxyAsync(route.Value, context.RequestAborted).ConfigureAwait(false),
             _ => (404, "Not Found", "not_found"),
@@ -113,9 +113,9 @@ public sealed partial class MetadataHandler(
         static string raw(HttpContext c) => RoleArns.Shorten(c.Request.Path.Value ?? "/");
     }
 
-    private async Task<(int, string, string)> IamAsync(Pod pod, MetadataRoute route)
+    private async Task<(int, string, string)> IamAsync(Pod pod, string ip, MetadataRoute route)
     {
-        var decision = roles.Decide(pod);
+        var decision = roles.Decide(pod, ip);
         if (decision.IsDenied)
         {
             metrics.Denied(decision.Denial!.Contains("not allowed in namespace", StringComparison.Ordinal) ? "namespace" : "annotation");
@@ -129,20 +129,21 @@ public sealed partial class MetadataHandler(
             return (404, "Not Found", "no_role");
         }
 
-        var name = RoleArns.NameOf(key.RoleArn);
+        // kube2iam's server.go: the listing is the ARN without the base ARN (or the full ARN), and a request names the role
+        // the same way (a full ARN, or a name or path/name joined to the base ARN).
         switch (route.Kind)
         {
             case RouteKind.IamRoot:
                 return (200, "info\nsecurity-credentials/", "success");
             case RouteKind.CredentialsList:
-                return (200, name, "success");
+                return (200, RoleArns.Listed(key.RoleArn, roles.BaseArn), "success");
             case RouteKind.IamInfo:
                 return (200, MetadataDocuments.Info(key.RoleArn, time.GetUtcNow()), "success");
-            case RouteKind.CredentialsForRole when route.Value != name:
+            case RouteKind.CredentialsForRole when RoleArns.Wanted(route.Value, roles.BaseArn) != key.RoleArn:
                 return Refuse(404, "Not Found", "other_role");
         }
 
-        var result = await credentials.GetAsync(key).ConfigureAwait(false);
+        var result = await credentials.GetAsync(key, decision.SessionName).ConfigureAwait(false);
         if (result.Role is not { } role)
         {
             events?.Warning(pod, "IAMRoleError", $"could not assume {key.RoleArn}: {result.Error}");

@@ -11,12 +11,27 @@ public sealed class RouteTable(bool allowUserData, Regex? block, Regex? allow)
 {
     public const int MaxPathLength = 512;
     private const string Iam = "/latest/meta-data/iam";
+    private const string Credentials = Iam + "/security-credentials/";
+
+    /// <summary>What an HTTP proxy client sends (kube2iam's README: http_proxy=${HOST_IP}:8181 on OpenShift 4): the absolute form.</summary>
+    private const string ProxiedOrigin = "http://169.254.169.254";
 
     public MetadataRoute Classify(string rawTarget)
     {
+        if (rawTarget.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            var origin = rawTarget.StartsWith(ProxiedOrigin + ":80/", StringComparison.OrdinalIgnoreCase) ? ProxiedOrigin.Length + 3 : ProxiedOrigin.Length;
+            if (!rawTarget.StartsWith(ProxiedOrigin, StringComparison.OrdinalIgnoreCase) || rawTarget.Length <= origin || rawTarget[origin] != '/')
+            {
+                return new MetadataRoute(RouteKind.Blocked, "only http://169.254.169.254 is served to proxy clients");
+            }
+
+            rawTarget = rawTarget[origin..];
+        }
+
         var query = rawTarget.IndexOf('?', StringComparison.Ordinal);
         var path = query < 0 ? rawTarget : rawTarget[..query];
-        if (!IsClean(path))
+        if (!IsClean(path, allowColon: path.StartsWith(Credentials, StringComparison.Ordinal)))
         {
             return new MetadataRoute(RouteKind.Invalid);
         }
@@ -65,12 +80,14 @@ public sealed class RouteTable(bool allowUserData, Regex? block, Regex? allow)
         "" or "/" => new MetadataRoute(RouteKind.IamRoot),
         "/info" or "/info/" => new MetadataRoute(RouteKind.IamInfo),
         "/security-credentials" or "/security-credentials/" => new MetadataRoute(RouteKind.CredentialsList),
-        _ when rest.StartsWith("/security-credentials/", StringComparison.Ordinal) && rest.TrimEnd('/')["/security-credentials/".Length..] is { Length: > 0 } name && !name.Contains('/', StringComparison.Ordinal)
+        // A role with a path (team/app-writer) or a full ARN, as kube2iam lists them.
+        _ when rest.StartsWith("/security-credentials/", StringComparison.Ordinal) && rest.TrimEnd('/')["/security-credentials/".Length..] is { Length: > 0 } name
             => new MetadataRoute(RouteKind.CredentialsForRole, name),
         _ => new MetadataRoute(RouteKind.NotFound),
     };
 
-    private static bool IsClean(string path)
+    // ':' only where kube2iam serves full role ARNs: a colon elsewhere could read as a scheme when the path is proxied.
+    private static bool IsClean(string path, bool allowColon)
     {
         if (path.Length == 0 || path.Length > MaxPathLength || path[0] != '/' || path.Contains("//", StringComparison.Ordinal))
         {
@@ -79,7 +96,7 @@ public sealed class RouteTable(bool allowUserData, Regex? block, Regex? allow)
 
         foreach (var c in path)
         {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.' or '+' or '=' or ',' or '@'))
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.' or '+' or '=' or ',' or '@' || (c == ':' && allowColon)))
             {
                 return false;
             }

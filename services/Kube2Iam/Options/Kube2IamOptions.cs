@@ -25,8 +25,11 @@ public sealed class Kube2IamOptions : ServiceOptions
     [Flag("auto-discover-base-arn", "Derive the base role ARN from the node's instance profile (meta-data/iam/info).")]
     public bool AutoDiscoverBaseArn { get; set; }
 
-    [Flag("default-role", "Role for pods without a role annotation (namespace restrictions apply to it too); empty: such pods get no credentials.")]
+    [Flag("default-role", "Role for pods without a role annotation (namespace restrictions apply to it too, unless exempted); empty: such pods get no credentials.")]
     public string DefaultRole { get; set; } = "";
+
+    [Flag("auto-discover-default-role", "Use the node's own instance role (its name from meta-data/iam/security-credentials/, assumed through STS) as the default role, and its account as the base ARN.")]
+    public bool AutoDiscoverDefaultRole { get; set; }
 
     [Flag("iam-role-key", "Pod annotation naming the role (a name joined to the base ARN, or a full ARN).")]
     public string IamRoleKey { get; set; } = "iam.amazonaws.com/role";
@@ -39,6 +42,9 @@ public sealed class Kube2IamOptions : ServiceOptions
 
     [Flag("namespace-restrictions", "Enforce the namespace annotation for every role, the default role included.")]
     public bool NamespaceRestrictions { get; set; }
+
+    [Flag("namespace-restrictions-exempt-default-role", "kube2iam's rule: the default role's ARN passes namespace restrictions without being listed.")]
+    public bool ExemptDefaultRole { get; set; }
 
     [Flag("namespace-restriction-format", "How the namespace annotation's entries match role ARNs: glob or regexp (anchored).")]
     [AllowedValues("glob", "regexp")]
@@ -60,6 +66,13 @@ public sealed class Kube2IamOptions : ServiceOptions
     [Flag("node", "This node's name: only its pods are watched (empty: every pod of the cluster).", Env = "NODE_NAME")]
     public string Node { get; set; } = "";
 
+    [Flag("cache-resync-period", "How often the pod and namespace caches re-announce every object (prefetching credentials again); 0: never.")]
+    [FlagRange(0, 604800)]
+    public TimeSpan CacheResyncPeriod { get; set; } = TimeSpan.FromMinutes(30);
+
+    [Flag("resolve-duplicate-cache-ips", "When two cached live pods claim one IP, ask the API server which one holds it now (it answers only when exactly one does).")]
+    public bool ResolveDuplicateCacheIps { get; set; }
+
     [Flag("iam-role-session-ttl", "How long an assumed role's credentials are cached; STS sessions last twice as long (at least 30m).")]
     [FlagRange(60, 21600)]
     public TimeSpan SessionTtl { get; set; } = TimeSpan.FromMinutes(15);
@@ -71,7 +84,7 @@ public sealed class Kube2IamOptions : ServiceOptions
     [Flag("use-regional-sts-endpoint", "Use the regional STS endpoint of AWS_REGION (accepted for compatibility: STS is always regional here).")]
     public bool UseRegionalStsEndpoint { get; set; }
 
-    [Flag("session-name-mode", "STS session names: pod (namespace.name of the pod, one session per pod) or role (kube2iam's: one per role).")]
+    [Flag("session-name-mode", "STS session names: pod (namespace.name of the pod, one session per pod) or role (kube2iam's: one per role, named <FNV-1a hash of a pod IP>-<role name>).")]
     public SessionNameMode SessionNameMode { get; set; } = SessionNameMode.Pod;
 
     [Flag("backoff-max-interval", "Longest pause between two looks for the pod of an unknown source IP.")]
@@ -97,6 +110,24 @@ public sealed class Kube2IamOptions : ServiceOptions
     [Flag("allow-route-regexp", "When set, only paths matching this regexp are proxied (kiam's allow-list); others answer 404.")]
     public string AllowRouteRegexp { get; set; } = "";
 
+    [Flag("debug", "Serve /debug/store on the app port (every pod IP's role and namespace, every namespace's allowed roles), as kube2iam does.", Env = "KUBE2IAM_DEBUG")]
+    public bool Debug { get; set; }
+
+    [Flag("verbose", "Log at debug level (overrides --log-level), as kube2iam's --verbose.", Env = "KUBE2IAM_VERBOSE")]
+    public bool Verbose { get; set; }
+
+    [Flag("version", "Print the version and exit.", Env = "KUBE2IAM_PRINT_VERSION")]
+    public bool Version { get; set; }
+
+    [Flag("api-server", "API server URL used with --api-token instead of the in-cluster service account (a bare host:port gets https:// with --insecure, else http://, as client-go).", Env = "KUBE_API_SERVER")]
+    public string ApiServer { get; set; } = "";
+
+    [Flag("api-token", "Bearer token for --api-server.", Env = "KUBE_API_TOKEN")]
+    public string ApiToken { get; set; } = "";
+
+    [Flag("insecure", "Do not verify the API server's certificate (with --kubeconfig or --api-server; testing only).", Env = "KUBE_API_INSECURE")]
+    public bool Insecure { get; set; }
+
     [FlagGroup]
     public KubernetesOptions Kubernetes { get; set; } = new();
 
@@ -106,11 +137,36 @@ public sealed class Kube2IamOptions : ServiceOptions
     /// <summary>The upstream metadata service as a URL (kube2iam's flag takes a bare host).</summary>
     public string MetadataUrl => MetadataAddress.Contains("://", StringComparison.Ordinal) ? MetadataAddress : "http://" + MetadataAddress;
 
+    /// <summary>The URL --api-server names: client-go's default scheme for a bare host is https only when TLS is configured (--insecure).</summary>
+    public Uri? ApiServerUrl =>
+        ApiServer.Length == 0 ? null
+        : Uri.TryCreate(ApiServer.Contains("://", StringComparison.Ordinal) ? ApiServer : (Insecure ? "https://" : "http://") + ApiServer, UriKind.Absolute, out var url) ? url
+        : null;
+
     public override FlagException? Validate()
     {
+        // kube2iam's --verbose wins over --log-level.
+        if (Verbose)
+        {
+            LogLevel = "debug";
+        }
+
+        // kube2iam lower-cases the format before comparing.
+        NamespaceRestrictionFormat = NamespaceRestrictionFormat.ToLowerInvariant();
+
         if (BaseRoleArn.Length > 0 && !RoleArns.IsValidBase(BaseRoleArn))
         {
             return new FlagException("base-role-arn", BaseRoleArn, "must look like arn:aws:iam::123456789012:role/ (optionally with a path)");
+        }
+
+        if (DefaultRole.Length > 0 && AutoDiscoverDefaultRole)
+        {
+            return new FlagException("--default-role and --auto-discover-default-role cannot be used together");
+        }
+
+        if (ApiServer.Length > 0 && ApiServerUrl is not { Scheme: "http" or "https" })
+        {
+            return new FlagException("api-server", ApiServer, "must be an API server URL such as https://10.0.0.1:6443");
         }
 
         if (BaseRoleArn.Length > 0 && AutoDiscoverBaseArn)

@@ -7,18 +7,21 @@ namespace Kube2Iam.Pods;
 /// <summary>
 /// This node's pods by IP (one informer, field selector spec.nodeName). A lookup for an IP no pod holds yet waits for
 /// the informer's next change, up to the backoff limit: a pod's first request often comes before its watch event.
-/// Two live pods claiming one IP answer nothing until one of them is gone, so a reused IP never lends a role.
+/// Two live pods claiming one IP answer nothing until one of them is gone, so a reused IP never lends a role, unless
+/// the API server (asked once per request with --resolve-duplicate-cache-ips) says only one of them holds it now.
 /// </summary>
 public sealed class PodDirectory
 {
     private readonly Informer<Pod> _informer;
     private readonly TimeProvider _time;
+    private readonly Func<string, CancellationToken, Task<Pod?>>? _resolveDuplicate;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public PodDirectory(Informer<Pod> informer, TimeProvider time)
+    public PodDirectory(Informer<Pod> informer, TimeProvider time, Func<string, CancellationToken, Task<Pod?>>? resolveDuplicate = null)
     {
         _informer = informer;
         _time = time;
+        _resolveDuplicate = resolveDuplicate;
         informer.AddHandler(new InformerHandler<Pod>(_ => Signal(), (_, _) => Signal(), _ => Signal()));
     }
 
@@ -29,31 +32,47 @@ public sealed class PodDirectory
     public IReadOnlyList<Pod> List() => _informer.List();
 
     /// <summary>The one live pod holding the IP now, or null (none, or more than one).</summary>
-    public Pod? Find(string ip)
+    public Pod? Find(string ip) => Holders(ip).Pod;
+
+    /// <summary>Every IP some cached live pod holds, with its pod (null when more than one claims it).</summary>
+    public IReadOnlyDictionary<string, Pod?> ByIp()
     {
-        Pod? found = null;
-        foreach (var pod in _informer.ByIndex(PodIndexes.ByIp, ip))
+        var byIp = new SortedDictionary<string, Pod?>(StringComparer.Ordinal);
+        foreach (var pod in _informer.List().Where(PodStates.HoldsItsIp))
         {
-            if (!PodStates.HoldsItsIp(pod))
+            foreach (var ip in PodIndexes.All[PodIndexes.ByIp](pod))
             {
-                continue;
+                byIp[ip] = byIp.ContainsKey(ip) ? null : pod;
             }
-
-            if (found is not null)
-            {
-                return null;
-            }
-
-            found = pod;
         }
 
-        return found;
+        return byIp;
+    }
+
+    private (Pod? Pod, int Count) Holders(string ip)
+    {
+        Pod? found = null;
+        var count = 0;
+        foreach (var pod in _informer.ByIndex(PodIndexes.ByIp, ip))
+        {
+            if (PodStates.HoldsItsIp(pod))
+            {
+                found = count++ == 0 ? pod : null;
+            }
+        }
+
+        return (found, count);
     }
 
     /// <summary>Find, waiting up to <paramref name="maxWait"/> for the pod to appear; <paramref name="waited"/> says whether it had to.</summary>
     public async Task<(Pod? Pod, bool Waited)> FindAsync(string ip, TimeSpan maxWait, TimeSpan maxInterval, CancellationToken cancellationToken)
     {
-        var pod = Find(ip);
+        var (pod, holders) = Holders(ip);
+        if (holders > 1 && _resolveDuplicate is not null)
+        {
+            pod = await _resolveDuplicate(ip, cancellationToken).ConfigureAwait(false);
+        }
+
         if (pod is not null || maxWait <= TimeSpan.Zero)
         {
             return (pod, false);

@@ -3,8 +3,12 @@ using Kube2Iam.Credentials;
 
 namespace Kube2Iam.Pods;
 
-/// <summary>What a pod may have: credentials for a key, nothing (no role), or a denial with its reason.</summary>
-public sealed record RoleDecision(Pod Pod, CredentialKey? Key, string? Denial)
+/// <summary>
+/// What a pod may have: credentials for a key, nothing (no role), or a denial with its reason. <see cref="SessionName"/>
+/// is the name this pod fetches the key's session with (the key's own, or kube2iam's for a shared session; null while
+/// a pod without an IP cannot have kube2iam's name yet).
+/// </summary>
+public sealed record RoleDecision(Pod Pod, CredentialKey? Key, string? Denial, string? SessionName = null)
 {
     public bool HasRole => Key is not null;
 

@@ -11,15 +11,22 @@ namespace Kube2Iam.Pods;
 /// </summary>
 public sealed class RoleResolver(Kube2IamOptions options, Func<string, AllowedRoles> allowedRolesOf)
 {
+    public const int MaxExternalIdLength = 1224;
+
     /// <summary>The base ARN in use (from --base-role-arn, or discovered at start).</summary>
     public string BaseArn { get; set; } = options.BaseRoleArn;
 
-    public const int MaxExternalIdLength = 1224;
+    /// <summary>The default role in use (from --default-role, or discovered at start with --auto-discover-default-role).</summary>
+    public string DefaultRole { get; set; } = options.DefaultRole;
 
-    public RoleDecision Decide(Pod pod)
+    /// <summary>
+    /// The pod's role. <paramref name="callerIp"/> is the address the request came from (kube2iam's session names hash it);
+    /// without it the pod's own IP is used, and in --session-name-mode role a pod without an IP has no session name yet.
+    /// </summary>
+    public RoleDecision Decide(Pod pod, string? callerIp = null)
     {
         var annotation = pod.Metadata.Annotation(options.IamRoleKey);
-        var wanted = string.IsNullOrWhiteSpace(annotation) ? options.DefaultRole : annotation;
+        var wanted = string.IsNullOrWhiteSpace(annotation) ? DefaultRole : annotation;
         if (string.IsNullOrWhiteSpace(wanted))
         {
             return new RoleDecision(pod, null, null);
@@ -37,7 +44,7 @@ public sealed class RoleResolver(Kube2IamOptions options, Func<string, AllowedRo
             return new RoleDecision(pod, null, "the external-id annotation is not a valid STS ExternalId");
         }
 
-        if (options.NamespaceRestrictions)
+        if (options.NamespaceRestrictions && !IsExempt(arn))
         {
             var ns = pod.Metadata.Namespace ?? "default";
             if (!allowedRolesOf(ns).Allows(arn, out var why))
@@ -46,7 +53,13 @@ public sealed class RoleResolver(Kube2IamOptions options, Func<string, AllowedRo
             }
         }
 
-        var session = SessionNames.For(options.SessionNameMode, pod.Metadata.Namespace ?? "default", pod.Metadata.Name ?? "pod", arn);
-        return new RoleDecision(pod, new CredentialKey(arn, string.IsNullOrEmpty(externalId) ? null : externalId, session), null);
+        // kube2iam caches per role: in its mode the session is shared by the role's pods (the key has no name of its own).
+        var session = SessionNames.For(options.SessionNameMode, pod.Metadata.Namespace ?? "default", pod.Metadata.Name ?? "pod", arn, callerIp ?? pod.Status?.PodIP);
+        var shared = options.SessionNameMode == SessionNameMode.Role;
+        return new RoleDecision(pod, new CredentialKey(arn, string.IsNullOrEmpty(externalId) ? null : externalId, shared ? null : session), null, session);
     }
+
+    // kube2iam (mappings/mapper.go checkRoleForNamespace) lets the default role's ARN through unchecked; here only when asked to.
+    private bool IsExempt(string arn) =>
+        options.ExemptDefaultRole && !string.IsNullOrWhiteSpace(DefaultRole) && RoleArns.Resolve(DefaultRole, BaseArn, out _) == arn;
 }

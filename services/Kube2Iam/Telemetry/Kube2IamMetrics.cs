@@ -17,6 +17,7 @@ public sealed class Kube2IamMetrics
     private readonly Counter<long> _prefetchMisses;
     private readonly Counter<long> _denials;
     private readonly Counter<long> _podWaits;
+    private readonly Counter<long> _duplicateIpLookups;
 
     public Kube2IamMetrics(IMeterFactory? meterFactory = null)
     {
@@ -29,6 +30,8 @@ public sealed class Kube2IamMetrics
         _prefetchMisses = _meter.CreateCounter<long>("kube2iam_prefetch_misses", description: "Credential requests that had to wait for STS.");
         _denials = _meter.CreateCounter<long>("kube2iam_denials", description: "Requests refused, by reason.");
         _podWaits = _meter.CreateCounter<long>("kube2iam_pod_lookup_waits", description: "Requests that waited for their pod to appear, by outcome (found, timeout).");
+        _duplicateIpLookups = _meter.CreateCounter<long>("kube2iam_duplicate_ip_lookups",
+            description: "API server lookups for an IP two cached pods claim (--resolve-duplicate-cache-ips), by outcome (resolved, unresolved, error).");
     }
 
     public void Request(string kind, string result, TimeSpan elapsed)
@@ -54,6 +57,8 @@ public sealed class Kube2IamMetrics
     public void Denied(string reason) => _denials.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void PodWait(string outcome) => _podWaits.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void DuplicateIpLookup(string outcome) => _duplicateIpLookups.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void ObserveCacheEntries(Func<int> count) =>
         _meter.CreateObservableGauge("kube2iam_credential_cache_entries", count, description: "Role sessions held in the credential cache.");

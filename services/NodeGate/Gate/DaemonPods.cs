@@ -17,7 +17,15 @@ public static class DaemonPods
         pod.Metadata.CreationTimestamp is not { } created || node.Metadata.CreationTimestamp is not { } registered || created >= registered;
 
     /// <summary>PodReady is True and the pod is not being deleted.</summary>
-    public static bool IsReady(Pod pod) =>
+    public static bool IsReady(Pod pod) => ReadySince(pod) is not null;
+
+    /// <summary>
+    /// When a Ready pod became Ready (its Ready condition's lastTransitionTime; <see cref="DateTimeOffset.MinValue"/> when the
+    /// kubelet wrote none), or null when it is not Ready or is being deleted.
+    /// </summary>
+    public static DateTimeOffset? ReadySince(Pod pod) =>
         pod.Metadata.DeletionTimestamp is null
-        && (pod.Status?.Conditions ?? []).Any(c => c.Type == "Ready" && c.Status == "True");
+        && (pod.Status?.Conditions ?? []).FirstOrDefault(c => c.Type == "Ready" && c.Status == "True") is { } ready
+            ? ready.LastTransitionTime ?? DateTimeOffset.MinValue
+            : null;
 }

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace AwsIntegrations.NodeGate.Gate;
 
 /// <summary>
-/// One pass over the gated nodes: decide each from the informer caches (<see cref="GatePlanner"/>), remove the taint where
-/// due (<see cref="TaintRemover"/>), tell the user with Events, and ask to run again when the next max-wait runs out.
+/// One pass over the gated nodes: decide each from the informer caches (<see cref="GatePlanner"/>), remove the taints that
+/// are due (<see cref="TaintRemover"/>), tell the user with Events, and ask to run again when the next deadline comes.
 /// </summary>
 public sealed partial class NodeGateReconciler(
     Informer<Node> nodes,
@@ -37,18 +37,22 @@ public sealed partial class NodeGateReconciler(
         foreach (var node in nodes.List().Where(planner.IsGated))
         {
             var since = node.Metadata.CreationTimestamp ?? now;
-            var decision = planner.Decide(node, requiredSets, pods.ByIndex(PodIndexes.ByNodeName, node.Metadata.Name!), since, now);
-            if (decision.Action == GateAction.Wait)
+            var decision = planner.Decide(node, required.On(node, requiredSets), pods.ByIndex(PodIndexes.ByNodeName, node.Metadata.Name!), since, now);
+            if (decision.Action is GateAction.Wait or GateAction.Progress)
             {
                 waiting++;
                 nextDeadline = nextDeadline is { } d && d < decision.Deadline!.Value ? d : decision.Deadline;
                 Log.Waiting(logger, node.Metadata.Name!, string.Join(", ", decision.Missing));
-                continue;
+                if (decision.Action == GateAction.Wait)
+                {
+                    continue;
+                }
             }
 
             try
             {
-                if (await remover.RemoveAsync(node, cancellationToken).ConfigureAwait(false) is not null)
+                var release = decision.Action is GateAction.Release or GateAction.ForceRelease;
+                if (await remover.RemoveAsync(node, decision.Remove, release, cancellationToken).ConfigureAwait(false) is not null)
                 {
                     Report(node, decision, now - since);
                 }
@@ -71,24 +75,31 @@ public sealed partial class NodeGateReconciler(
     private void Report(Node node, GateDecision decision, TimeSpan elapsed)
     {
         var name = node.Metadata.Name!;
-        var taint = planner.TaintKey;
+        var removed = string.Join(", ", decision.Remove);
+        var taint = decision.Remove.Count == 1 ? $"taint {removed}" : $"taints {removed}";
         switch (decision.Action)
         {
             case GateAction.Release:
                 metrics.Released("ready", elapsed);
-                events.Normal(node, "StartupTaintRemoved", $"Removed taint {taint}: all {decision.Expected} DaemonSets expected on this node have a Ready pod ({Seconds(elapsed)} after creation)");
-                Log.Released(logger, name, decision.Expected, elapsed.TotalSeconds);
+                events.Normal(node, "StartupTaintRemoved", decision.Missing.Count == 0
+                    ? $"Removed {taint}: all {decision.Expected} DaemonSets expected on this node have a Ready pod ({Seconds(elapsed)} after creation)"
+                    : $"Removed {taint}: the DaemonSets they name have a Ready pod on this node ({Seconds(elapsed)} after creation); no taint held it for {string.Join(", ", decision.Missing)}");
+                Log.Released(logger, name, removed, decision.Expected, elapsed.TotalSeconds);
+                break;
+            case GateAction.Progress:
+                events.Normal(node, "DaemonSetTaintRemoved", $"Removed {taint}: the DaemonSets they name have a Ready pod on this node, or are not expected on it; still waiting for {string.Join(", ", decision.Missing)}");
+                Log.Progressed(logger, name, removed, string.Join(", ", decision.Missing));
                 break;
             case GateAction.ForceRelease:
                 var missing = string.Join(", ", decision.Missing);
                 metrics.Released("forced", elapsed);
-                events.Warning(node, "StartupTaintForceRemoved", $"Removed taint {taint} after max-wait ({Seconds(elapsed)} after creation) although these DaemonSets have no Ready pod on this node: {missing}");
-                Log.ForceReleased(logger, name, missing, elapsed.TotalSeconds);
+                events.Warning(node, "StartupTaintForceRemoved", $"Removed {taint} after max-wait ({Seconds(elapsed)} after creation) although these DaemonSets have no Ready pod on this node: {missing}");
+                Log.ForceReleased(logger, name, removed, missing, elapsed.TotalSeconds);
                 break;
             case GateAction.ReleaseAgain:
                 metrics.Released("again", null);
-                events.Normal(node, "StartupTaintRemoved", $"Removed taint {taint} again: this node was released before and is never gated twice");
-                Log.ReleasedAgain(logger, name);
+                events.Normal(node, "StartupTaintRemoved", $"Removed {taint} again: this node was released before and is never gated twice");
+                Log.ReleasedAgain(logger, name, removed);
                 break;
             case GateAction.None:
             case GateAction.Wait:
@@ -104,13 +115,16 @@ public sealed partial class NodeGateReconciler(
         [LoggerMessage(1, LogLevel.Debug, "node {Node} waits for DaemonSets {Missing}")]
         public static partial void Waiting(ILogger logger, string node, string missing);
 
-        [LoggerMessage(2, LogLevel.Information, "node {Node} released: all {Expected} expected DaemonSets Ready after {Seconds:F1}s")]
-        public static partial void Released(ILogger logger, string node, int expected, double seconds);
+        [LoggerMessage(2, LogLevel.Information, "node {Node} released ({Taints} removed): all {Expected} expected DaemonSets Ready after {Seconds:F1}s")]
+        public static partial void Released(ILogger logger, string node, string taints, int expected, double seconds);
 
-        [LoggerMessage(3, LogLevel.Warning, "node {Node} released after max-wait ({Seconds:F1}s) with DaemonSets not Ready: {Missing}")]
-        public static partial void ForceReleased(ILogger logger, string node, string missing, double seconds);
+        [LoggerMessage(3, LogLevel.Warning, "node {Node} released after max-wait ({Seconds:F1}s, {Taints} removed) with DaemonSets not Ready: {Missing}")]
+        public static partial void ForceReleased(ILogger logger, string node, string taints, string missing, double seconds);
 
-        [LoggerMessage(4, LogLevel.Warning, "node {Node} carried the startup taint again after its release; removed it")]
-        public static partial void ReleasedAgain(ILogger logger, string node);
+        [LoggerMessage(4, LogLevel.Warning, "node {Node} carried {Taints} again after its release; removed")]
+        public static partial void ReleasedAgain(ILogger logger, string node, string taints);
+
+        [LoggerMessage(5, LogLevel.Information, "node {Node}: removed {Taints}; still waiting for DaemonSets {Missing}")]
+        public static partial void Progressed(ILogger logger, string node, string taints, string missing);
     }
 }

@@ -4,14 +4,23 @@ using AwsIntegrations.NodeGate.Scheduling;
 
 namespace AwsIntegrations.NodeGate.Gate;
 
-/// <summary>The DaemonSets nodes wait for: those matching --daemonset-selector plus those listed in --config-file.</summary>
-public sealed class RequiredDaemonSets(LabelSelector? selector, IReadOnlyList<DaemonSetReference> listed)
+/// <summary>
+/// The DaemonSets nodes wait for: those matching --daemonset-selector, on every node, plus those listed in --config-file, on
+/// the nodes its <c>nodeSelector</c> matches (all nodes without one), as nidhogg applies them (handler.go HandleNode).
+/// </summary>
+public sealed class RequiredDaemonSets(LabelSelector? selector, IReadOnlyList<DaemonSetReference> listed, LabelSelector? listedOnNodes = null)
 {
     public IReadOnlyList<DaemonSet> From(IEnumerable<DaemonSet> all) =>
         [.. all.Where(IsRequired).OrderBy(d => d.Metadata.Namespace, StringComparer.Ordinal).ThenBy(d => d.Metadata.Name, StringComparer.Ordinal)];
 
-    public bool IsRequired(DaemonSet daemonSet) =>
-        daemonSet.Metadata.DeletionTimestamp is null
-        && (selector?.Matches(daemonSet.Metadata.Labels) == true
-            || listed.Contains(new DaemonSetReference(daemonSet.Metadata.Namespace ?? "", daemonSet.Metadata.Name ?? "")));
+    public bool IsRequired(DaemonSet daemonSet) => daemonSet.Metadata.DeletionTimestamp is null && (IsSelected(daemonSet) || IsListed(daemonSet));
+
+    /// <summary>Of the <paramref name="required"/> DaemonSets, those that apply to <paramref name="node"/>.</summary>
+    public IReadOnlyList<DaemonSet> On(Node node, IReadOnlyList<DaemonSet> required) =>
+        listedOnNodes is null || listedOnNodes.Matches(node.Metadata.Labels) ? required : [.. required.Where(IsSelected)];
+
+    private bool IsSelected(DaemonSet daemonSet) => selector?.Matches(daemonSet.Metadata.Labels) == true;
+
+    private bool IsListed(DaemonSet daemonSet) =>
+        listed.Contains(new DaemonSetReference(daemonSet.Metadata.Namespace ?? "", daemonSet.Metadata.Name ?? ""));
 }

@@ -1,49 +1,50 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Kubernetes.Models;
 
 namespace AwsIntegrations.NodeGate.Gate;
 
 /// <summary>
-/// The JSON patch that removes exactly the startup taint and records the release. Each removal is guarded by a "test" of the
-/// taint's key at that index, so if anyone changed the taint list since <paramref name="node"/> was read, the server rejects
-/// the patch and nothing of theirs is lost (we read again and retry); other writers' taints are never rewritten.
+/// The JSON patch that removes exactly the given taints and, on release, adds the release annotations the node lacks. Each
+/// removal is guarded by a "test" of the taint's key at that index, so if anyone changed the taint list since
+/// <c>node</c> was read, the server rejects the patch and nothing of theirs is lost (we read again and retry); other
+/// writers' taints are never rewritten, and an annotation already there (an earlier release time) is never overwritten.
 /// </summary>
 public static class TaintPatch
 {
-    /// <summary>The operations, or null when the node carries neither the taint nor lacks the annotation (nothing to write).</summary>
-    public static JsonArray? Build(Node node, string taintKey, DateTimeOffset releasedAt)
+    /// <summary>The operations, or null when the node carries none of <paramref name="keys"/> and has every annotation (nothing to write).</summary>
+    public static JsonArray? Build(Node node, IReadOnlyCollection<string> keys, IReadOnlyDictionary<string, string> annotations)
     {
-        var indexes = (node.Spec?.Taints ?? []).Select((t, i) => (t, i)).Where(p => p.t.Key == taintKey).Select(p => p.i).ToList();
-        var annotated = node.Metadata.Annotation(GateAnnotations.Released) is not null;
-        if (indexes.Count == 0 && annotated)
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(annotations);
+        var taints = (node.Spec?.Taints ?? []).Select((t, i) => (t.Key, Index: i)).Where(p => keys.Contains(p.Key)).ToList();
+        var missing = annotations.Where(a => node.Metadata.Annotation(a.Key) is null).ToList();
+        if (taints.Count == 0 && missing.Count == 0)
         {
             return null;
         }
 
         var operations = new JsonArray();
-        foreach (var index in indexes)
+        foreach (var (key, index) in taints)
         {
-            operations.Add(Op("test", $"/spec/taints/{index}/key", taintKey));
+            operations.Add(Op("test", $"/spec/taints/{index}/key", key));
         }
 
-        foreach (var index in Enumerable.Reverse(indexes))
+        foreach (var (_, index) in Enumerable.Reverse(taints))
         {
             operations.Add(new JsonObject { ["op"] = "remove", ["path"] = $"/spec/taints/{index}" });
         }
 
-        if (!annotated)
+        if (missing.Count > 0 && node.Metadata.Annotations is null)
         {
-            var stamp = releasedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            if (node.Metadata.Annotations is null)
+            // "add" on a missing map creates it, but would replace one created meanwhile: guard with the version read.
+            operations.Add(Op("test", "/metadata/resourceVersion", node.Metadata.ResourceVersion ?? ""));
+            operations.Add(new JsonObject { ["op"] = "add", ["path"] = "/metadata/annotations", ["value"] = new JsonObject(missing.Select(a => KeyValuePair.Create(a.Key, (JsonNode?)a.Value))) });
+        }
+        else
+        {
+            foreach (var (key, value) in missing)
             {
-                // "add" on a missing map creates it, but would replace one created meanwhile: guard with the version read.
-                operations.Add(Op("test", "/metadata/resourceVersion", node.Metadata.ResourceVersion ?? ""));
-                operations.Add(new JsonObject { ["op"] = "add", ["path"] = "/metadata/annotations", ["value"] = new JsonObject { [GateAnnotations.Released] = stamp } });
-            }
-            else
-            {
-                operations.Add(Op("add", $"/metadata/annotations/{Escape(GateAnnotations.Released)}", stamp));
+                operations.Add(Op("add", $"/metadata/annotations/{Escape(key)}", value));
             }
         }
 

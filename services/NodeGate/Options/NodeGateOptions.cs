@@ -21,7 +21,7 @@ public sealed class NodeGateOptions : ServiceOptions
     [Flag("daemonset-selector", "Label selector of the DaemonSets a node waits for (e.g. 'node-gate=required' or 'tier in (system,network)'); empty: only --config-file's list.")]
     public string? DaemonSetSelector { get; set; }
 
-    [Flag("config-file", "YAML or JSON file listing DaemonSets a node waits for: 'daemonsets: [{namespace: kube-system, name: kube-proxy}]'.")]
+    [Flag("config-file", "nidhogg's YAML or JSON config file: the DaemonSets a node waits for ('daemonsets: [{namespace: kube-system, name: kube-proxy}]'), nodeSelector, taintNamePrefix, taintRemovalDelayInSeconds; with it nidhogg's taints are released too.")]
     public string? ConfigFile { get; set; }
 
     [Flag("max-wait", "Remove the taint anyway this long after the node was created, with a Warning Event naming the DaemonSets still not ready.")]
@@ -32,8 +32,14 @@ public sealed class NodeGateOptions : ServiceOptions
     [FlagRange(1, 3600)]
     public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    [Flag("leader-elect", "Run only while holding the Lease (set false only for a single replica).")]
+    [Flag("leader-elect", "Run only while holding the Lease (set false only for a single replica).", Aliases = ["leader-election"])]
     public bool LeaderElect { get; set; } = true;
+
+    [Flag("metrics-addr", "nidhogg's spelling of the metrics endpoint, host:port (':8080' listens on every address); sets --metrics-address and --metrics-port.")]
+    public string? MetricsAddr { get; set; }
+
+    [Flag("disable-compression", "pelotech/nidhogg's flag for client-go's response compression; accepted and ignored with a warning (NodeGate's client never asks for compressed answers).")]
+    public bool? DisableCompression { get; set; }
 
     [FlagGroup]
     public KubernetesOptions Kubernetes { get; set; } = new();
@@ -44,8 +50,8 @@ public sealed class NodeGateOptions : ServiceOptions
     /// <summary>The parsed --daemonset-selector (set by <see cref="Validate"/>); null when the flag is empty.</summary>
     internal LabelSelector? Selector { get; private set; }
 
-    /// <summary>DaemonSets named by --config-file (set by <see cref="Validate"/>).</summary>
-    internal IReadOnlyList<DaemonSetReference> ListedDaemonSets { get; private set; } = [];
+    /// <summary>The --config-file (set by <see cref="Validate"/>); null when the flag is empty.</summary>
+    internal NidhoggConfig? Config { get; private set; }
 
     public override FlagException? Validate()
     {
@@ -70,11 +76,21 @@ public sealed class NodeGateOptions : ServiceOptions
 
         try
         {
-            ListedDaemonSets = string.IsNullOrWhiteSpace(ConfigFile) ? [] : DaemonSetListFile.Load(ConfigFile);
+            Config = string.IsNullOrWhiteSpace(ConfigFile) ? null : NidhoggConfigFile.Load(ConfigFile);
         }
         catch (FormatException e)
         {
             return new FlagException($"--config-file {ConfigFile}: {e.Message}");
+        }
+
+        if (MetricsAddr is not null)
+        {
+            if (!HostPort.TrySplit(MetricsAddr, out _, out _))
+            {
+                return new FlagException($"--metrics-addr must be host:port (nidhogg's ':8080'), not '{MetricsAddr}'");
+            }
+
+            MetricsAddress = MetricsAddr;
         }
 
         if (LeaderElect)

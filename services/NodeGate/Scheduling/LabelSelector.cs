@@ -15,6 +15,9 @@ public sealed class LabelSelector
     public bool Matches(IReadOnlyDictionary<string, string>? labels) =>
         Requirements.All(r => Requirement.Matches(r, labels?.GetValueOrDefault(r.Key)));
 
+    /// <summary>Every requirement of every selector must hold.</summary>
+    public static LabelSelector AllOf(IEnumerable<LabelSelector> selectors) => new([.. selectors.SelectMany(s => s.Requirements)]);
+
     /// <exception cref="FormatException">The text is not a selector; the message names the bad part.</exception>
     public static LabelSelector Parse(string text) => new([.. SplitTopLevel(text).Select(ParseOne)]);
 

@@ -8,6 +8,7 @@ namespace Router.Backends;
 /// </summary>
 public sealed class Backend
 {
+    private readonly HashRing? _ring;
     private int _next;
 
     public Backend(string serviceNamespace, string serviceName, string port, IReadOnlyList<EndpointState> endpoints, bool terminatingFallback, LoadBalancing loadBalancing)
@@ -19,6 +20,7 @@ public sealed class Backend
         TerminatingFallback = terminatingFallback;
         LoadBalancing = loadBalancing;
         _next = endpoints.Count > 0 ? System.Random.Shared.Next(endpoints.Count) : 0;
+        _ring = loadBalancing == LoadBalancing.ConsistentHash && endpoints.Count > 1 ? new HashRing(endpoints) : null;
     }
 
     public string ServiceNamespace { get; }
@@ -37,15 +39,21 @@ public sealed class Backend
 
     /// <summary>
     /// The endpoint for the next attempt: the algorithm's choice, else the next one that is neither ejected nor already tried;
-    /// ejected ones only when nothing else is left; null when every endpoint was tried.
+    /// ejected ones only when nothing else is left; null when every endpoint was tried. <paramref name="clientKey"/> is the
+    /// client's hash for consistent hashing.
     /// </summary>
-    public EndpointState? Choose(ReadOnlySpan<EndpointState?> tried, long nowTimestamp)
+    public EndpointState? Choose(ReadOnlySpan<EndpointState?> tried, long nowTimestamp, ulong clientKey = 0)
     {
         var endpoints = Endpoints;
         var count = endpoints.Length;
         if (count == 0)
         {
             return null;
+        }
+
+        if (_ring is not null)
+        {
+            return OnRing(tried, nowTimestamp, clientKey);
         }
 
         var start = LoadBalancing switch
@@ -56,9 +64,44 @@ public sealed class Backend
         };
         for (var pass = 0; pass < 2; pass++)
         {
+            EndpointState? least = null;
             for (var i = 0; i < count; i++)
             {
                 var candidate = endpoints[(start + i) % count];
+                if (Contains(tried, candidate) || (pass == 0 && candidate.IsEjected(nowTimestamp)))
+                {
+                    continue;
+                }
+
+                if (LoadBalancing != LoadBalancing.LeastRequests)
+                {
+                    return candidate;
+                }
+
+                // Fewest requests in flight; ties go to the first from the round-robin start, so idle endpoints take turns.
+                if (least is null || candidate.InFlight < least.InFlight)
+                {
+                    least = candidate;
+                }
+            }
+
+            if (least is not null)
+            {
+                return least;
+            }
+        }
+
+        return null;
+    }
+
+    private EndpointState? OnRing(ReadOnlySpan<EndpointState?> tried, long nowTimestamp, ulong clientKey)
+    {
+        var start = _ring!.Start(clientKey);
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var i = 0; i < _ring.Length; i++)
+            {
+                var candidate = Endpoints[_ring.Owner(start + i)];
                 if (!Contains(tried, candidate) && (pass == 1 || !candidate.IsEjected(nowTimestamp)))
                 {
                     return candidate;

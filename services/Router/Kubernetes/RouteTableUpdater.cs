@@ -44,6 +44,7 @@ public sealed partial class RouteTableUpdater(
             var result = RouteTableBuilder.Build(new ClusterState(ingresses.List(), services.List(), slices.List()), settings);
             tables.Swap(result.Table, time.GetUtcNow());
             settings.Endpoints.Retain(result.Addresses);
+            settings.State.Sweep();
             metrics.Built(clock.Elapsed.TotalSeconds);
             LogBuilt(logger, result.Table.RouteCount, clock.Elapsed.TotalMilliseconds);
             Report(result.Problems);

@@ -6,4 +6,6 @@ public enum LoadBalancing
     RoundRobin,
     PowerOfTwoChoices,
     Random,
+    ConsistentHash,
+    LeastRequests,
 }

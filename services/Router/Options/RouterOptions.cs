@@ -23,11 +23,18 @@ public sealed class RouterOptions : ServiceOptions
     [Flag("ingress-class", "Route only Ingresses of this class (spec.ingressClassName or the kubernetes.io/ingress.class annotation).")]
     public string IngressClass { get; set; } = DefaultIngressClass;
 
-    [Flag("default-load-balancer", "Load balancing when an Ingress does not choose one: round-robin, power-of-two-choices or random.")]
+    [Flag("default-load-balancer", "Load balancing when an Ingress does not choose one: round-robin, power-of-two-choices, random, consistent-hash (by client address) or least-requests.")]
     public LoadBalancing DefaultLoadBalancer { get; set; } = LoadBalancing.RoundRobin;
 
-    [Flag("redirect-http-to-https", "Answer requests carrying X-Forwarded-Proto: http with a 308 redirect to https, on every route.")]
+    [Flag("redirect-http-to-https", "Answer requests carrying X-Forwarded-Proto: http with a redirect to https, on every route whose Ingress does not opt out.")]
     public bool RedirectHttpToHttps { get; set; }
+
+    [Flag("redirect-http-to-https-code", "Status of the https redirect, unless an Ingress sets zalando.org/skipper-ingress-redirect-code.")]
+    [FlagRange(300, 399)]
+    public int RedirectHttpToHttpsCode { get; set; } = 308;
+
+    [Flag("kubernetes-path-mode", "How ImplementationSpecific paths are read: kubernetes-ingress (a regular expression matched at the start of the path), path-regexp (a regular expression) or path-prefix (as Prefix); an Ingress may choose with zalando.org/skipper-ingress-path-mode.")]
+    public PathMode KubernetesPathMode { get; set; } = PathMode.KubernetesIngress;
 
     [Flag("backend-timeout", "How long a backend may stay silent (request or response body, headers) before the request fails with 504; an Ingress may override it.")]
     [FlagRange(0.001, 3600)]

@@ -10,7 +10,7 @@ namespace Router.Proxy;
 /// ALB's single value (what the client used) and are set only when absent: applications compare them to "https" or build URLs from
 /// them, and a list such as "https, http" breaks both (Django's SECURE_PROXY_SSL_HEADER, Rails' request.ssl?).
 /// </summary>
-public sealed class ForwardedHeadersTransformer : HttpTransformer
+public class ForwardedHeadersTransformer : HttpTransformer
 {
     public static ForwardedHeadersTransformer Instance { get; } = new();
 

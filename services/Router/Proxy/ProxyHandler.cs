@@ -42,25 +42,26 @@ public sealed partial class ProxyHandler(
             return;
         }
 
-        var route = tables.Current.Match(request.Host.Value, path);
+        var route = tables.Current.Match(request.Host.Value, path, request);
         string? upstream = null;
-        if (RedirectDecision.HttpsLocation(request, route, options.RedirectHttpToHttps) is { } location)
+        if (RedirectDecision.HttpsLocation(request, route, options.RedirectHttpToHttps, options.RedirectHttpToHttpsCode, out var redirectCode) is { } location)
         {
-            context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
+            context.Response.StatusCode = redirectCode;
             context.Response.Headers.Location = location;
         }
         else if (route is null)
         {
             await PlainAsync(context, StatusCodes.Status404NotFound, "no route for this host and path\n").ConfigureAwait(false);
         }
-        else if (route.Backend.Endpoints.Length == 0)
+        else if (route.IsPlain)
         {
-            await PlainAsync(context, StatusCodes.Status502BadGateway,
-                $"no endpoints: Ingress {route.Ingress}, Service {route.Backend.ServiceNamespace}/{route.Backend.ServiceName} port {route.Backend.Port}\n").ConfigureAwait(false);
+            upstream = route.Backend!.Endpoints.Length == 0
+                ? await NoEndpointsAsync(context, route).ConfigureAwait(false)
+                : await ForwardAsync(context, route, ForwardedHeadersTransformer.Instance).ConfigureAwait(false);
         }
         else
         {
-            upstream = await ForwardAsync(context, route).ConfigureAwait(false);
+            upstream = await FilteredAsync(context, route).ConfigureAwait(false);
         }
 
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -72,13 +73,25 @@ public sealed partial class ProxyHandler(
         }
     }
 
-    private async Task<string?> ForwardAsync(HttpContext context, Route route)
+    private async Task<string?> NoEndpointsAsync(HttpContext context, Route route)
     {
+        var backend = route.Backend!;
+        await PlainAsync(context, StatusCodes.Status502BadGateway,
+            $"no endpoints: Ingress {route.Ingress}, Service {backend.ServiceNamespace}/{backend.ServiceName} port {backend.Port}\n").ConfigureAwait(false);
+        return null;
+    }
+
+    private async Task<string?> ForwardAsync(HttpContext context, Route route, HttpTransformer transformer)
+    {
+        var backend = route.Backend!;
+        var clientKey = backend.LoadBalancing == LoadBalancing.ConsistentHash
+            ? StableHash.Of(ClientAddress.Text(ClientAddress.Source(context.Request)))
+            : 0;
         var triedArray = new EndpointState?[options.Retries + 1];
         EndpointState? endpoint = null;
         for (var attempt = 0; attempt <= options.Retries; attempt++)
         {
-            endpoint = route.Backend.Choose(triedArray.AsSpan(0, attempt), Stopwatch.GetTimestamp());
+            endpoint = backend.Choose(triedArray.AsSpan(0, attempt), Stopwatch.GetTimestamp(), clientKey);
             if (endpoint is null)
             {
                 break;
@@ -89,7 +102,7 @@ public sealed partial class ProxyHandler(
             ForwarderError error;
             try
             {
-                error = await forwarder.SendAsync(context, endpoint.DestinationPrefix, client, route.RequestConfig, ForwardedHeadersTransformer.Instance).ConfigureAwait(false);
+                error = await forwarder.SendAsync(context, endpoint.DestinationPrefix, client, route.RequestConfig, transformer).ConfigureAwait(false);
             }
             finally
             {

@@ -6,12 +6,14 @@ namespace Router.Proxy;
 public static class RedirectDecision
 {
     /// <summary>
-    /// A request the ALB received over plain http (X-Forwarded-Proto: http, the first hop's value) is redirected when the flag
-    /// or its route asks; returns the https URL, or null.
+    /// A request the ALB received over plain http (X-Forwarded-Proto: http, the first hop's value) is redirected when its route
+    /// asks (the Ingress's choice, which already accounts for the flag), or, without a route, when the flag says so; returns
+    /// the https URL and the status, or null.
     /// </summary>
-    public static string? HttpsLocation(HttpRequest request, Route? route, bool redirectAll)
+    public static string? HttpsLocation(HttpRequest request, Route? route, bool redirectAll, int defaultCode, out int code)
     {
-        if (!(redirectAll || route?.RedirectToHttps == true))
+        code = route is null ? (redirectAll ? defaultCode : 0) : route.RedirectCode;
+        if (code == 0)
         {
             return null;
         }

@@ -1,50 +1,60 @@
+using System.Runtime.InteropServices;
+using Microsoft.AspNetCore.Http;
+
 namespace Router.Routing;
 
-/// <summary>The paths of one host: Exact paths in a dictionary, Prefix paths in a tree by path element.</summary>
+/// <summary>
+/// The routes of one host: Exact paths in a dictionary, Prefix paths in a tree by path element, and routes without a path-tree
+/// place (path regular expressions, no path) in one chain tried last. Each place holds a chain of routes, highest priority first.
+/// </summary>
 public sealed class HostRoutes
 {
-    private readonly Dictionary<string, Route> _exact = new(StringComparer.Ordinal);
-    private Dictionary<string, Route>.AlternateLookup<ReadOnlySpan<char>> _exactLookup;
+    private readonly Dictionary<string, Route?> _exact = new(StringComparer.Ordinal);
+    private Dictionary<string, Route?>.AlternateLookup<ReadOnlySpan<char>> _exactLookup;
+    private Route? _unrooted;
 
     public PathNode Root { get; } = new();
 
-    public IReadOnlyDictionary<string, Route> Exact => _exact;
+    public IReadOnlyDictionary<string, Route?> Exact => _exact;
 
-    /// <summary>Adds a route unless one with the same match and path exists; returns the route that holds the place.</summary>
-    public Route Add(Route route)
+    /// <summary>The chain of routes without a path-tree place.</summary>
+    public Route? Unrooted => _unrooted;
+
+    /// <summary>Adds a route at its place unless one with the same predicates is there; returns that one (a conflict) or null.</summary>
+    public Route? Add(Route route)
     {
-        if (route.Match == PathMatch.Exact)
+        switch (route.Match)
         {
-            if (_exact.TryGetValue(route.Path, out var existing))
-            {
-                return existing;
-            }
+            case PathMatch.Exact:
+                ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(_exact, route.TreePath, out var existed);
+                if (!existed)
+                {
+                    _exactLookup = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
+                }
 
-            _exact.Add(route.Path, route);
-            _exactLookup = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
-            return route;
+                return Route.Insert(ref head, route);
+            case PathMatch.Prefix:
+                var node = Root;
+                foreach (var element in PathElements.Split(route.TreePath))
+                {
+                    node = node.GetOrAdd(element);
+                }
+
+                return node.Add(route);
+            default:
+                return Route.Insert(ref _unrooted, route);
         }
-
-        var node = Root;
-        foreach (var element in PathElements.Split(route.Path))
-        {
-            node = node.GetOrAdd(element);
-        }
-
-        node.Route ??= route;
-        return node.Route;
     }
 
-    /// <summary>Exact match first, then the longest Prefix match by whole path elements.</summary>
-    public Route? Match(ReadOnlySpan<char> path)
+    /// <summary>Exact path first, then the longest Prefix by whole path elements (shorter ones when its routes' predicates fail), then the rest.</summary>
+    public Route? Match(ReadOnlySpan<char> path, HttpRequest request)
     {
-        if (_exact.Count > 0 && _exactLookup.TryGetValue(path, out var exact))
+        if (_exact.Count > 0 && _exactLookup.TryGetValue(path, out var exact) && Route.FirstMatch(exact, request) is { } exactRoute)
         {
-            return exact;
+            return exactRoute;
         }
 
         var node = Root;
-        var best = node.Route;
         var rest = path;
         while (!rest.IsEmpty)
         {
@@ -56,15 +66,23 @@ public sealed class HostRoutes
                 continue;
             }
 
-            node = node.Child(element);
-            if (node is null)
+            var child = node.Child(element);
+            if (child is null)
             {
                 break;
             }
 
-            best = node.Route ?? best;
+            node = child;
         }
 
-        return best;
+        for (var place = node; place is not null; place = place.Parent)
+        {
+            if (place.Route is { } head && Route.FirstMatch(head, request) is { } prefixRoute)
+            {
+                return prefixRoute;
+            }
+        }
+
+        return _unrooted is null ? null : Route.FirstMatch(_unrooted, request);
     }
 }

@@ -1,23 +1,31 @@
+using System.Globalization;
 using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.Kubernetes.Models;
 using Router.Options;
 
 namespace Router.Routing;
 
-/// <summary>Per-Ingress choices read from annotations (ours, and Skipper's keys where they mean the same).</summary>
-public sealed record IngressSettings(LoadBalancing LoadBalancing, bool RedirectToHttps, TimeSpan? Timeout)
+/// <summary>
+/// Per-Ingress choices read from annotations (ours, and skipper's keys where they mean the same). <see cref="RedirectCode"/>
+/// is the https redirect's status for this Ingress, 0 for none.
+/// </summary>
+public sealed record IngressSettings(LoadBalancing LoadBalancing, int RedirectCode, TimeSpan? Timeout, PathMode PathMode)
 {
     public const string LoadBalancerAnnotation = "aws-integrations.io/load-balancer";
     public const string SkipperLoadBalancerAnnotation = "zalando.org/skipper-loadbalancer";
     public const string RedirectAnnotation = "aws-integrations.io/redirect-to-https";
     public const string SkipperRedirectAnnotation = "zalando.org/skipper-ingress-redirect";
+    public const string SkipperRedirectCodeAnnotation = "zalando.org/skipper-ingress-redirect-code";
     public const string TimeoutAnnotation = "aws-integrations.io/backend-timeout";
+    public const string PathModeAnnotation = "zalando.org/skipper-ingress-path-mode";
+
+    private const string ForwardedProtoPredicate = "Header(\"X-Forwarded-Proto\"";
 
     /// <summary>Reads the annotations; a bad value is reported and the default is used.</summary>
-    public static IngressSettings Read(Ingress ingress, LoadBalancing defaultLoadBalancing, List<BuildProblem> problems)
+    public static IngressSettings Read(Ingress ingress, BuildSettings settings, List<BuildProblem> problems)
     {
         var meta = ingress.Metadata;
-        var loadBalancing = defaultLoadBalancing;
+        var loadBalancing = settings.DefaultLoadBalancing;
         var lbKey = meta.Annotation(LoadBalancerAnnotation) is not null ? LoadBalancerAnnotation : SkipperLoadBalancerAnnotation;
         if (meta.Annotation(lbKey) is { } lbValue)
         {
@@ -27,21 +35,9 @@ public sealed record IngressSettings(LoadBalancing LoadBalancing, bool RedirectT
             }
             else
             {
-                problems.Add(new(ingress, "InvalidAnnotation", $"{lbKey}: \"{lbValue}\" is not one of round-robin, power-of-two-choices, random; using the default"));
-            }
-        }
-
-        var redirect = false;
-        var redirectKey = meta.Annotation(RedirectAnnotation) is not null ? RedirectAnnotation : SkipperRedirectAnnotation;
-        if (meta.Annotation(redirectKey) is { } redirectValue)
-        {
-            if (bool.TryParse(redirectValue.Trim(), out var parsed))
-            {
-                redirect = parsed;
-            }
-            else
-            {
-                problems.Add(new(ingress, "InvalidAnnotation", $"{redirectKey}: \"{redirectValue}\" is not true or false; not redirecting"));
+                problems.Add(new(ingress, "InvalidAnnotation",
+                    $"{lbKey}: \"{lbValue}\" is not one of round-robin, power-of-two-choices, random, consistent-hash, least-requests " +
+                    "(or skipper's roundRobin, powerOfRandomNChoices, consistentHash, leastRequests, weightedRoundRobin); using the default"));
             }
         }
 
@@ -58,21 +54,80 @@ public sealed record IngressSettings(LoadBalancing LoadBalancing, bool RedirectT
             }
         }
 
-        return new(loadBalancing, redirect, timeout);
+        var pathMode = settings.PathMode;
+        if (meta.Annotation(PathModeAnnotation) is { } modeValue)
+        {
+            if (ParsePathMode(modeValue) is { } parsed)
+            {
+                pathMode = parsed;
+            }
+            else
+            {
+                problems.Add(new(ingress, "InvalidAnnotation", $"{PathModeAnnotation}: \"{modeValue}\" is not one of kubernetes-ingress, path-regexp, path-prefix; using --kubernetes-path-mode"));
+            }
+        }
+
+        return new(loadBalancing, Redirect(ingress, settings, problems), timeout, pathMode);
     }
 
+    /// <summary>
+    /// skipper's redirect rules (dataclients/kubernetes/redirect.go): an Ingress whose predicates or custom routes look at
+    /// X-Forwarded-Proto handles the protocol itself and is never redirected; otherwise "true" redirects and "false" does not,
+    /// whatever --redirect-http-to-https says; the status is the Ingress's redirect-code (300–399) or the flag's.
+    /// </summary>
+    private static int Redirect(Ingress ingress, BuildSettings settings, List<BuildProblem> problems)
+    {
+        var meta = ingress.Metadata;
+        var redirect = settings.RedirectHttpToHttps;
+        var key = meta.Annotation(RedirectAnnotation) is not null ? RedirectAnnotation : SkipperRedirectAnnotation;
+        if (meta.Annotation(key) is { } value)
+        {
+            if (bool.TryParse(value.Trim(), out var parsed))
+            {
+                redirect = parsed;
+            }
+            else
+            {
+                problems.Add(new(ingress, "InvalidAnnotation", $"{key}: \"{value}\" is not true or false; following --redirect-http-to-https"));
+            }
+        }
+
+        var code = settings.RedirectCode;
+        if (meta.Annotation(SkipperRedirectCodeAnnotation) is { } codeValue)
+        {
+            if (int.TryParse(codeValue.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 300 and < 400)
+            {
+                code = parsed;
+            }
+            else
+            {
+                problems.Add(new(ingress, "InvalidAnnotation", $"{SkipperRedirectCodeAnnotation}: \"{codeValue}\" is not a redirect status (300–399); using {code}"));
+            }
+        }
+
+        var handlesProtocol = (meta.Annotation(SkipperAnnotations.PredicateAnnotation) ?? "").Contains(ForwardedProtoPredicate, StringComparison.Ordinal)
+            || (meta.Annotation(SkipperAnnotations.RoutesAnnotation) ?? "").Contains(ForwardedProtoPredicate, StringComparison.Ordinal);
+        return redirect && !handlesProtocol ? code : 0;
+    }
+
+    /// <summary>Our kebab-case names and skipper's (weightedRoundRobin takes its weights from skipper's passive health statistics; without them it is round robin).</summary>
     public static LoadBalancing? ParseLoadBalancing(string value) => value.Trim() switch
     {
-        "round-robin" or "roundRobin" => LoadBalancing.RoundRobin,
+        "round-robin" or "roundRobin" or "weightedRoundRobin" => LoadBalancing.RoundRobin,
         "power-of-two-choices" or "powerOfRandomNChoices" => LoadBalancing.PowerOfTwoChoices,
         "random" => LoadBalancing.Random,
+        "consistent-hash" or "consistentHash" => LoadBalancing.ConsistentHash,
+        "least-requests" or "leastRequests" => LoadBalancing.LeastRequests,
         _ => null,
     };
 
-    public static string Name(LoadBalancing value) => value switch
+    public static PathMode? ParsePathMode(string value) => value.Trim() switch
     {
-        LoadBalancing.PowerOfTwoChoices => "power-of-two-choices",
-        LoadBalancing.Random => "random",
-        _ => "round-robin",
+        "kubernetes-ingress" => PathMode.KubernetesIngress,
+        "path-regexp" => PathMode.PathRegexp,
+        "path-prefix" => PathMode.PathPrefix,
+        _ => null,
     };
+
+    public static string Name(LoadBalancing value) => FlagValueConverter.KebabCase(value.ToString());
 }

@@ -1,12 +1,23 @@
 namespace Router.Routing;
 
-/// <summary>One path element of a host's prefix tree; <see cref="Route"/> is set where a Prefix path ends.</summary>
+/// <summary>
+/// One path element of a host's prefix tree; <see cref="Route"/> heads the chain of Prefix routes that end here. A lookup
+/// that finds no matching route at the deepest node goes back up through <see cref="Parent"/> (skipper's path tree backtracks too).
+/// </summary>
 public sealed class PathNode
 {
     private Dictionary<string, PathNode>? _children;
     private Dictionary<string, PathNode>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private Route? _route;
 
-    public Route? Route { get; set; }
+    public PathNode(PathNode? parent = null)
+    {
+        Parent = parent;
+    }
+
+    public PathNode? Parent { get; }
+
+    public Route? Route => _route;
 
     public IEnumerable<KeyValuePair<string, PathNode>> Children => _children ?? [];
 
@@ -15,7 +26,7 @@ public sealed class PathNode
         _children ??= new Dictionary<string, PathNode>(StringComparer.Ordinal);
         if (!_children.TryGetValue(element, out var child))
         {
-            child = new PathNode();
+            child = new PathNode(this);
             _children.Add(element, child);
             _lookup = _children.GetAlternateLookup<ReadOnlySpan<char>>();
         }
@@ -25,4 +36,7 @@ public sealed class PathNode
 
     public PathNode? Child(ReadOnlySpan<char> element) =>
         _children is not null && _lookup.TryGetValue(element, out var child) ? child : null;
+
+    /// <summary>Adds a route to this node's chain; returns the route already there with the same predicates, if any.</summary>
+    public Route? Add(Route route) => Routing.Route.Insert(ref _route, route);
 }

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Http;
+
 namespace Router.Routing;
 
 /// <summary>
 /// The immutable route table: exact hosts, then one-label wildcards, then host-less rules, then the default backend. A lookup
-/// costs two dictionary probes per host level and one per path element, whatever the number of routes.
+/// costs two dictionary probes per host level and one per path element, whatever the number of routes; predicates are
+/// evaluated only on the routes at the place found.
 /// </summary>
 public sealed class RouteTable
 {
@@ -34,21 +37,24 @@ public sealed class RouteTable
 
     public int RouteCount { get; }
 
-    /// <summary>The route for a Host header value (port and trailing dot ignored) and a request path; null: 404.</summary>
-    public Route? Match(ReadOnlySpan<char> hostHeader, ReadOnlySpan<char> path)
+    /// <summary>The route for a request (its Host header, path, and whatever the routes' predicates look at); null: 404.</summary>
+    public Route? Match(HttpRequest request) => Match(request.Host.Value, request.Path.Value ?? "/", request);
+
+    /// <summary>The route for a Host header value (port and trailing dot ignored) and a path; the request is for predicates.</summary>
+    public Route? Match(ReadOnlySpan<char> hostHeader, ReadOnlySpan<char> path, HttpRequest request)
     {
         var host = HostName.Trim(hostHeader);
-        if (_exactLookup.TryGetValue(host, out var exact) && exact.Match(path) is { } exactRoute)
+        if (_exactLookup.TryGetValue(host, out var exact) && exact.Match(path, request) is { } exactRoute)
         {
             return exactRoute;
         }
 
         var suffix = HostName.WildcardSuffix(host);
-        if (!suffix.IsEmpty && _wildcardLookup.TryGetValue(suffix, out var wildcard) && wildcard.Match(path) is { } wildcardRoute)
+        if (!suffix.IsEmpty && _wildcardLookup.TryGetValue(suffix, out var wildcard) && wildcard.Match(path, request) is { } wildcardRoute)
         {
             return wildcardRoute;
         }
 
-        return AnyHost?.Match(path) ?? DefaultRoute;
+        return AnyHost?.Match(path, request) ?? DefaultRoute;
     }
 }

@@ -3,7 +3,10 @@ using AwsIntegrations.Hosting.Options;
 
 namespace Router.Routing;
 
-/// <summary>The route table as JSON, in matching order (exact hosts, wildcards, host-less, default; Exact paths, then longest prefix first).</summary>
+/// <summary>
+/// The route table as JSON, in matching order (exact hosts, wildcards, host-less, default; per host Exact paths, then longest
+/// prefix first, then routes without a path-tree place; at each place the chain in the order it is tried).
+/// </summary>
 public static class RouteTableDescription
 {
     public static JsonArray Routes(RouteTable table)
@@ -34,36 +37,78 @@ public static class RouteTableDescription
 
     public static JsonObject Describe(Route route, bool isDefault = false)
     {
-        var backend = route.Backend;
-        return new JsonObject
+        var description = new JsonObject
         {
             ["host"] = isDefault ? "(default backend)" : route.Host.Length == 0 ? "(any)" : route.Host,
             ["match"] = isDefault ? null : route.Match.ToString(),
-            ["path"] = isDefault ? null : route.Path,
+            ["path"] = isDefault ? null : route.Match == PathMatch.None ? route.Path : route.TreePath,
             ["ingress"] = route.Ingress,
-            ["service"] = $"{backend.ServiceNamespace}/{backend.ServiceName}:{backend.Port}",
-            ["endpoints"] = new JsonArray([.. backend.Endpoints.Select(e => JsonValue.Create(e.Address))]),
-            ["terminatingFallback"] = backend.TerminatingFallback,
-            ["loadBalancer"] = IngressSettings.Name(backend.LoadBalancing),
-            ["redirectToHttps"] = route.RedirectToHttps,
-            ["timeout"] = route.Timeout is { } timeout ? GoDuration.Format(timeout) : null,
         };
+        if (route.CustomId.Length > 0)
+        {
+            description["customRoute"] = route.CustomId;
+        }
+
+        if (route.Signature.Length > 0)
+        {
+            description["predicates"] = route.Signature;
+            description["priority"] = route.Priority;
+        }
+
+        if (route.FilterText.Length > 0)
+        {
+            description["filters"] = route.FilterText;
+        }
+
+        if (route.Backend is { } backend)
+        {
+            description["service"] = $"{backend.ServiceNamespace}/{backend.ServiceName}:{backend.Port}";
+            description["endpoints"] = new JsonArray([.. backend.Endpoints.Select(e => JsonValue.Create(e.Address))]);
+            description["terminatingFallback"] = backend.TerminatingFallback;
+            description["loadBalancer"] = IngressSettings.Name(backend.LoadBalancing);
+        }
+        else
+        {
+            description["backend"] = route.Action == RouteAction.Shunt ? "<shunt>" : "<loopback>";
+        }
+
+        description["redirectToHttps"] = route.RedirectToHttps;
+        if (route.RedirectToHttps && route.RedirectCode != 308)
+        {
+            description["redirectCode"] = route.RedirectCode;
+        }
+
+        description["timeout"] = route.Timeout is { } timeout ? GoDuration.Format(timeout) : null;
+        return description;
     }
 
-    public static string Summary(Route route) =>
-        route.Host.Length == 0 && route.Path.Length == 0 ? $"{route.Ingress} (default backend)"
-        : $"{route.Ingress} {(route.Host.Length == 0 ? "(any)" : route.Host)} {route.Match} {route.Path}";
+    public static string Summary(Route route)
+    {
+        var what = route.Host.Length == 0 && route.Path.Length == 0 ? $"{route.Ingress} (default backend)"
+            : $"{route.Ingress} {(route.Host.Length == 0 ? "(any)" : route.Host)} {route.Match} {(route.Match == PathMatch.None ? route.Path : route.TreePath)}";
+        return what + (route.CustomId.Length > 0 ? " route " + route.CustomId : "") + (route.Signature.Length > 0 ? " [" + route.Signature + "]" : "");
+    }
 
     private static void AddHost(JsonArray routes, HostRoutes hostRoutes)
     {
-        foreach (var (_, route) in hostRoutes.Exact.OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var (_, head) in hostRoutes.Exact.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            routes.Add(Describe(route));
+            AddChain(routes, head);
         }
 
         var prefixes = new List<(string Path, Route Route)>();
         Collect(hostRoutes.Root, "", prefixes);
-        foreach (var (_, route) in prefixes.OrderByDescending(p => p.Path.Length).ThenBy(p => p.Path, StringComparer.Ordinal))
+        foreach (var (_, head) in prefixes.OrderByDescending(p => p.Path.Length).ThenBy(p => p.Path, StringComparer.Ordinal))
+        {
+            AddChain(routes, head);
+        }
+
+        AddChain(routes, hostRoutes.Unrooted);
+    }
+
+    private static void AddChain(JsonArray routes, Route? head)
+    {
+        for (var route = head; route is not null; route = route.Next)
         {
             routes.Add(Describe(route));
         }

@@ -5,10 +5,10 @@ namespace AwsIntegrations.Kubernetes.Leadership;
 /// <summary>Leader election on a coordination.k8s.io/v1 Lease, with client-go's (and kube-controller-manager's) defaults and flag names.</summary>
 public sealed class LeaderElectionOptions
 {
-    [Flag("leader-elect-resource-name", "Name of the Lease object used as the lock.")]
+    [Flag("leader-elect-resource-name", "Name of the Lease object used as the lock.", Aliases = ["leader-configmap"])]
     public string LeaseName { get; set; } = "";
 
-    [Flag("leader-elect-resource-namespace", "Namespace of the Lease; empty: the pod's own namespace.")]
+    [Flag("leader-elect-resource-namespace", "Namespace of the Lease; empty: the pod's own namespace.", Aliases = ["leader-namespace"])]
     public string? LeaseNamespace { get; set; }
 
     /// <summary>Holder identity; the pod name (HOSTNAME) by default.</summary>

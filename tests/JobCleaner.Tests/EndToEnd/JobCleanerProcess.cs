@@ -30,6 +30,27 @@ internal sealed class JobCleanerProcess : IAsyncDisposable
         return new JobCleanerProcess(process, metricsPort, podName);
     }
 
+    /// <summary>
+    /// The image started with no arguments at all, as kube-job-cleaner's deploy/cronjob.yaml runs it: everything else comes from
+    /// the environment a pod has (HOSTNAME is the pod name; KUBECONFIG stands in for the in-cluster service account).
+    /// </summary>
+    public static JobCleanerProcess StartWithoutArguments(string kubeconfig, string podName)
+    {
+        var metricsPort = FreePort.Next();
+        var process = ChildProcess.StartDotnet(AssemblyPath, [], new Dictionary<string, string?>
+        {
+            ["KUBECONFIG"] = kubeconfig,
+            ["HOSTNAME"] = podName,
+            ["POD_NAME"] = null,
+            ["POD_NAMESPACE"] = null,
+            ["METRICS_ADDRESS"] = "127.0.0.1",
+            ["METRICS_PORT"] = $"{metricsPort}",
+            ["LOG_FORMAT"] = "text",
+            ["SHUTDOWN_DELAY"] = "0s",
+        });
+        return new JobCleanerProcess(process, metricsPort, podName);
+    }
+
     public bool Logged(string text) => Process.StandardOutput.Any(line => line.Contains(text, StringComparison.Ordinal));
 
     public async Task<string> MetricsAsync() => await Management.GetStringAsync("/metrics");

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
 using AwsIntegrations.Testing;
 using JobCleaner.Tests.Support;
 
@@ -99,6 +100,64 @@ public class ServiceProcessTests : ClusterTest
         Exists("Job", "batch", "old").Should().BeFalse();
         Exists("Job", "batch", "young").Should().BeTrue();
         Kube.Get("Lease", "kube-system", "job-cleaner").Should().BeNull("a single pass takes no Lease");
+    }
+
+    [Fact]
+    public async Task KubeJobCleanersCronJob_WithOnlyTheImageChanged_RunsOnePassAndExits()
+    {
+        // hjacobs/kube-job-cleaner deploy/cronjob.yaml: a CronJob in namespace kube-job-cleaner whose container has no args and
+        // no env; deploy/rbac.yaml binds the `edit` ClusterRole. Only the image is ours. What the CronJob and Job controllers make
+        // of it: a Job owned by the CronJob, and a pod owned by that Job, named after it.
+        Namespace("kube-job-cleaner");
+        Kube.Create("CronJob", "kube-job-cleaner", (JsonObject)JsonNode.Parse("""
+            {"metadata":{"name":"kube-job-cleaner","labels":{"application":"kube-job-cleaner","version":"0.1"}},
+             "spec":{"schedule":"17 * * * *","jobTemplate":{"spec":{"template":{
+               "metadata":{"labels":{"application":"kube-job-cleaner","version":"0.1"}},
+               "spec":{"serviceAccountName":"kube-job-cleaner","restartPolicy":"OnFailure","containers":[{"name":"cleaner","image":"aws-integrations/jobcleaner:latest",
+                 "resources":{"limits":{"cpu":"200m","memory":"100Mi"},"requests":{"cpu":"50m","memory":"50Mi"}}}]}}}}}}
+            """)!);
+        var cronJob = Kube.Get("CronJob", "kube-job-cleaner", "kube-job-cleaner")!;
+        var run = Job("kube-job-cleaner", "kube-job-cleaner-29000017", new JsonObject { ["active"] = 1, ["startTime"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) }, null, null, null,
+            new JsonObject { ["apiVersion"] = "batch/v1", ["kind"] = "CronJob", ["name"] = "kube-job-cleaner", ["uid"] = (string)cronJob["metadata"]!["uid"]!, ["controller"] = true });
+        JobPod("kube-job-cleaner", "kube-job-cleaner-29000017-x7k2p", "kube-job-cleaner-29000017", run, "Running");
+        Namespace("batch");
+        FinishedJob("batch", "old", TimeSpan.FromHours(2));
+        FinishedJob("batch", "young", TimeSpan.FromMinutes(5));
+        var kubeconfig = Kubeconfig;
+        File.WriteAllText(kubeconfig, File.ReadAllText(kubeconfig).Replace("namespace: default", "namespace: kube-job-cleaner", StringComparison.Ordinal));
+
+        await using var service = JobCleanerProcess.StartWithoutArguments(kubeconfig, "kube-job-cleaner-29000017-x7k2p");
+
+        (await service.Process.WaitForExitAsync(TimeSpan.FromSeconds(60))).Should().Be(0, "the CronJob's pod must finish\n" + service.Process.Output);
+        Exists("Job", "batch", "old").Should().BeFalse(service.Process.Output);
+        Exists("Job", "batch", "young").Should().BeTrue();
+        Exists("Job", "kube-job-cleaner", "kube-job-cleaner-29000017").Should().BeTrue("its own run is a running Job");
+        service.Logged("Running one pass, then exit: pod kube-job-cleaner/kube-job-cleaner-29000017-x7k2p belongs to Job kube-job-cleaner-29000017").Should().BeTrue(service.Process.Output);
+        service.Process.StandardOutput.Count(l => l.Contains("Pass ended", StringComparison.Ordinal)).Should().Be(1);
+        Kube.All("Lease").Should().BeEmpty("a single pass takes no Lease");
+        Kube.Requests.Should().Contain(("list", "pods"), "its own pod is found with the list verb kube-job-cleaner's RBAC grants");
+    }
+
+    [Fact]
+    public async Task NoArgumentsInADeploymentsPod_KeepsRunningUnderTheLease()
+    {
+        // The same image with no args in a Deployment's pod (owned by a ReplicaSet) must not stop after one pass.
+        Namespace("ops");
+        OtherPod("ops", "job-cleaner-5d8f7c9b4-abcde", "Running", owner: ("apps/v1", "ReplicaSet", "job-cleaner-5d8f7c9b4"));
+        Namespace("batch");
+        FinishedJob("batch", "old", TimeSpan.FromHours(2));
+        var kubeconfig = Kubeconfig;
+        File.WriteAllText(kubeconfig, File.ReadAllText(kubeconfig).Replace("namespace: default", "namespace: ops", StringComparison.Ordinal));
+
+        await using var service = JobCleanerProcess.StartWithoutArguments(kubeconfig, "job-cleaner-5d8f7c9b4-abcde");
+
+        await Eventually.HoldsAsync(() => !Exists("Job", "batch", "old"), "the leader cleans\n" + service.Process.Output);
+        ((string?)Kube.Get("Lease", "default", "job-cleaner")?["spec"]?["holderIdentity"]).Should().NotBeNullOrEmpty("it cleans under the Lease (in --leader-election-namespace: POD_NAMESPACE, else default)");
+        service.Logged("Running a pass every --interval: pod ops/job-cleaner-5d8f7c9b4-abcde belongs to ReplicaSet job-cleaner-5d8f7c9b4, not to a Job").Should().BeTrue(service.Process.Output);
+        service.Process.HasExited.Should().BeFalse();
+
+        service.Process.SendSignal(PosixSignal.SIGTERM);
+        (await service.Process.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(0, service.Process.Output);
     }
 
     [Fact]

@@ -17,7 +17,10 @@ public class JobCleanerOptionsTests
         policy.FailedAge.Should().Be(TimeSpan.FromHours(1));
         policy.Timeout.Should().BeNull("--timeout-seconds defaults to -1: never");
         options.DryRun.Should().BeFalse();
-        options.Interval.Should().Be(TimeSpan.FromSeconds(60));
+        options.Interval.Should().BeNull();
+        options.PassInterval.Should().Be(TimeSpan.FromSeconds(60));
+        options.Once.Should().BeNull("the cleaner's own pod decides: one pass in a Job's pod, else a loop");
+        options.DeleteFinishedPods.Should().BeFalse();
         options.IncludeCronJobJobs.Should().BeFalse();
         options.DeleteOrphanPods.Should().BeFalse();
         options.Scope().AllNamespaces.Should().BeTrue();
@@ -34,6 +37,26 @@ public class JobCleanerOptionsTests
         policy.Timeout.Should().Be(TimeSpan.FromMinutes(15));
         options.DryRun.Should().BeTrue();
         options.Scope().Included.Should().Equal("batch");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("-5")]
+    public void Bind_TimeoutSecondsOfZeroOrLess_NeverTimesOut(string value)
+    {
+        // kube-job-cleaner cleaner.py: --timeout-seconds is an int (default -1) applied only `if cleanup_timeout > 0`.
+        Bind("--timeout-seconds", value).DefaultPolicy().Timeout.Should().BeNull();
+    }
+
+    [Fact]
+    public void Bind_SecondsOfZero_DeletesFinishedJobsAtOnce_AsKubeJobCleanerDoes()
+    {
+        // cleaner.py: `if seconds_since_completion > max_age`: with --seconds 0 every finished Job is due.
+        var policy = Bind("--seconds", "0").DefaultPolicy();
+
+        policy.SucceededAge.Should().Be(TimeSpan.Zero);
+        policy.FailedAge.Should().Be(TimeSpan.Zero);
     }
 
     [Fact]
@@ -56,7 +79,6 @@ public class JobCleanerOptionsTests
 
     [Theory]
     [InlineData("invalid value \"soon\" for --seconds", "--seconds", "soon")]
-    [InlineData("invalid value \"-5\" for --timeout-seconds", "--timeout-seconds", "-5")]
     [InlineData("invalid value \"-1\" for --failed-seconds", "--failed-seconds", "-1")]
     [InlineData("invalid value \"0\" for --interval", "--interval", "0")]
     [InlineData("invalid value \"0\" for --page-size", "--page-size", "0")]

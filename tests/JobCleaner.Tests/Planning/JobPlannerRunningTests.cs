@@ -40,7 +40,61 @@ public class JobPlannerRunningTests
         // An admission webhook refused the pods: the status stays empty (kube-job-cleaner PR #9).
         var job = New(status: null, created: Now - TimeSpan.FromHours(5));
 
+        Decide(job, TwoHourTimeout with { FailedAge = TimeSpan.FromDays(1) }).Delete.Should().Be(DeleteReason.Timeout);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Decide_EmptyStatusOlderThanTheAge_GoesFromItsCreationTimestamp(bool statusObject)
+    {
+        // kube-job-cleaner cleaner.py job_expired: `elif not status:` "fall back to creationTimestamp", aged by --seconds.
+        var job = New(status: statusObject ? new JobStatus() : null, created: Now - TimeSpan.FromMinutes(61));
+
+        var decision = Decide(job);
+
+        decision.Delete.Should().Be(DeleteReason.NeverStarted, "the default policy has no timeout: kube-job-cleaner deletes it all the same");
+        decision.Propagation.Should().Be(PropagationPolicy.Background);
+        decision.Detail.Should().Be("never started (empty status), created 1h1m ago, older than 1h");
+    }
+
+    [Fact]
+    public void Decide_EmptyStatusYoungerThanTheAge_IsKept()
+    {
+        var decision = Decide(New(status: new JobStatus(), created: Now - TimeSpan.FromMinutes(59)));
+
+        decision.Skip.Should().Be(SkipReason.Running);
+        decision.Detail.Should().Be("never started (empty status), created 59m ago, due after 1h");
+    }
+
+    [Fact]
+    public void Decide_EmptyStatus_UsesTheFailedAge_AndIgnoresTtlAndCronJobOwners()
+    {
+        var policy = Policies.Default with { SucceededAge = TimeSpan.FromMinutes(5), FailedAge = TimeSpan.FromHours(6) };
+        Decide(New(status: null, created: Now - TimeSpan.FromHours(5)), policy).Skip.Should().Be(SkipReason.Running);
+
+        // Neither the TTL controller nor a CronJob's history limits remove a Job that never finished.
+        var withTtl = New(status: null, spec: new JobSpec { TtlSecondsAfterFinished = 60 }, created: Now - TimeSpan.FromHours(2));
+        Decide(withTtl).Delete.Should().Be(DeleteReason.NeverStarted);
+        Decide(New(status: null, created: Now - TimeSpan.FromHours(2)).OwnedBy("CronJob")).Delete.Should().Be(DeleteReason.NeverStarted);
+    }
+
+    [Fact]
+    public void Decide_StartedJobWithoutPods_IsRunningNotNeverStarted()
+    {
+        // The Job controller sets startTime on its first sync even when it cannot create pods: the timeout decides.
+        var job = New(status: new JobStatus { Active = 0, StartTime = Now - TimeSpan.FromHours(5) }, created: Now - TimeSpan.FromHours(5));
+
+        Decide(job).Skip.Should().Be(SkipReason.Running);
         Decide(job, TwoHourTimeout).Delete.Should().Be(DeleteReason.Timeout);
+    }
+
+    [Fact]
+    public void Decide_SuspendedJobWithEmptyStatus_IsKept()
+    {
+        var job = New(status: null, spec: new JobSpec { Suspend = true }, created: Now - TimeSpan.FromDays(3));
+
+        Decide(job).Skip.Should().Be(SkipReason.Suspended);
     }
 
     [Fact]

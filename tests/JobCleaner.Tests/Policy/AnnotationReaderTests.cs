@@ -49,6 +49,24 @@ public class AnnotationReaderTests
         Read(CleanupAnnotations.LegacyTimeout, "-1").Override.NeverTimeout.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData(CleanupAnnotations.LegacyTimeout, "0")]
+    [InlineData(CleanupAnnotations.LegacyTimeout, " 0 ")]
+    [InlineData(CleanupAnnotations.LegacyTimeout, "-1")]
+    [InlineData(CleanupAnnotations.LegacyTimeout, "-3600")]
+    [InlineData(CleanupAnnotations.Timeout, "0")]
+    [InlineData(CleanupAnnotations.Timeout, "0s")]
+    [InlineData(CleanupAnnotations.Timeout, "-2h")]
+    public void Read_TimeoutOfZeroOrLess_MeansNever(string key, string value)
+    {
+        // kube-job-cleaner cleaner.py job_expired: `if cleanup_timeout > 0 and seconds_since_start > cleanup_timeout`: 0 never times out.
+        var result = Read(key, value);
+
+        result.IsValid.Should().BeTrue();
+        result.Override.NeverTimeout.Should().BeTrue();
+        result.Override.Timeout.Should().BeNull();
+    }
+
     [Fact]
     public void Read_OurTimeout_TakesDurationsAndWinsOverTheLegacyKey()
     {

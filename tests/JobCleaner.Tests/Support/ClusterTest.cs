@@ -111,8 +111,31 @@ public abstract class ClusterTest : IAsyncLifetime
             metadata["ownerReferences"] = new JsonArray(new JsonObject { ["apiVersion"] = "batch/v1", ["kind"] = "Job", ["name"] = jobName, ["uid"] = jobUid, ["controller"] = true });
         }
 
+        Pod(ns, metadata, phase, finishedAgo, reason: null);
+    }
+
+    /// <summary>A pod of another owner (<paramref name="owner"/>: apiVersion, kind, name) or a bare one, as the kubelet leaves it.</summary>
+    internal void OtherPod(string ns, string name, string phase, TimeSpan? finishedAgo = null, (string ApiVersion, string Kind, string Name)? owner = null, string? reason = null)
+    {
+        var metadata = new JsonObject { ["name"] = name };
+        if (owner is { } o)
+        {
+            metadata["ownerReferences"] = new JsonArray(new JsonObject { ["apiVersion"] = o.ApiVersion, ["kind"] = o.Kind, ["name"] = o.Name, ["uid"] = Guid.NewGuid().ToString(), ["controller"] = true });
+        }
+
+        Pod(ns, metadata, phase, finishedAgo, reason);
+    }
+
+    private void Pod(string ns, JsonObject metadata, string phase, TimeSpan? finishedAgo, string? reason)
+    {
+        var name = (string)metadata["name"]!;
         Kube.Create("Pod", ns, new JsonObject { ["metadata"] = metadata, ["spec"] = JsonNode.Parse("""{"restartPolicy":"Never","containers":[{"name":"main","image":"busybox"}]}""") });
         var status = new JsonObject { ["phase"] = phase };
+        if (reason is not null)
+        {
+            status["reason"] = reason;
+        }
+
         if (finishedAgo is { } ago)
         {
             status["containerStatuses"] = new JsonArray(new JsonObject

@@ -9,7 +9,22 @@ namespace Kube2Iam.Tests.Harness;
 /// </summary>
 public static class PodClient
 {
-    public static HttpClient From(string sourceIp, int port) => new(new SocketsHttpHandler
+    public static HttpClient From(string sourceIp, int port) => new(Handler(sourceIp))
+    {
+        BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    /// <summary>A client that reaches http://169.254.169.254 through the daemon as an HTTP proxy (http_proxy=HOST_IP:port).</summary>
+    public static HttpClient ThroughProxy(string sourceIp, int port)
+    {
+        var handler = Handler(sourceIp);
+        handler.Proxy = new WebProxy($"http://127.0.0.1:{port}");
+        handler.UseProxy = true;
+        return new HttpClient(handler) { BaseAddress = new Uri("http://169.254.169.254"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    private static SocketsHttpHandler Handler(string sourceIp) => new()
     {
         ConnectCallback = async (context, cancellationToken) =>
         {
@@ -26,9 +41,5 @@ public static class PodClient
                 throw;
             }
         },
-    })
-    {
-        BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-        Timeout = TimeSpan.FromSeconds(30),
     };
 }

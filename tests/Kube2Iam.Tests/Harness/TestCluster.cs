@@ -41,9 +41,9 @@ public sealed class TestCluster : IAsyncDisposable
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", AwsEmulator.DefaultCredentials.SecretAccessKey);
     }
 
-    public static async Task<TestCluster> StartAsync(TimeProvider? time = null)
+    public static async Task<TestCluster> StartAsync(TimeProvider? time = null, KubernetesEmulatorOptions? kubernetes = null)
     {
-        var kube = await KubernetesEmulator.StartAsync(0);
+        var kube = await KubernetesEmulator.StartAsync(0, kubernetes);
         var aws = await AwsEmulator.StartAsync(0, time: time);
         return new TestCluster(kube, aws);
     }

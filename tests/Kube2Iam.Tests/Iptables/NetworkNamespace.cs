@@ -8,11 +8,11 @@ namespace Kube2Iam.Tests.Iptables;
 /// </summary>
 public sealed class NetworkNamespace : IDisposable
 {
-    private NetworkNamespace(string id, int subnet)
+    private NetworkNamespace(string id, int subnet, string? nodeInterface)
     {
         Node = $"k2i-node-{id}";
         Pod = $"k2i-pod-{id}";
-        NodeInterface = $"k2n{id}";
+        NodeInterface = nodeInterface ?? $"k2n{id}";
         PodInterface = $"k2p{id}";
         NodeIp = $"10.250.{subnet}.1";
         PodIp = $"10.250.{subnet}.2";
@@ -30,10 +30,11 @@ public sealed class NetworkNamespace : IDisposable
 
     public string PodIp { get; }
 
-    public static NetworkNamespace Create()
+    /// <param name="nodeInterface">The node side's name (e.g. docker0, cali1234, tun0: names live per namespace); default a unique one.</param>
+    public static NetworkNamespace Create(string? nodeInterface = null)
     {
         var id = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..6];
-        var net = new NetworkNamespace(id, Random.Shared.Next(1, 250));
+        var net = new NetworkNamespace(id, Random.Shared.Next(1, 250), nodeInterface);
         try
         {
             Run("ip", "netns", "add", net.Node);

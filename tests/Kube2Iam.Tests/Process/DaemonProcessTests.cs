@@ -58,6 +58,26 @@ public sealed class DaemonProcessTests
         (await process.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(0, process.Output);
     }
 
+    [Fact]
+    public async Task RealProcess_FlagsKube2IamIgnoresThere_StartsWithOneWarningEach()
+    {
+        // kube2iam k8s/k8s.go NewClient reads --api-server/--api-token only without a kubeconfig, and only together.
+        await using var cluster = await TestCluster.StartAsync();
+        var metricsPort = FreePort.Next();
+        await using var process = ChildProcess.StartDotnet(AssemblyPath,
+        [
+            "--app-port", $"{FreePort.Next()}", "--app-address", "127.0.0.1", "--metrics-port", $"{metricsPort}", "--metrics-address", "127.0.0.1",
+            "--base-role-arn", cluster.BaseArn, "--kubeconfig", cluster.Kubeconfig, "--metadata-addr", cluster.Aws.BaseUrl.ToString().TrimEnd('/'),
+            "--api-server=https://10.0.0.1:6443", "--shutdown-delay", "0s",
+        ], Environment(cluster));
+        await process.WaitUntilReadyAsync(metricsPort);
+
+        process.SendSignal(PosixSignal.SIGTERM);
+        (await process.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(0, process.Output);
+        process.StandardOutput.Where(l => l.Contains("\"LogLevel\":\"Warning\"", StringComparison.Ordinal) && l.Contains("--api-server is ignored", StringComparison.Ordinal))
+            .Should().ContainSingle(process.Output).Which.Should().Contain("--kubeconfig wins over it");
+    }
+
     [Theory]
     [InlineData("--iptables")]
     [InlineData("--namespace-restriction-format", "wildcard")]

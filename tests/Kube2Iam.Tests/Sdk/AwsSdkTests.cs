@@ -49,6 +49,25 @@ public sealed class AwsSdkTests
     }
 
     [Fact]
+    public async Task AwsSdkForDotNet_RoleListedAsAFullArn_GetsItsCredentials()
+    {
+        // kube2iam server/server.go securityCredentialsHandler lists a role outside the base ARN as its full ARN, so SDKs ask
+        // for .../security-credentials/arn:aws:iam::…:role/path/name: the SDK must reach it with ':' and '/' in the name.
+        var arn = "arn:aws:iam::123456789012:role/platform/shared-reader";
+        await using var cluster = await TestCluster.StartAsync();
+        cluster.AddPod("shop", "sdk-2", "127.0.0.52", new Dictionary<string, string> { ["iam.amazonaws.com/role"] = arn });
+        await using var daemon = await Daemon.StartAsync(cluster, ["--base-role-arn", "arn:aws:iam::123456789012:role/team/"]);
+        await using var hop = await RelayHop.StartAsync(SdkEnvironment.HopPort, "127.0.0.52", daemon.Options.AppPort, refuseTokens: false);
+
+        var credentials = await new InstanceProfileAWSCredentials().GetCredentialsAsync();
+
+        var pod = daemon.As("127.0.0.52");
+        (await Imds.GetAsync(pod, Imds.Credentials)).Body.Should().Be(arn);
+        var served = Imds.Json((await Imds.GetAsync(pod, Imds.Credentials + arn)).Body);
+        credentials.AccessKey.Should().Be(served.GetProperty("AccessKeyId").GetString());
+    }
+
+    [Fact]
     public async Task Botocore_InstanceMetadataProvider_ImdsV1Fallback_GetsThePodRolesCredentials()
     {
         // AWSSDK.Core 4 removed IMDSv1 (aws/aws-sdk-net#3664), so AWS's Python SDK plays the v1 client.

@@ -4,6 +4,7 @@ using Kube2Iam.Tests.Harness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace Kube2Iam.Tests.Sdk;
@@ -41,7 +42,9 @@ public sealed class RelayHop : IAsyncDisposable
                 return;
             }
 
-            using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.Path + context.Request.QueryString);
+            // The target byte for byte, as a DNAT hop leaves it (Request.Path would undo any escaping the SDK did).
+            var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
+            using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(target, UriKind.Relative));
             foreach (var name in ForwardedHeaders)
             {
                 if (context.Request.Headers.TryGetValue(name, out var value))

@@ -54,15 +54,19 @@ public sealed class CredentialServingTests
     }
 
     [Fact]
-    public async Task Credentials_FullArnAnnotationWithoutBaseArn_AssumesThatArn()
+    public async Task Credentials_FullArnAnnotationWithoutBaseArn_ListedAndServedUnderTheFullArn()
     {
+        // kube2iam server/server.go securityCredentialsHandler: without a base ARN the listing is the full ARN, and
+        // roleHandler serves it under that name.
+        var arn = "arn:aws:iam::123456789012:role/team/api";
         await using var cluster = await TestCluster.StartAsync();
-        cluster.AddPod("shop", "web-0", "127.0.0.11", new Dictionary<string, string> { ["iam.amazonaws.com/role"] = $"arn:aws:iam::{cluster.Account}:role/team/api" });
+        cluster.AddPod("shop", "web-0", "127.0.0.11", new Dictionary<string, string> { ["iam.amazonaws.com/role"] = arn });
         await using var daemon = await Daemon.StartAsync(cluster, ["--base-role-arn", ""]);
         var pod = daemon.As("127.0.0.11");
 
-        (await Imds.GetAsync(pod, Imds.Credentials)).Body.Should().Be("api");
-        (await Imds.GetAsync(pod, Imds.Credentials + "api")).Status.Should().Be(HttpStatusCode.OK);
+        (await Imds.GetAsync(pod, Imds.Credentials)).Body.Should().Be(arn);
+        (await Imds.GetAsync(pod, Imds.Credentials + arn)).Status.Should().Be(HttpStatusCode.OK);
+        (await Imds.GetAsync(pod, Imds.Credentials + "api")).Status.Should().Be(HttpStatusCode.NotFound, "the last segment alone names no role without a base ARN");
     }
 
     [Fact]

@@ -40,18 +40,21 @@ public sealed class PrefetchTests
     }
 
     [Fact]
-    public async Task SessionNameModeRole_PodsOfOneRoleShareOneSession()
+    public async Task SessionNameModeRole_PodsOfOneRoleShareOneSession_NamedAfterThePodThatFetchedIt()
     {
+        // kube2iam iam/iam.go AssumeRole: one cache entry per role ARN; the session is named by sessionName(roleARN, remoteIP)
+        // of the request that fetched it (FNV-1a of 127.0.0.11 is c8e24cfd, see Compatibility/SessionNameTests).
         await using var cluster = await TestCluster.StartAsync();
         cluster.AddPod("shop", "web-0", "127.0.0.11", Role("app-role"));
-        cluster.AddPod("shop", "web-1", "127.0.0.12", Role("app-role"));
         await using var daemon = await Daemon.StartAsync(cluster, ["--session-name-mode", "role"]);
-
         var a = await Imds.GetAsync(daemon.As("127.0.0.11"), Imds.Credentials + "app-role");
+
+        cluster.AddPod("shop", "web-1", "127.0.0.12", Role("app-role"));
+        await Eventually.HoldsAsync(async () => (await Imds.GetAsync(daemon.As("127.0.0.12"), Imds.Credentials)).Body == "app-role", "the second pod is known");
         var b = await Imds.GetAsync(daemon.As("127.0.0.12"), Imds.Credentials + "app-role");
 
         Imds.Json(a.Body).GetProperty("AccessKeyId").GetString().Should().Be(Imds.Json(b.Body).GetProperty("AccessKeyId").GetString());
-        cluster.Aws.Calls.Of("sts", "AssumeRole").Should().ContainSingle().Which.RequestBody.Should().Contain("RoleSessionName=kube2iam-app-role");
+        cluster.Aws.Calls.Of("sts", "AssumeRole").Should().ContainSingle().Which.RequestBody.Should().Contain("RoleSessionName=c8e24cfd-app-role");
     }
 
     [Fact]

@@ -98,11 +98,11 @@ public sealed class CredentialCacheTests : IAsyncLifetime
         var first = await cache.GetAsync(Key());
 
         _time.Advance(TimeSpan.FromMinutes(9));
-        await cache.RefreshAsync(new HashSet<CredentialKey> { Key() });
+        await cache.RefreshAsync(new Dictionary<CredentialKey, string> { [Key()] = Key().SessionName! });
         AssumeRoleCalls.Should().Be(1, "21 minutes left is outside the 20-minute refresh window");
 
         _time.Advance(TimeSpan.FromMinutes(2));
-        await cache.RefreshAsync(new HashSet<CredentialKey> { Key() });
+        await cache.RefreshAsync(new Dictionary<CredentialKey, string> { [Key()] = Key().SessionName! });
         AssumeRoleCalls.Should().Be(2, "19 minutes left: refreshed in the background");
 
         _time.Advance(TimeSpan.FromMinutes(5));
@@ -119,7 +119,7 @@ public sealed class CredentialCacheTests : IAsyncLifetime
         await cache.GetAsync(Key());
 
         _time.Advance(TimeSpan.FromMinutes(16));
-        await cache.RefreshAsync(new HashSet<CredentialKey>());
+        await cache.RefreshAsync(new Dictionary<CredentialKey, string>());
 
         cache.Count.Should().Be(0);
         AssumeRoleCalls.Should().Be(1, "nothing is refreshed for a role no pod uses");
@@ -165,7 +165,7 @@ public sealed class CredentialCacheTests : IAsyncLifetime
         _aws.Faults.FailWith("sts", "AssumeRole", "ServiceUnavailable", 503);
 
         _time.Advance(TimeSpan.FromMinutes(11));
-        await cache.RefreshAsync(new HashSet<CredentialKey> { Key() });
+        await cache.RefreshAsync(new Dictionary<CredentialKey, string> { [Key()] = Key().SessionName! });
         var served = await cache.GetAsync(Key());
 
         served.Role!.Credentials.Should().Be(first.Role!.Credentials);

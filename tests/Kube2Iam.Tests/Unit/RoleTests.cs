@@ -35,17 +35,13 @@ public sealed class RoleTests
 
     [Fact]
     public void SessionName_PodMode_NamespaceDotName() =>
-        SessionNames.For(SessionNameMode.Pod, "shop", "web-7f9c", Base + "app").Should().Be("shop.web-7f9c");
-
-    [Fact]
-    public void SessionName_RoleMode_SharedPerRole() =>
-        SessionNames.For(SessionNameMode.Role, "shop", "web-7f9c", Base + "team/app").Should().Be("kube2iam-app");
+        SessionNames.For(SessionNameMode.Pod, "shop", "web-7f9c", Base + "app", "10.0.0.1").Should().Be("shop.web-7f9c");
 
     [Fact]
     public void SessionName_LongNames_CutTo64_AndStillDistinct()
     {
-        var a = SessionNames.For(SessionNameMode.Pod, new string('n', 63), new string('p', 200) + "a", Base + "x");
-        var b = SessionNames.For(SessionNameMode.Pod, new string('n', 63), new string('p', 200) + "b", Base + "x");
+        var a = SessionNames.For(SessionNameMode.Pod, new string('n', 63), new string('p', 200) + "a", Base + "x", null);
+        var b = SessionNames.For(SessionNameMode.Pod, new string('n', 63), new string('p', 200) + "b", Base + "x", null);
 
         a.Should().HaveLength(64).And.MatchRegex(@"^[\w+=,.@-]+$");
         a.Should().NotBe(b);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using System.Text.Json.Nodes;
 using Router.Backends;
 using Router.Options;
@@ -8,7 +9,8 @@ using Router.Tests.Support;
 namespace Router.Tests.Golden;
 
 /// <summary>
-/// testdata/&lt;case&gt;/cluster.yaml (Ingresses, Services, EndpointSlices) and requests.txt ("host path" per line) →
+/// testdata/&lt;case&gt;/cluster.yaml (Ingresses, Services, EndpointSlices) and requests.txt ("[METHOD] host path[?query]
+/// [Header:value ...]" per line) →
 /// expected.json: the route table in matching order, the problems reported as Events, and the route each request gets.
 /// Set UPDATE_GOLDEN=1 to rewrite expected.json (then review the diff).
 /// </summary>
@@ -67,11 +69,34 @@ public sealed class GoldenFileTests
                 continue;
             }
 
-            var parts = line.Split(' ', 2, StringSplitOptions.TrimEntries);
-            var route = table.Match(parts[0], parts[1]);
+            var route = table.Match(Request(line));
             requests[line.Trim()] = route is null ? "404" : RouteTableDescription.Summary(route);
         }
 
         return requests;
+    }
+
+    private static HttpRequest Request(string line)
+    {
+        var parts = new Queue<string>(line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var context = new DefaultHttpContext();
+        var request = context.Request;
+        if (parts.Peek().All(char.IsAsciiLetterUpper))
+        {
+            request.Method = parts.Dequeue();
+        }
+
+        request.Host = new HostString(parts.Dequeue());
+        var target = parts.Dequeue();
+        var question = target.IndexOf('?', StringComparison.Ordinal);
+        request.Path = new PathString(question < 0 ? target : target[..question]);
+        request.QueryString = question < 0 ? QueryString.Empty : new QueryString(target[question..]);
+        foreach (var header in parts)
+        {
+            var colon = header.IndexOf(':', StringComparison.Ordinal);
+            request.Headers.Append(header[..colon], header[(colon + 1)..]);
+        }
+
+        return request;
     }
 }

@@ -55,21 +55,28 @@ public sealed class RouterHarness : IAsyncDisposable
 
     public async Task<string> MetricsAsync() => await Client.GetStringAsync($"http://127.0.0.1:{MetricsPort}/metrics");
 
-    public void AddService(string ns, string name, int port = 80, string? portName = null) =>
+    public void AddService(string ns, string name, int port = 80, string? portName = null)
+    {
+        EnsureNamespace(ns);
         Kube.Create("Service", ns, new JsonObject
         {
             ["metadata"] = new JsonObject { ["name"] = name },
             ["spec"] = new JsonObject { ["ports"] = new JsonArray(new JsonObject { ["port"] = port, ["name"] = portName }) },
         });
+    }
 
     /// <summary>Creates or replaces the Service's one EndpointSlice.</summary>
-    public void SetEndpoints(string ns, string service, int port, params EndpointSpec[] endpoints)
+    public void SetEndpoints(string ns, string service, int port, params EndpointSpec[] endpoints) => SetEndpoints(ns, service, port, null, endpoints);
+
+    /// <summary>Creates or replaces the Service's one EndpointSlice, its port named as the Service port it serves.</summary>
+    public void SetEndpoints(string ns, string service, int port, string? portName, params EndpointSpec[] endpoints)
     {
+        EnsureNamespace(ns);
         var body = new JsonObject
         {
             ["metadata"] = new JsonObject { ["name"] = service + "-slice", ["labels"] = new JsonObject { ["kubernetes.io/service-name"] = service } },
             ["addressType"] = "IPv4",
-            ["ports"] = new JsonArray(new JsonObject { ["port"] = port }),
+            ["ports"] = new JsonArray(new JsonObject { ["port"] = port, ["name"] = portName }),
             ["endpoints"] = new JsonArray([.. endpoints.Select(e => new JsonObject
             {
                 ["addresses"] = new JsonArray(e.Ip),
@@ -89,6 +96,40 @@ public sealed class RouterHarness : IAsyncDisposable
                 existing["endpoints"] = body["endpoints"]!.DeepClone();
                 return existing;
             }, status: false);
+        }
+    }
+
+    /// <summary>
+    /// Creates the Ingresses and Services of a manifest as written (skipper's examples and golden files), in their namespaces.
+    /// An Ingress without a class gets ours: skipper routes Ingresses without one, the Router only its own class. Endpoints
+    /// documents are left out: tests point EndpointSlices at their own backends.
+    /// </summary>
+    public void Apply(params string[] manifests)
+    {
+        foreach (var document in manifests.SelectMany(YamlDocuments.Parse))
+        {
+            var kind = document["kind"]!.GetValue<string>();
+            var ns = document["metadata"]?["namespace"]?.GetValue<string>() ?? "default";
+            if (kind == "Endpoints")
+            {
+                continue;
+            }
+
+            if (kind == "Ingress" && document["spec"] is JsonObject spec && spec["ingressClassName"] is null)
+            {
+                spec["ingressClassName"] = "aws-integrations";
+            }
+
+            EnsureNamespace(ns);
+            Kube.Create(kind, ns, document);
+        }
+    }
+
+    public void EnsureNamespace(string ns)
+    {
+        if (Kube.Get("Namespace", null, ns) is null)
+        {
+            Kube.Create("Namespace", null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } });
         }
     }
 
@@ -139,12 +180,18 @@ public sealed class RouterHarness : IAsyncDisposable
     }
 
     /// <summary>Waits until a request for host+path gets the status (the route table caught up with the watch events).</summary>
-    public Task WaitForStatusAsync(string host, string path, HttpStatusCode status) =>
-        Eventually.HoldsAsync(async () =>
+    public Task WaitForStatusAsync(string host, string path, HttpStatusCode status) => WaitForStatusAsync(() => Get(host, path), status);
+
+    /// <summary>Waits until a request (made anew for each try) gets the status.</summary>
+    public Task WaitForStatusAsync(Func<HttpRequestMessage> request, HttpStatusCode status)
+    {
+        var sample = request();
+        return Eventually.HoldsAsync(async () =>
         {
-            using var response = await Client.SendAsync(Get(host, path));
+            using var response = await Client.SendAsync(request());
             return response.StatusCode == status;
-        }, $"{host}{path} answers {(int)status}");
+        }, $"{sample.Method} {sample.Headers.Host}{sample.RequestUri} answers {(int)status}");
+    }
 
     public async ValueTask DisposeAsync()
     {

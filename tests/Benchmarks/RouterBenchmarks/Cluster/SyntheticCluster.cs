@@ -4,12 +4,21 @@ using Router.Routing;
 namespace Router.Benchmarks.Cluster;
 
 /// <summary>
-/// N Ingresses as a busy cluster has them: each its own host with three paths (/ and /api/vK Prefix, /health Exact), a Service
-/// and an EndpointSlice; every tenth one is a wildcard host, spread over 50 namespaces.
+/// N Ingresses as a busy cluster has them: each its own host with three paths (/ and /api/vK, /health Exact), a Service and an
+/// EndpointSlice; every tenth one is a wildcard host, spread over 50 namespaces. A quarter each use skipper's route language
+/// as teams migrating from skipper do (<see cref="Features"/>): plain Prefix paths; a canary split by
+/// zalando.org/backend-weights (80/20 on "/", a second Service); a filter chain (skipper-filter) and a CORS route
+/// (skipper-routes); ImplementationSpecific paths (regular expressions in skipper's default mode) with a Methods predicate.
 /// </summary>
 public static class SyntheticCluster
 {
     public const int Namespaces = 50;
+
+    public const string Features =
+        "a quarter each: plain Prefix paths; a canary split by `zalando.org/backend-weights` 80/20 on `/` (a second Service); " +
+        "`zalando.org/skipper-filter: setRequestHeader(…) -> setResponseHeader(…)` and a `zalando.org/skipper-routes` CORS route " +
+        "(`Method(\"OPTIONS\") -> setResponseHeader(…) -> status(200) -> <shunt>`); ImplementationSpecific paths (regular expressions " +
+        "`^/`, `^(/api/vK)` in skipper's default path mode) with `zalando.org/skipper-predicate: Methods(\"GET\", \"HEAD\")`";
 
     /// <summary>Ingresses [0, count) with three pods each on made-up pod IPs (for builds and lookups in-process).</summary>
     public static ClusterState Create(int count) =>
@@ -26,47 +35,48 @@ public static class SyntheticCluster
         {
             var ns = Namespace(i);
             var name = "app-" + i;
-            var backend = new IngressBackend { Service = new IngressServiceBackend { Name = name, Port = new ServiceBackendPort { Number = 80 } } };
+            var feature = i % 4;
+            var pathType = feature == 3 ? "ImplementationSpecific" : "Prefix";
+            var backend = Backend(name);
+            var paths = new List<HttpIngressPath>
+            {
+                new() { Path = "/", PathType = pathType, Backend = backend },
+                new() { Path = "/api/v" + (i % 3), PathType = pathType, Backend = backend },
+                new() { Path = "/health", PathType = "Exact", Backend = backend },
+            };
+            if (feature == 1)
+            {
+                paths.Insert(1, new HttpIngressPath { Path = "/", PathType = pathType, Backend = Backend(name + "-canary") });
+                AddService(services, slices, ns, name + "-canary", addresses(i), port);
+            }
+
             ingresses.Add(new Ingress
             {
-                Metadata = new ObjectMeta { Namespace = ns, Name = name, CreationTimestamp = start.AddSeconds(i) },
+                Metadata = new ObjectMeta { Namespace = ns, Name = name, CreationTimestamp = start.AddSeconds(i), Annotations = Annotations(feature, name) },
                 Spec = new IngressSpec
                 {
                     IngressClassName = "aws-integrations",
-                    Rules =
-                    [
-                        new IngressRule
-                        {
-                            Host = Host(i),
-                            Http = new HttpIngressRuleValue
-                            {
-                                Paths =
-                                [
-                                    new HttpIngressPath { Path = "/", PathType = "Prefix", Backend = backend },
-                                    new HttpIngressPath { Path = "/api/v" + (i % 3), PathType = "Prefix", Backend = backend },
-                                    new HttpIngressPath { Path = "/health", PathType = "Exact", Backend = backend },
-                                ],
-                            },
-                        },
-                    ],
+                    Rules = [new IngressRule { Host = Host(i), Http = new HttpIngressRuleValue { Paths = paths } }],
                 },
             });
-            services.Add(new Service { Metadata = new ObjectMeta { Namespace = ns, Name = name }, Spec = new ServiceSpec { Ports = [new ServicePort { Port = 80 }] } });
-            slices.Add(new EndpointSlice
-            {
-                Metadata = new ObjectMeta { Namespace = ns, Name = name + "-x1", Labels = new() { [EndpointSlice.ServiceNameLabel] = name } },
-                AddressType = "IPv4",
-                Ports = [new EndpointPort { Port = port }],
-                Endpoints = [.. addresses(i).Select(address => new Endpoint
-                {
-                    Addresses = [address],
-                    Conditions = new EndpointConditions { Ready = true, Serving = true, Terminating = false },
-                })],
-            });
+            AddService(services, slices, ns, name, addresses(i), port);
         }
 
         return new ClusterState(ingresses, services, slices);
     }
+
+    /// <summary>The annotations of a feature group (null for plain Ingresses).</summary>
+    public static Dictionary<string, string>? Annotations(int feature, string name) => feature switch
+    {
+        1 => new() { [SkipperAnnotations.BackendWeightsAnnotation] = $"{{\"{name}\": 80, \"{name}-canary\": 20}}" },
+        2 => new()
+        {
+            [SkipperAnnotations.FilterAnnotation] = $"setRequestHeader(\"X-App\", \"{name}\") -> setResponseHeader(\"X-Served-By\", \"router\")",
+            [SkipperAnnotations.RoutesAnnotation] = "options: Method(\"OPTIONS\") -> setResponseHeader(\"Access-Control-Allow-Origin\", \"*\") -> status(200) -> <shunt>;",
+        },
+        3 => new() { [SkipperAnnotations.PredicateAnnotation] = "Methods(\"GET\", \"HEAD\")" },
+        _ => null,
+    };
 
     public static string Namespace(int i) => "team-" + (i % Namespaces);
 
@@ -83,4 +93,23 @@ public static class SyntheticCluster
         2 => "/health",
         _ => "/static/css/site.css",
     };
+
+    private static IngressBackend Backend(string service) =>
+        new() { Service = new IngressServiceBackend { Name = service, Port = new ServiceBackendPort { Number = 80 } } };
+
+    private static void AddService(List<Service> services, List<EndpointSlice> slices, string ns, string name, IReadOnlyList<string> addresses, int port)
+    {
+        services.Add(new Service { Metadata = new ObjectMeta { Namespace = ns, Name = name }, Spec = new ServiceSpec { Ports = [new ServicePort { Port = 80 }] } });
+        slices.Add(new EndpointSlice
+        {
+            Metadata = new ObjectMeta { Namespace = ns, Name = name + "-x1", Labels = new() { [EndpointSlice.ServiceNameLabel] = name } },
+            AddressType = "IPv4",
+            Ports = [new EndpointPort { Port = port }],
+            Endpoints = [.. addresses.Select(address => new Endpoint
+            {
+                Addresses = [address],
+                Conditions = new EndpointConditions { Ready = true, Serving = true, Terminating = false },
+            })],
+        });
+    }
 }

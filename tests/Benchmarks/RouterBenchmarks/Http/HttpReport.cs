@@ -7,6 +7,9 @@ namespace Router.Benchmarks.Http;
 /// <summary>The HTTP comparison's tables and headline lines, from every round of every side (rounds aligned by index).</summary>
 public sealed class HttpReport
 {
+    /// <summary>The Router through a route with a filter chain (the other Router side is a plain route).</summary>
+    public const string FilteredSide = "Router, filter chain";
+
     private readonly Dictionary<string, List<WrkResult>> _results;
 
     public HttpReport(Dictionary<string, List<WrkResult>> results)
@@ -50,8 +53,14 @@ public sealed class HttpReport
                 RatioText("Router", reference, r => r.P50Ms), RatioText("Router", reference, r => r.P99Ms));
         }
 
+        if (_results.ContainsKey(FilteredSide))
+        {
+            ratios.Add("filter chain/plain route (Router)", RatioText(FilteredSide, "Router", r => r.RequestsPerSecond),
+                RatioText(FilteredSide, "Router", r => r.P50Ms), RatioText(FilteredSide, "Router", r => r.P99Ms));
+        }
+
         ratios.Print("Ratios");
-        var fastestProxy = _results.Keys.Where(s => s != "direct").Max(s => Rps(s).Median);
+        var fastestProxy = _results.Keys.Where(s => s != "direct" && s != FilteredSide).Max(s => Rps(s).Median);
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"The backend alone served {ceiling:N0} req/s, {ceiling / fastestProxy:0.0}× the fastest proxy: ") +
@@ -66,6 +75,13 @@ public sealed class HttpReport
         var haproxy = Ratio("Router", "haproxy", r => r.RequestsPerSecond).Median;
         Summary.Print("router", "requests/s vs haproxy", Rps("Router").Format(), Rps("haproxy").Format(),
             string.Create(CultureInfo.InvariantCulture, $"{haproxy:0.00}× (no goal)"));
+        if (_results.ContainsKey(FilteredSide))
+        {
+            var filtered = Ratio(FilteredSide, "Router", r => r.RequestsPerSecond).Median;
+            Summary.Print("router", "requests/s with a filter chain vs a plain route", Rps(FilteredSide).Format(), Rps("Router").Format(),
+                string.Create(CultureInfo.InvariantCulture, $"{filtered:0.00}× (no goal)"));
+        }
+
         var p99 = Ratio("Router", "nginx", r => r.P99Ms).Median;
         Summary.Print("router", "p99 latency vs nginx (ms)", P99("Router").Format("0.00"), P99("nginx").Format("0.00"),
             string.Create(CultureInfo.InvariantCulture, $"{p99:0.00}× (goal ≤ 1×: {(p99 <= 1 ? "met" : "not met")})"));

@@ -58,6 +58,7 @@ public static class BuildCost
             self.Refresh();
             cpu.Add((self.TotalProcessorTime - cpuBefore).TotalMilliseconds);
             allocated.Add((GC.GetAllocatedBytesForCurrentThread() - bytesBefore) / 1048576.0);
+            settings.State.Sweep();
         }
 
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);

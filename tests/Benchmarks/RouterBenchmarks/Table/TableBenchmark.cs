@@ -28,13 +28,14 @@ public static class TableBenchmark
         Console.WriteLine();
         Console.WriteLine("### Route table at " + string.Join(", ", sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture))) + " Ingresses");
         Console.WriteLine();
-        Console.WriteLine("Synthetic cluster: each Ingress its own host (every tenth a `*.` wildcard) with three paths (`/` and `/api/vK` Prefix, " +
-                          $"`/health` Exact), a Service and an EndpointSlice, in {Cluster.SyntheticCluster.Namespaces} namespaces.");
+        Console.WriteLine("Synthetic cluster: each Ingress its own host (every tenth a `*.` wildcard) with three paths (`/` and `/api/vK`, " +
+                          $"`/health` Exact), a Service and an EndpointSlice, in {Cluster.SyntheticCluster.Namespaces} namespaces; skipper's route language in use: " +
+                          Cluster.SyntheticCluster.Features + ".");
         Console.WriteLine($"- Build: `RouteTableBuilder.Build` as the Router calls it, in this process (with the Router's deployed gen0 budget, DOTNET_GCgen0size=0x4000000), {repetitions} builds per size after one warm-up at that size, " +
                           $"all after {BuildCost.WarmUpBuilds} builds of 1,000 Ingresses (the steady cost of a Router that has been rebuilding for a while); " +
                           "wall and CPU time (the process's, GC and JIT threads included), bytes allocated per build, and managed heap held by the finished table. " +
                           $"The first build in the process, at {N(sizes[^1])} Ingresses, as a just-started Router's first table (the JIT compiling the builder as it goes): {firstBuildMs:0} ms.");
-        Console.WriteLine($"- Lookup: {lookupJob}; requests to random Ingresses and paths (a quarter fall back to a Prefix `/`).");
+        Console.WriteLine($"- Lookup: {lookupJob}; GET requests to random Ingresses and paths (a quarter fall back to `/`), the predicates of the routes found evaluated.");
         Console.WriteLine($"- Router: the Release build reading the growing cluster from the Kubernetes emulator (all endpoints at one nginx `return 200` backend); " +
                           $"`wrk -t{wrk.Threads} -c{wrk.Connections} -d{duration.TotalSeconds:0}s` × {rounds} per size after {warmup.TotalSeconds:0} s of warm-up ({warmup.TotalSeconds * 3:0} s for the first), with a Lua script cycling through " +
                           "requests to random Ingresses (Host and path); resident memory (VmRSS) after the runs.");

@@ -7,7 +7,7 @@ using static JobCleaner.Tests.Support.JobBuilder;
 
 namespace JobCleaner.Tests.Planning;
 
-public class OrphanPodPlannerTests
+public class FinishedPodPlannerTests
 {
     private const string JobUid = "6f1c1f0e-8d8e-4a43-9a55-1b0f3c2f7a10";
 
@@ -36,8 +36,16 @@ public class OrphanPodPlannerTests
         return JsonSerializer.SerializeToElement(new[] { status });
     }
 
-    private static Decision? Decide(Pod pod, bool jobExists = false, ResolvedPolicy? policy = null) =>
-        OrphanPodPlanner.Decide(pod, _ => jobExists, policy ?? Policies.Resolved(), Now);
+    private static Decision? Decide(Pod pod, bool jobExists = false, ResolvedPolicy? policy = null, bool anyOwner = false) =>
+        FinishedPodPlanner.Decide(pod, _ => jobExists, policy ?? Policies.Resolved(), anyOwner, Now);
+
+    private static Pod OtherPod(string phase, TimeSpan finishedAgo, string? ownerKind)
+    {
+        var pod = JobPod(phase, finishedAgo, ownerReference: false);
+        pod.Metadata.Labels = null;
+        pod.Metadata.OwnerReferences = ownerKind is null ? null : [new OwnerReference { ApiVersion = "apps/v1", Kind = ownerKind, Name = "web", Uid = "u", Controller = true }];
+        return pod;
+    }
 
     [Fact]
     public void Decide_FinishedPodOfAGoneJob_GoesAfterTheAge()
@@ -63,16 +71,54 @@ public class OrphanPodPlannerTests
     }
 
     [Fact]
-    public void Decide_RunningPodOrPodOfAnotherOwner_IsNeverTouched()
+    public void Decide_RunningPodOrPodOfAnotherOwner_IsNeverTouchedByDefault()
     {
         Decide(JobPod("Running", TimeSpan.FromDays(3))).Should().BeNull();
-        var replicaSetPod = JobPod("Failed", TimeSpan.FromDays(3), ownerReference: false);
-        replicaSetPod.Metadata.Labels = null;
-        replicaSetPod.Metadata.OwnerReferences = [new OwnerReference { ApiVersion = "apps/v1", Kind = "ReplicaSet", Name = "web", Uid = "u", Controller = true }];
-        Decide(replicaSetPod).Should().BeNull();
-        var barePod = JobPod("Succeeded", TimeSpan.FromDays(3), ownerReference: false);
-        barePod.Metadata.Labels = null;
-        Decide(barePod).Should().BeNull();
+        Decide(OtherPod("Failed", TimeSpan.FromDays(3), "ReplicaSet")).Should().BeNull();
+        Decide(OtherPod("Succeeded", TimeSpan.FromDays(3), null)).Should().BeNull();
+    }
+
+    [Fact]
+    public void Decide_AnyOwner_FinishedPodsOfEveryOwnerGoAfterTheirAge()
+    {
+        // kube-job-cleaner cleaner.py pod_expired: every pod in phase Succeeded or Failed older than --seconds, whoever owns it.
+        var bare = Decide(OtherPod("Succeeded", TimeSpan.FromMinutes(61), null), anyOwner: true);
+        bare!.Delete.Should().Be(DeleteReason.Finished);
+        bare.Detail.Should().Be("succeeded 1h1m ago, older than 1h");
+        var evicted = OtherPod("Failed", TimeSpan.FromHours(2), "ReplicaSet");
+        evicted.Status!.Extra!["reason"] = JsonSerializer.SerializeToElement("Evicted");
+        Decide(evicted, anyOwner: true)!.Delete.Should().Be(DeleteReason.Finished);
+        Decide(OtherPod("Failed", TimeSpan.FromMinutes(59), "ReplicaSet"), anyOwner: true)!.Skip.Should().Be(SkipReason.NotDue);
+        Decide(OtherPod("Running", TimeSpan.FromDays(3), "ReplicaSet"), anyOwner: true).Should().BeNull("only finished pods are swept");
+    }
+
+    [Fact]
+    public void Decide_AnyOwner_PodsOfJobsThatStillExistGoWithTheirJob()
+    {
+        Decide(JobPod("Succeeded", TimeSpan.FromDays(3)), jobExists: true, anyOwner: true).Should().BeNull();
+        Decide(JobPod("Succeeded", TimeSpan.FromDays(3)), jobExists: false, anyOwner: true)!.Delete.Should().Be(DeleteReason.Orphan);
+    }
+
+    [Fact]
+    public void Decide_PreemptingPod_GoesAtOnce()
+    {
+        // kube-job-cleaner cleaner.py pod_expired: "preempting pods don't have any container information, so let's remove them immediately".
+        var pod = OtherPod("Failed", TimeSpan.FromSeconds(5), "ReplicaSet");
+        pod.Status!.Extra = new() { ["reason"] = JsonSerializer.SerializeToElement("Preempting") };
+
+        var decision = Decide(pod, anyOwner: true);
+
+        decision!.Delete.Should().Be(DeleteReason.Preempted);
+        decision.Detail.Should().Be("failed, preempted");
+    }
+
+    [Fact]
+    public void Decide_AnyOwner_OptedOutPodsStay()
+    {
+        var pod = OtherPod("Succeeded", TimeSpan.FromDays(3), null);
+        pod.Metadata.Annotations = new() { [CleanupAnnotations.Disabled] = "true" };
+
+        Decide(pod, policy: Policies.For(pod.Metadata.Annotations), anyOwner: true)!.Skip.Should().Be(SkipReason.OptedOut);
     }
 
     [Fact]

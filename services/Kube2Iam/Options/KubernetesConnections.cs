@@ -1,0 +1,31 @@
+using AwsIntegrations.Kubernetes.Config;
+
+namespace Kube2Iam.Options;
+
+/// <summary>
+/// How kube2iam reaches the API server (k8s/k8s.go NewClient): --kubeconfig (with --insecure honoured), else --api-server
+/// with --api-token, else the in-cluster service account; here the last step also falls back to $KUBECONFIG and ~/.kube/config.
+/// </summary>
+public static class KubernetesConnections
+{
+    public static KubernetesConnection Load(Kube2IamOptions options, InClusterConfig? inCluster = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        inCluster ??= InClusterConfig.Default;
+        if (string.IsNullOrEmpty(options.Kubernetes.Kubeconfig) && options.ApiServerUrl is { } server && options.ApiToken.Length > 0)
+        {
+            return new KubernetesConnection(server)
+            {
+                Token = new StaticTokenSource(options.ApiToken),
+                InsecureSkipTlsVerify = options.Insecure,
+            };
+        }
+
+        var connection = KubernetesConfigLoader.Load(options.Kubernetes, inCluster);
+        return options.Insecure && InsecureApplies(options, inCluster) ? connection with { InsecureSkipTlsVerify = true } : connection;
+    }
+
+    /// <summary>kube2iam honours --insecure for a kubeconfig and for --api-server, not for the in-cluster service account.</summary>
+    public static bool InsecureApplies(Kube2IamOptions options, InClusterConfig inCluster) =>
+        !string.IsNullOrEmpty(options.Kubernetes.Kubeconfig) || (options.ApiServer.Length > 0 && options.ApiToken.Length > 0) || !inCluster.IsAvailable;
+}

@@ -1,0 +1,8 @@
+namespace Router.Eskip;
+
+public enum ArgumentKind
+{
+    Number,
+    String,
+    Regexp,
+}

@@ -1,0 +1,11 @@
+namespace Router.Filters;
+
+public enum HeaderOperation
+{
+    SetRequest,
+    AppendRequest,
+    DropRequest,
+    SetResponse,
+    AppendResponse,
+    DropResponse,
+}

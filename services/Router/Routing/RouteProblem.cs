@@ -1,0 +1,4 @@
+namespace Router.Routing;
+
+/// <summary>Why one route was left out: the Event reason and its message.</summary>
+public sealed record RouteProblem(string Reason, string Message);
