@@ -56,8 +56,10 @@ public sealed class IamTests(SandboxRun run)
             var own = calls.Where(c => c.Principal?.StartsWith($"arn:aws:sts::123456789012:assumed-role/{role}/", StringComparison.Ordinal) == true).ToList();
             own.Should().NotBeEmpty($"{service} called AWS as {role}");
             own.Should().AllSatisfy(c => c.Authorizations.Should().NotBeEmpty("IAM checked the call"));
-            calls.Where(c => c.UserAgent.StartsWith(service + "/", StringComparison.Ordinal)).Should().AllSatisfy(c => c.Principal.Should().StartWith(
-                $"arn:aws:sts::123456789012:assumed-role/{role}/", $"{service} signs with its own role's credentials, never the emulator's key"));
+            // Calls that name their service in the User-Agent (Kube2Iam's STS calls go through the AWS SDK's client and do not).
+            calls.Where(c => c.UserAgent.StartsWith(service + "/", StringComparison.Ordinal))
+                .Where(c => c.Principal?.StartsWith($"arn:aws:sts::123456789012:assumed-role/{role}/", StringComparison.Ordinal) != true)
+                .Should().BeEmpty($"{service} signs with its own role's credentials, never the emulator's key");
         }
 
         // (b) Every action a deploy/ statement grants was used, or is on the short list of paths the demo does not take.
