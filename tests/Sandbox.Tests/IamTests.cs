@@ -33,7 +33,9 @@ public sealed class IamTests(SandboxRun run)
     [
         ("ingress-controller-policy#Describe", ["DescribeLoadBalancerAttributes", "DescribeTargetHealth", "DescribeListeners", "DescribeListenerCertificates", "DescribeTags"],
             "a full read of existing load balancers: the demo's account starts without any (again on a resync or after a failed write)"),
+        ("ingress-controller-policy#Describe", ["ec2:DescribeRouteTables"], "a zone without a subnet tagged for load balancers (public subnets by route table)"),
         ("ingress-controller-policy#DescribeCertificates", ["acm:DescribeCertificate"], "a certificate with more names than ListCertificates shows"),
+        ("ingress-controller-policy#DescribeCertificates", ["acm:ListTagsForCertificate"], "--cert-filter-tag"),
         ("ingress-controller-policy#ChangeTheClustersOwn", ["ModifyLoadBalancerAttributes", "ModifyTargetGroup", "ModifyTargetGroupAttributes", "ModifyListener",
             "AddListenerCertificates", "RemoveListenerCertificates", "DeregisterTargets", "DeleteListener", "DeleteTargetGroup", "DeleteLoadBalancer", "SetWebAcl"],
             "Ingresses, flags or nodes that change, and cleanup: the demo's one Ingress stays as it is"),
