@@ -64,6 +64,28 @@ public sealed class IamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeployedPolicy_CoversANetworkLoadBalancerToo()
+    {
+        DefineRole(Policy());
+        _kube.Create("Ingress", "default", JsonNode.Parse("""
+            {"metadata":{"name":"tcp","annotations":{"zalando.org/aws-load-balancer-type":"nlb"}},
+             "spec":{"ingressClassName":"aws-integrations","rules":[{"host":"tcp.example.org"}]}}
+            """)!.AsObject());
+        await using var service = await StartAsync("--nlb-http-enabled");
+
+        await Eventually.HoldsAsync(() =>
+        {
+            lock (_aws.State.Gate)
+            {
+                return _aws.State.LoadBalancers.Any(l => l.Type == "network") && _aws.State.Listeners.Any(l => l.Protocol == "TCP");
+            }
+        }, "the NLB and its TCP listener are made", TimeSpan.FromSeconds(60));
+
+        _aws.Calls.All.Where(c => c.UserAgent.StartsWith("IngressController/", StringComparison.Ordinal) && !c.Succeeded && c.Result != "Throttling")
+            .Should().BeEmpty("the policy allows the NLB's calls as well");
+    }
+
+    [Fact]
     public async Task PolicyWithoutWebAcls_TheDenialIsTheUsualWebAclNotAssociatedEventAndLogLine_AndTheLoadBalancerServes()
     {
         var policy = Policy();
@@ -102,7 +124,7 @@ public sealed class IamTests : IAsyncLifetime
     }
 
     /// <summary>The service with what EKS's pod identity webhook gives its pod: AWS_ROLE_ARN and a token for ServiceAccount ingress-controller.</summary>
-    private async Task<ChildProcess> StartAsync()
+    private async Task<ChildProcess> StartAsync(params string[] extraArgs)
     {
         var token = Path.Combine(_directory, "token");
         await File.WriteAllTextAsync(token, Jwt("""
@@ -123,7 +145,7 @@ public sealed class IamTests : IAsyncLifetime
         },
         [
             "--cluster-id", "sandbox", "--kubeconfig", _kubeconfig, "--metrics-address", "127.0.0.1", "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture),
-            "--debounce", "100ms", "--shutdown-delay", "0s", "--log-format", "json",
+            "--debounce", "100ms", "--shutdown-delay", "0s", "--log-format", "json", .. extraArgs,
         ]);
         await process.WaitUntilReadyAsync(metricsPort, TimeSpan.FromSeconds(60));
         return process;
