@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AwsIntegrations.Emulators.Aws;
-using AwsIntegrations.Testing;
 using Xunit.Abstractions;
 
 namespace AwsIntegrations.Aws.Tests.Boto3;
@@ -38,25 +37,8 @@ public sealed class Boto3IamTests(ITestOutputHelper output)
         var root = new ElbV2Client(new AwsTransport(rootTransport, new StaticCredentialsProvider(AwsEmulator.DefaultCredentials),
             new EndpointResolver(aws.State.Region, aws.BaseUrl.ToString(), _ => null), TestAws.FastOptions()));
         foreign = (await root.CreateLoadBalancerAsync(new CreateLoadBalancerRequest("foreign", ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]))).Arn;
-        var environment = new Dictionary<string, string?>
-        {
-            ["AWS_ACCESS_KEY_ID"] = AwsEmulator.DefaultCredentials.AccessKeyId,
-            ["AWS_SECRET_ACCESS_KEY"] = AwsEmulator.DefaultCredentials.SecretAccessKey,
-            ["AWS_CONFIG_FILE"] = "/dev/null",
-            ["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null",
-            ["PYTHONPATH"] = null,
-        };
-
-        JsonObject result;
-        await using (var python = ChildProcess.Start("/usr/bin/python3",
-            [Path.Combine(AppContext.BaseDirectory, "Boto3", "iam_tour.py"), aws.BaseUrl.ToString().TrimEnd('/'), "arn:aws:iam::123456789012:role/limited", ours, theirs, foreign],
-            environment))
-        {
-            var exit = await python.WaitForExitAsync(TimeSpan.FromSeconds(120));
-            output.WriteLine(python.Output);
-            exit.Should().Be(0, python.Output);
-            result = (JsonObject)JsonNode.Parse(python.StandardOutput.Last())!;
-        }
+        var result = await Boto3Tour.RunAsync("iam_tour.py", output, TimeSpan.FromSeconds(120),
+            aws.BaseUrl.ToString().TrimEnd('/'), "arn:aws:iam::123456789012:role/limited", ours, theirs, foreign);
 
         ((string)result["caller"]!).Should().Be(Session);
         result["ec2_describe_subnets"].Should().BeNull();
