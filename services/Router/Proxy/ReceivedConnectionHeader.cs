@@ -9,7 +9,10 @@ namespace Router.Proxy;
 /// "Connection: keep-alive, X-Secret" reaches the application as "keep-alive" and the field names it carries are lost. Kestrel's
 /// header-decoding hook (<see cref="KestrelServerOptions.RequestHeaderEncodingSelector"/>) sees every value as received: the
 /// Connection values are recorded per connection (an HTTP/1.1 connection parses its next request only once the current one is
-/// answered) and handed to the request when it starts.
+/// answered) and handed to the request when it starts. Kestrel does not decode a value byte-identical to the one it kept from
+/// the previous request (string reuse): that value is then Kestrel's own, which <see cref="Of"/> falls back to. Only a request
+/// that repeats such a line beside another Connection line can have the names in the repeated line missed; they then pass as if
+/// not named.
 /// </summary>
 public sealed class ReceivedConnectionHeader
 {

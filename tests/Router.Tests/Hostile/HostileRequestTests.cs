@@ -32,6 +32,10 @@ public sealed class HostileRequestTests(HostileBackground background) : IClassFi
         await connection.SendAsync("GET /public/hop HTTP/1.1\r\nHost: web.example.com\r\nX-Secret: s3cret\r\n\r\n");
         Echo(await connection.ReadResponseAsync()).Headers["X-Secret"].Should().Be("s3cret");
 
+        // Field lines of one field are one list (RFC 9110 5.3).
+        await connection.SendAsync("GET /public/hop HTTP/1.1\r\nHost: web.example.com\r\nConnection: keep-alive\r\nConnection: X-Secret\r\nX-Secret: s3cret\r\n\r\n");
+        Echo(await connection.ReadResponseAsync()).Headers.Should().NotContainKey("X-Secret");
+
         await connection.SendAsync("GET /public/hop HTTP/1.1\r\nHost: web.example.com\r\nConnection: close, X-Forwarded-Proto\r\nX-Forwarded-Proto: https\r\n\r\n");
         Echo(await connection.ReadResponseAsync()).Headers["X-Forwarded-Proto"].Should().Be("http", "a named X-Forwarded-Proto is replaced by this hop's scheme");
     }
