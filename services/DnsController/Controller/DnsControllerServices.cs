@@ -37,7 +37,8 @@ public static class DnsControllerServices
         services.AddSingleton(sp => new DnsMetrics(sp.GetService<IMeterFactory>()));
         services.AddSingleton<TriggerRelay>();
         services.AddSingleton(once);
-        services.AddSingleton(sp => new InformerSources(sp.GetRequiredService<SharedInformerFactory>(), options, sp.GetRequiredService<TriggerRelay>().Fire));
+        services.AddSingleton(sp => new InformerSources(sp.GetRequiredService<SharedInformerFactory>(), options, sp.GetRequiredService<TriggerRelay>().Fire,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(Name)));
         services.AddSingleton<IObjectEvents>(sp => new KubernetesObjectEvents(sp.GetRequiredService<EventRecorder>()));
         services.AddSingleton(sp => new DnsReconciler(
             options,

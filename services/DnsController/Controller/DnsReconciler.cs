@@ -52,9 +52,9 @@ public sealed partial class DnsReconciler
         _leadership = leadership;
         _loadBalancers = new LoadBalancerDirectory(elb, logger);
         _applier = new ChangeApplier(route53);
-        _filter = ZoneFilter.Create(options.DomainFilter, options.ExcludeDomains, options.ZoneIdFilter, options.AwsZoneType);
-        _mapper = new TxtNameMapper(options.TxtPrefix, options.TxtSuffix, options.TxtWildcardReplacement);
-        _recordSettings = new RecordSettings(options.DefaultTtl, options.EvaluateTargetHealth);
+        _filter = ZoneFilter.From(options);
+        _mapper = TxtNameMapper.From(options);
+        _recordSettings = RecordSettings.From(options);
     }
 
     public ZoneCache Cache { get; } = new();
@@ -92,7 +92,7 @@ public sealed partial class DnsReconciler
         var lookup = names is null ? null : RecordNames(names);
         var desired = DesiredState.Route(_built.Values, Cache.Zones, _filter, names);
         var problems = desired.Problems.ToList();
-        var settings = new PlanSettings(_options.TxtOwnerId, _options.Policy, _mapper);
+        var settings = new PlanSettings(_options.TxtOwnerId, _options.Policy, _mapper) { Scope = _filter };
         var plans = Cache.Zones.Select(z => (Zone: z, Plan: Planner.Plan(z, lookup is null ? Cache.Records(z.Id) : Cache.Records(z.Id, lookup), desired.For(z.Id), settings))).ToList();
         problems.AddRange(plans.SelectMany(p => p.Plan.Problems));
         var byResource = new Lazy<Dictionary<string, SourceObject>>(() => sources.GroupBy(s => s.Resource).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
@@ -170,12 +170,13 @@ public sealed partial class DnsReconciler
         return dirty;
     }
 
-    /// <summary>The Route 53 names a plan for <paramref name="names"/> needs: the names and their ownership TXT names.</summary>
+    /// <summary>The Route 53 names a plan for <paramref name="names"/> needs: the names and their ownership TXT names in every format.</summary>
     private HashSet<string> RecordNames(HashSet<string> names)
     {
         var all = new HashSet<string>(names, StringComparer.Ordinal);
         foreach (var name in names)
         {
+            all.Add(_mapper.ToOldTxtName(name));
             foreach (var type in new[] { "A", "AAAA", "CNAME" })
             {
                 all.Add(_mapper.ToTxtName(name, type));
@@ -280,7 +281,7 @@ public sealed partial class DnsReconciler
     private int CountManaged() => Cache.Zones.Sum(z =>
     {
         var records = Cache.Records(z.Id);
-        var view = new ZoneRecords(records, _mapper);
+        var view = new ZoneRecords(records, _mapper, _filter.Accepts);
         return records.Count(r => Planner.IsManaged(r.Type) && view.IsOurs(r, _options.TxtOwnerId));
     });
 

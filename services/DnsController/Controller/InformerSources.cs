@@ -2,27 +2,33 @@ using AwsIntegrations.Kubernetes.Informers;
 using AwsIntegrations.Kubernetes.Models;
 using DnsController.Options;
 using DnsController.Sources;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DnsController.Controller;
 
-/// <summary>Ingresses and Services from shared informers (one list+watch each), filtered by class, labels and annotations.</summary>
-public sealed class InformerSources : ISourceProvider, IDisposable
+/// <summary>
+/// Ingresses and Services from shared informers (one list+watch each), filtered by class, labels and annotations. An
+/// Ingress with a hostname that the class filter drops is said once at debug level (until it is selected or deleted).
+/// </summary>
+public sealed partial class InformerSources : ISourceProvider, IDisposable
 {
-    private readonly DnsControllerOptions _options;
-    private readonly AnnotationFilter _annotations;
+    private readonly SourceSettings _settings;
+    private readonly ILogger _logger;
     private readonly Informer<Ingress>? _ingresses;
     private readonly Informer<Service>? _services;
     private readonly List<IDisposable> _registrations = [];
+    private readonly HashSet<string> _droppedByClass = new(StringComparer.Ordinal);
 
     // Mapping 20,000 objects on every pass costs more than the plan for one change: objects are mapped again only when their resourceVersion moves.
     private readonly Dictionary<string, (string? Version, SourceObject Source)> _mapped = new(StringComparer.Ordinal);
 
-    public InformerSources(SharedInformerFactory informers, DnsControllerOptions options, Action changed)
+    public InformerSources(SharedInformerFactory informers, DnsControllerOptions options, Action changed, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(informers);
         ArgumentNullException.ThrowIfNull(options);
-        _options = options;
-        AnnotationFilter.TryParse(options.AnnotationFilter, out _annotations);
+        _settings = SourceSettings.From(options);
+        _logger = logger ?? NullLogger.Instance;
         var ns = string.IsNullOrEmpty(options.Namespace) ? null : options.Namespace;
         if (options.Sources.Contains("ingress"))
         {
@@ -53,20 +59,34 @@ public sealed class InformerSources : ISourceProvider, IDisposable
 
         var sources = new List<SourceObject>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var dropped = new HashSet<string>(StringComparer.Ordinal);
         foreach (var ingress in _ingresses?.List() ?? [])
         {
-            if (_annotations.Matches(ingress.Metadata.Annotations) && SourceObjects.HasClass(ingress, _options.IngressClass))
+            if (!SourceObjects.Selects(_settings, ingress))
             {
-                sources.Add(Map(ingress, seen, i => SourceObjects.FromIngress(i, _options.IncludeIngressTlsHosts))!);
+                continue;
             }
+
+            if (!SourceObjects.HasClass(ingress, _settings.IngressClasses))
+            {
+                NoteDroppedByClass(ingress, dropped);
+                continue;
+            }
+
+            sources.Add(Map(ingress, seen, i => SourceObjects.FromIngress(i, _settings))!);
         }
 
         foreach (var service in _services?.List() ?? [])
         {
-            if (_annotations.Matches(service.Metadata.Annotations) && Map(service, seen, SourceObjects.FromService) is { } source)
+            if (SourceObjects.Selects(_settings, service) && Map(service, seen, s => SourceObjects.FromService(s, _settings)) is { } source)
             {
                 sources.Add(source);
             }
+        }
+
+        lock (_droppedByClass)
+        {
+            _droppedByClass.IntersectWith(dropped);
         }
 
         lock (_mapped)
@@ -79,6 +99,30 @@ public sealed class InformerSources : ISourceProvider, IDisposable
 
         return sources;
     }
+
+    private void NoteDroppedByClass(Ingress ingress, HashSet<string> dropped)
+    {
+        if (!SourceObjects.HasHostname(ingress))
+        {
+            return;
+        }
+
+        var key = $"{ingress.Metadata.Namespace}/{ingress.Metadata.Name}";
+        dropped.Add(key);
+        bool first;
+        lock (_droppedByClass)
+        {
+            first = _droppedByClass.Add(key);
+        }
+
+        if (first)
+        {
+            LogDroppedByClass(_logger, key, SourceObjects.ClassOf(ingress) ?? "(none)", string.Join(",", _settings.IngressClasses));
+        }
+    }
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Debug, Message = "Ingress {Ingress} is not published: its class {Class} is not among --ingress-class {Classes}")]
+    private static partial void LogDroppedByClass(ILogger logger, string ingress, string @class, string classes);
 
     private SourceObject? Map<T>(T obj, HashSet<string> seen, Func<T, SourceObject?> map)
         where T : KubernetesObject

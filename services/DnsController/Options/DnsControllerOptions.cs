@@ -19,11 +19,22 @@ public sealed class DnsControllerOptions : ServiceOptions
     [FlagGroup]
     public AwsOptions Aws { get; set; } = new() { Route53Rps = 3 };
 
+    [Flag("provider", "DNS provider; only aws. Accepted so external-dns' arguments keep working.")]
+    [AllowedValues("aws")]
+    public string Provider { get; set; } = "aws";
+
+    [Flag("registry", "Ownership registry; only txt (external-dns' TXT records). Accepted so external-dns' arguments keep working.")]
+    [AllowedValues("txt")]
+    public string Registry { get; set; } = "txt";
+
+    [Flag("events", "Accepted for external-dns' arguments and ignored: Ingress and Service changes always trigger a pass here (after --debounce).")]
+    public bool Events { get; set; }
+
     [Flag("source", "Kinds whose hostnames are published: ingress, service (comma-separated or repeated).")]
     public string[] Sources { get; set; } = ["ingress", "service"];
 
-    [Flag("ingress-class", "Only Ingresses of this class (spec.ingressClassName or the kubernetes.io/ingress.class annotation); empty: every class.")]
-    public string IngressClass { get; set; } = "aws-integrations";
+    [Flag("ingress-class", "Only Ingresses of these classes (spec.ingressClassName, else the kubernetes.io/ingress.class annotation; comma-separated or repeated); empty: every class, as external-dns.")]
+    public string[] IngressClasses { get; set; } = [];
 
     [Flag("namespace", "Only objects in this namespace; empty: all namespaces.", Env = "DNS_NAMESPACE")]
     public string? Namespace { get; set; }
@@ -34,8 +45,14 @@ public sealed class DnsControllerOptions : ServiceOptions
     [Flag("annotation-filter", "Only objects whose annotations match (key, key=value, comma-separated: all must match).")]
     public string? AnnotationFilter { get; set; }
 
-    [Flag("include-ingress-tls-hosts", "Also publish the hosts listed under an Ingress's spec.tls[].hosts.")]
-    public bool IncludeIngressTlsHosts { get; set; }
+    [Flag("ignore-ingress-tls-spec", "Do not publish the hosts listed under an Ingress's spec.tls[].hosts (published by default, as external-dns).")]
+    public bool IgnoreIngressTlsSpec { get; set; }
+
+    [Flag("ignore-ingress-rules-spec", "Do not publish the hosts of an Ingress's spec.rules (only its TLS hosts and hostname annotation).")]
+    public bool IgnoreIngressRulesSpec { get; set; }
+
+    [Flag("ignore-hostname-annotation", "Ignore the hostname annotation: Ingresses publish their rule and TLS hosts only, Services nothing.")]
+    public bool IgnoreHostnameAnnotation { get; set; }
 
     [Flag("domain-filter", "Only zones and names under these domains (comma-separated or repeated); empty: all.")]
     public string[] DomainFilter { get; set; } = [];
@@ -43,12 +60,21 @@ public sealed class DnsControllerOptions : ServiceOptions
     [Flag("exclude-domains", "Never touch zones or names under these domains.")]
     public string[] ExcludeDomains { get; set; } = [];
 
+    [Flag("regex-domain-filter", "Only zones and names matching this regular expression; when set (or --regex-domain-exclusion is), --domain-filter and --exclude-domains are not used.")]
+    public string RegexDomainFilter { get; set; } = "";
+
+    [Flag("regex-domain-exclusion", "Never touch zones or names matching this regular expression.")]
+    public string RegexDomainExclusion { get; set; } = "";
+
     [Flag("zone-id-filter", "Only these hosted zone ids; empty: all.")]
     public string[] ZoneIdFilter { get; set; } = [];
 
     [Flag("aws-zone-type", "Only public or private zones; empty: both.")]
     [AllowedValues("", "public", "private")]
     public string AwsZoneType { get; set; } = "";
+
+    [Flag("aws-zone-match-parent", "Also select a zone that is the parent of a --domain-filter domain (e.g. example.com for --domain-filter=app.example.com).")]
+    public bool AwsZoneMatchParent { get; set; }
 
     [Flag("txt-owner-id", "Owner id written into (and required in) the TXT ownership records.")]
     public string TxtOwnerId { get; set; } = "default";
@@ -83,12 +109,18 @@ public sealed class DnsControllerOptions : ServiceOptions
     [Flag("dry-run", "Print the plan; change nothing in Route 53.")]
     public bool DryRun { get; set; }
 
-    [Flag("default-ttl", "TTL of records without a ttl annotation (alias records always use 300, as external-dns).")]
+    [Flag("default-ttl", "TTL of new records without a ttl annotation (existing records keep theirs; alias records and TXT ownership records always use 300, as external-dns).")]
     [FlagRange(1, 2147483647)]
     public long DefaultTtl { get; set; } = 300;
 
     [Flag("aws-evaluate-target-health", "EvaluateTargetHealth of alias records unless the object's annotation says otherwise.")]
     public bool EvaluateTargetHealth { get; set; } = true;
+
+    [Flag("aws-prefer-cname", "Write a CNAME instead of an ALIAS for load balancer hostnames (unless the object's alias annotation says otherwise).")]
+    public bool AwsPreferCname { get; set; }
+
+    [Flag("aws-aaaa-alias", "Which load balancer hostnames get an AAAA ALIAS beside the A ALIAS: always (as external-dns since v0.16) or dual-stack (only dual-stack load balancers).")]
+    public AaaaAlias AaaaAlias { get; set; } = AaaaAlias.Always;
 
     [FlagGroup]
     public LeaderElectionFlags LeaderElection { get; set; } = new();
@@ -120,6 +152,18 @@ public sealed class DnsControllerOptions : ServiceOptions
         catch (ArgumentException invalid)
         {
             return new FlagException(invalid.Message);
+        }
+
+        foreach (var (flag, pattern) in new[] { ("regex-domain-filter", RegexDomainFilter), ("regex-domain-exclusion", RegexDomainExclusion) })
+        {
+            try
+            {
+                _ = Zones.ZoneFilter.Compile(pattern);
+            }
+            catch (ArgumentException invalid)
+            {
+                return new FlagException(flag, pattern, "is not a valid regular expression: " + invalid.Message);
+            }
         }
 
         return AnnotationFilter is { Length: > 0 } filter && global::DnsController.Sources.AnnotationFilter.TryParse(filter, out _) is { } problem

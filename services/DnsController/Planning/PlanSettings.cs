@@ -1,6 +1,11 @@
 using DnsController.Options;
 using DnsController.Registry;
+using DnsController.Zones;
 
 namespace DnsController.Planning;
 
-public sealed record PlanSettings(string OwnerId, Policy Policy, TxtNameMapper Mapper);
+/// <summary>Whose records are ours, what --policy allows, how TXT names are made, and which names are in scope at all.</summary>
+public sealed record PlanSettings(string OwnerId, Policy Policy, TxtNameMapper Mapper)
+{
+    public ZoneFilter Scope { get; init; } = ZoneFilter.Everything;
+}

@@ -24,7 +24,7 @@ public static class RecordComparison
         }
 
         return !desired.IsAlias
-            && current.Ttl == desired.Ttl
+            && (!desired.TtlConfigured || current.Ttl == desired.Ttl)
             && current.Values.Select(v => Value(current.Type, v)).Order(StringComparer.Ordinal)
                 .SequenceEqual(desired.Targets.Select(v => Value(desired.Type, v)).Order(StringComparer.Ordinal));
     }

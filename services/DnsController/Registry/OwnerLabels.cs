@@ -3,33 +3,38 @@ namespace DnsController.Registry;
 /// <summary>
 /// The value of an ownership TXT record as external-dns writes it:
 /// <c>"heritage=external-dns,external-dns/owner=&lt;id&gt;,external-dns/resource=ingress/ns/name"</c> (with the quotes,
-/// labels sorted by key). A value without <c>heritage=external-dns</c> is not an ownership record.
+/// labels sorted by key). Reading is strict: anything else (another heritage, an unknown key, a repeated key, a stray or
+/// missing quote, a value split into several strings) is not an ownership record, so the record it sits beside is
+/// nobody's we know and is never changed.
 /// </summary>
 public sealed record OwnerLabels(string Owner, string? Resource)
 {
     private const string Heritage = "heritage=external-dns";
-    private const string LabelPrefix = "external-dns/";
+    private const string OwnerKey = "external-dns/owner";
+    private const string ResourceKey = "external-dns/resource";
 
-    public IReadOnlyDictionary<string, string> Other { get; init; } = new Dictionary<string, string>();
-
-    public string Serialize()
-    {
-        var labels = new SortedDictionary<string, string>(Other.ToDictionary(), StringComparer.Ordinal) { ["owner"] = Owner };
-        if (Resource is not null)
-        {
-            labels["resource"] = Resource;
-        }
-
-        return "\"" + Heritage + string.Concat(labels.Select(l => $",{LabelPrefix}{l.Key}={l.Value}")) + "\"";
-    }
+    /// <summary>The quoted value external-dns writes (endpoint/labels.go SerializePlain with quotes): owner before resource.</summary>
+    public string Serialize() =>
+        "\"" + Heritage + $",{OwnerKey}={Owner}" + (Resource is null ? string.Empty : $",{ResourceKey}={Resource}") + "\"";
 
     public static OwnerLabels? Parse(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var text = value.Trim();
-        if (text.Length >= 2 && text[0] == '"' && text[^1] == '"')
+        if (text.StartsWith('"') || text.EndsWith('"'))
         {
+            // One quoted string, nothing around it: "a" "b" (a long value split into strings) and "a (unterminated) are not ours.
+            if (text.Length < 2 || !text.StartsWith('"') || !text.EndsWith('"'))
+            {
+                return null;
+            }
+
             text = text[1..^1];
+        }
+
+        if (text.Contains('"', StringComparison.Ordinal) || text.Contains('\\', StringComparison.Ordinal))
+        {
+            return null;
         }
 
         var parts = text.Split(',');
@@ -38,24 +43,33 @@ public sealed record OwnerLabels(string Owner, string? Resource)
             return null;
         }
 
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? owner = null;
+        string? resource = null;
         foreach (var part in parts.Skip(1))
         {
             var equals = part.IndexOf('=', StringComparison.Ordinal);
-            if (equals < 0 || !part.StartsWith(LabelPrefix, StringComparison.Ordinal))
+            var key = equals < 0 ? part : part[..equals];
+            var label = equals < 0 ? null : part[(equals + 1)..];
+            switch (key)
             {
-                return null;
+                case OwnerKey when owner is null && label is not null:
+                    owner = label;
+                    break;
+                case ResourceKey when resource is null && label is not null:
+                    resource = label;
+                    break;
+                default:
+                    return null;
             }
-
-            labels[part[LabelPrefix.Length..equals]] = part[(equals + 1)..];
         }
 
-        var owner = labels.Remove("owner", out var o) ? o : string.Empty;
-        var resource = labels.Remove("resource", out var r) ? r : null;
-        return new OwnerLabels(owner, resource) { Other = labels };
+        return new OwnerLabels(owner ?? string.Empty, resource);
     }
 
-    /// <summary>Parses the first value of a TXT record that is an ownership record.</summary>
-    public static OwnerLabels? FromValues(IEnumerable<string> values) =>
-        values.Select(Parse).FirstOrDefault(l => l is not null);
+    /// <summary>The labels of a TXT record set that holds exactly one value and that value is an ownership record; else null.</summary>
+    public static OwnerLabels? FromValues(IReadOnlyList<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Count == 1 ? Parse(values[0]) : null;
+    }
 }

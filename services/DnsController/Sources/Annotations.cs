@@ -12,6 +12,10 @@ public static class Annotations
     public const string SetIdentifier = "set-identifier";
     public const string AwsWeight = "aws-weight";
     public const string AwsEvaluateTargetHealth = "aws-evaluate-target-health";
+    public const string Controller = "controller";
+
+    /// <summary>The only value of the controller annotation under which an object is published (external-dns' source.go controllerAnnotationValue).</summary>
+    public const string ControllerValue = "dns-controller";
 
     public static string? Get(IReadOnlyDictionary<string, string>? annotations, string key)
     {

@@ -8,6 +8,12 @@ public sealed record DesiredRecord(string Name, string Type, IReadOnlyList<strin
 {
     public long Ttl { get; init; } = 300;
 
+    /// <summary>
+    /// False when the TTL is only the default (no ttl annotation): a new record gets it, an existing record keeps its own
+    /// TTL, as external-dns (plan/plan.go shouldUpdateTTL) leaves it.
+    /// </summary>
+    public bool TtlConfigured { get; init; } = true;
+
     public string? SetIdentifier { get; init; }
 
     public long? Weight { get; init; }

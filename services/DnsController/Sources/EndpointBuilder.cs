@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using AwsIntegrations.Hosting.Options;
+using DnsController.Options;
 
 namespace DnsController.Sources;
 
 /// <summary>
 /// The records one object asks for (pure): names from its hosts and the hostname annotation; targets from the target
-/// annotation or its load balancer status; IPv4 → A, IPv6 → AAAA, a load balancer hostname → ALIAS A (and AAAA when
-/// dual-stack), any other hostname → CNAME.
+/// annotation or its load balancer status; IPv4 → A, IPv6 → AAAA, a load balancer hostname → ALIAS A and ALIAS AAAA
+/// (with --aws-aaaa-alias=dual-stack the AAAA only for dual-stack load balancers), any other hostname → CNAME.
 /// </summary>
 public static class EndpointBuilder
 {
@@ -30,7 +31,7 @@ public static class EndpointBuilder
         var records = new List<DesiredRecord>();
         foreach (var name in names)
         {
-            records.AddRange(ForName(name, targets, source, common, aliasFor, problems));
+            records.AddRange(ForName(name, targets, source, common, settings, aliasFor, problems));
         }
 
         return (records, problems);
@@ -39,7 +40,8 @@ public static class EndpointBuilder
     private static List<string> Names(SourceObject source, List<SourceProblem> problems)
     {
         var names = new List<string>();
-        foreach (var raw in source.Hosts.Concat(Split(Annotations.Get(source.Annotations, Annotations.Hostname))))
+        var annotated = source.UsesHostnameAnnotation ? Split(Annotations.Get(source.Annotations, Annotations.Hostname)) : [];
+        foreach (var raw in source.Hosts.Concat(annotated))
         {
             var name = DnsNames.Normalize(raw);
             if (!DnsNames.IsValid(name))
@@ -60,6 +62,7 @@ public static class EndpointBuilder
         var record = new DesiredRecord(string.Empty, string.Empty, [], source.Resource)
         {
             Ttl = settings.DefaultTtl,
+            TtlConfigured = false,
             EvaluateTargetHealth = settings.EvaluateTargetHealth,
             SetIdentifier = Annotations.Get(source.Annotations, Annotations.SetIdentifier),
         };
@@ -67,7 +70,7 @@ public static class EndpointBuilder
         {
             if (TryParseTtl(ttlText, out var ttl))
             {
-                record = record with { Ttl = ttl };
+                record = record with { Ttl = ttl, TtlConfigured = true };
             }
             else
             {
@@ -102,12 +105,12 @@ public static class EndpointBuilder
     }
 
     private static IEnumerable<DesiredRecord> ForName(
-        string name, IReadOnlyList<string> targets, SourceObject source, DesiredRecord common, Func<string, AliasTarget?> aliasFor, List<SourceProblem> problems)
+        string name, IReadOnlyList<string> targets, SourceObject source, DesiredRecord common, RecordSettings settings, Func<string, AliasTarget?> aliasFor, List<SourceProblem> problems)
     {
         var v4 = targets.Where(t => IsIp(t, AddressFamily.InterNetwork)).Order(StringComparer.Ordinal).ToList();
         var v6 = targets.Where(t => IsIp(t, AddressFamily.InterNetworkV6)).Order(StringComparer.Ordinal).ToList();
         var hosts = targets.Where(t => !IPAddress.TryParse(t, out _)).Select(DnsNames.Normalize).Order(StringComparer.Ordinal).ToList();
-        var aliasMode = (Annotations.Get(source.Annotations, Annotations.Alias) ?? "true").ToUpperInvariant();
+        var aliasMode = (Annotations.Get(source.Annotations, Annotations.Alias) ?? (settings.PreferCname ? "false" : "true")).ToUpperInvariant();
         if (v4.Count > 0)
         {
             yield return common with { Name = name, Type = "A", Targets = v4 };
@@ -143,7 +146,7 @@ public static class EndpointBuilder
             yield return aliasRecord with { Type = "A" };
         }
 
-        if ((aliasMode == "AAAA" || (aliasMode != "A" && alias.DualStack)) && v6.Count == 0)
+        if ((aliasMode == "AAAA" || (aliasMode != "A" && (settings.AaaaAlias == AaaaAlias.Always || alias.DualStack))) && v6.Count == 0)
         {
             yield return aliasRecord with { Type = "AAAA" };
         }

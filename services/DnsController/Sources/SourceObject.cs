@@ -11,6 +11,9 @@ public sealed record SourceObject(
     IReadOnlyList<string> Hosts,
     IReadOnlyList<string> StatusTargets)
 {
+    /// <summary>Whether the hostname annotation adds names (not with --ignore-hostname-annotation or ingress-hostname-source=defined-hosts-only).</summary>
+    public bool UsesHostnameAnnotation { get; init; } = true;
+
     /// <summary>The object itself, for Events; null in unit tests.</summary>
     public IKubernetesObject? Object { get; init; }
 

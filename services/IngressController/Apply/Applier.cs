@@ -8,16 +8,23 @@ namespace AwsIntegrations.IngressController.Apply;
 /// Carries out a plan in order with ELBv2 calls, recording each success in the inventory so the next pass needs no reads.
 /// Names are deterministic and CreateLoadBalancer/CreateTargetGroup are idempotent by name, so a retried or repeated create
 /// after a lost answer or a restart finds the same resource instead of making a second one.
+/// When AWS refuses a change (<see cref="Refusal.IsRefusal"/>), the rest of that load balancer's changes are skipped and the
+/// others go on: what one Ingress asked for never stops the others. A refused certificate is found out exactly (each
+/// certificate of a refused batch is added on its own), so the other certificates of a shared load balancer still land.
 /// </summary>
-public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSettings settings, ApplyContext context)
+public sealed class Applier(IElbV2Api elb, Ownership ownership, ApplyContext context)
 {
-    /// <summary>Applies every change; stops at the first failure with an <see cref="ApplyException"/> naming the change (what was done is in the inventory).</summary>
-    public async Task ApplyAsync(IReadOnlyList<Change> changes, AwsInventory inventory, Action<Change>? applied, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies every change, skipping the load balancers AWS refused a change for (in the outcome); any other failure stops
+    /// with an <see cref="ApplyException"/> naming the change (what was done is in the inventory).
+    /// </summary>
+    public async Task<ApplyOutcome> ApplyAsync(IReadOnlyList<Change> changes, AwsInventory inventory, Action<Change>? applied, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        var outcome = new ApplyOutcome();
         foreach (var change in changes)
         {
-            if (AlreadyDone(change, inventory))
+            if (outcome.Refused.ContainsKey(change.Alb) || AlreadyDone(change, inventory))
             {
                 continue;
             }
@@ -26,12 +33,65 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
             {
                 await ApplyOneAsync(change, inventory, cancellationToken).ConfigureAwait(false);
             }
+            catch (AwsServiceException e) when (Refusal.IsRefusal(e))
+            {
+                if (Refusal.IsCertificateCode(e.Code))
+                {
+                    await FindRefusedCertificatesAsync(change, $"{e.Code}: {e.AwsMessage}", inventory, outcome, applied, cancellationToken).ConfigureAwait(false);
+                    if (change is AddListenerCertificates)
+                    {
+                        continue; // the other certificates are on the listener: the load balancer's other changes go on
+                    }
+                }
+
+                outcome.Refused[change.Alb] = new Refusal(change, e.Code, e.AwsMessage);
+                continue;
+            }
             catch (Exception e) when (e is AwsServiceException or AwsProtocolException or HttpRequestException or TimeoutException or KeyNotFoundException or InvalidOperationException)
             {
                 throw new ApplyException(change, e);
             }
 
             applied?.Invoke(change);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Which certificates of a refused change AWS refuses: the default one of a listener, or each of a batch tried alone.</summary>
+    private async Task FindRefusedCertificatesAsync(Change change, string reason, AwsInventory inventory, ApplyOutcome outcome, Action<Change>? applied, CancellationToken ct)
+    {
+        switch (change)
+        {
+            case CreateListener { DefaultCertificate: { } certificate }:
+                outcome.RefusedCertificates[certificate] = reason;
+                break;
+            case ModifyListener { DefaultCertificate: { } certificate }:
+                outcome.RefusedCertificates[certificate] = reason;
+                break;
+            case AddListenerCertificates { Certificates.Count: 1 } add:
+                outcome.RefusedCertificates[add.Certificates[0]] = reason;
+                break;
+            case AddListenerCertificates add:
+                foreach (var certificate in add.Certificates)
+                {
+                    var one = new AddListenerCertificates(add.Alb, [certificate]);
+                    try
+                    {
+                        await AddCertificatesAsync(one, inventory, ct).ConfigureAwait(false);
+                        applied?.Invoke(one);
+                    }
+                    catch (AwsServiceException e) when (Refusal.IsRefusal(e) && Refusal.IsCertificateCode(e.Code))
+                    {
+                        outcome.RefusedCertificates[certificate] = $"{e.Code}: {e.AwsMessage}";
+                    }
+                    catch (Exception e) when (e is AwsServiceException or AwsProtocolException or HttpRequestException or TimeoutException)
+                    {
+                        throw new ApplyException(one, e);
+                    }
+                }
+
+                break;
         }
     }
 
@@ -65,15 +125,17 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
     {
         var created = await elb.CreateLoadBalancerAsync(new CreateLoadBalancerRequest(c.Alb, c.Subnets)
         {
+            Type = c.Group.Type,
             Scheme = c.Group.Scheme,
             IpAddressType = c.Group.IpAddressType,
-            SecurityGroups = [c.SecurityGroup],
+            SecurityGroups = c.SecurityGroup is null ? [] : [c.SecurityGroup],
             Tags = ownership.Tags(c.Group.Hash),
         }, ct).ConfigureAwait(false);
         inventory.Albs[c.Alb] = new AlbState
         {
             Name = c.Alb, Arn = created.Arn, DnsName = created.DnsName, State = created.State, Scheme = created.Scheme,
-            Attributes = AwsDefaults.NewAlbAttributes(),
+            Type = created.Type, CreatedTime = created.CreatedTime,
+            Attributes = AwsDefaults.NewAttributes(created.Type),
             WebAclKnown = true, // a new load balancer has no web ACL
         };
     }
@@ -90,15 +152,15 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
 
     private async Task CreateTargetGroupAsync(CreateTargetGroup c, AwsInventory inventory, CancellationToken ct)
     {
-        var created = await elb.CreateTargetGroupAsync(new CreateTargetGroupRequest(c.Alb, "HTTP", context.RouterPort, context.VpcId ?? throw new InvalidOperationException("no VPC found: no subnets are tagged for the cluster"))
+        var created = await elb.CreateTargetGroupAsync(new CreateTargetGroupRequest(c.Alb, c.Protocol, context.RouterPort, context.VpcId ?? throw new InvalidOperationException("no VPC found: no subnets are tagged for the cluster"))
         {
             TargetType = context.TargetType,
-            HealthCheck = settings.HealthCheck,
+            HealthCheck = c.HealthCheck,
             Tags = ownership.Tags(),
         }, ct).ConfigureAwait(false);
         var state = new TargetGroupState
         {
-            Name = c.Alb, Arn = created.Arn, Port = created.Port ?? context.RouterPort, TargetType = created.TargetType, HealthCheck = settings.HealthCheck,
+            Name = c.Alb, Arn = created.Arn, Port = created.Port ?? context.RouterPort, TargetType = created.TargetType, HealthCheck = c.HealthCheck,
         };
         inventory.TargetGroups[c.Alb] = state;
 
@@ -123,8 +185,8 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
     private async Task ModifyTargetGroupAsync(ModifyTargetGroup c, AwsInventory inventory, CancellationToken ct)
     {
         var group = inventory.TargetGroups[c.Alb];
-        await elb.ModifyTargetGroupAsync(group.Arn, settings.HealthCheck, ct).ConfigureAwait(false);
-        group.HealthCheck = settings.HealthCheck;
+        await elb.ModifyTargetGroupAsync(group.Arn, c.HealthCheck, ct).ConfigureAwait(false);
+        group.HealthCheck = c.HealthCheck;
     }
 
     private async Task RegisterAsync(RegisterTargets c, AwsInventory inventory, CancellationToken ct)
@@ -153,7 +215,7 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
     {
         var alb = inventory.Albs[c.Alb];
         var group = inventory.TargetGroups[c.Alb];
-        var https = c.Protocol == "HTTPS";
+        var https = Change.IsSecure(c.Protocol);
         var created = await elb.CreateListenerAsync(new CreateListenerRequest(alb.Arn, c.Protocol, https ? 443 : 80, [Action(c.Redirect, group.Arn)])
         {
             SslPolicy = c.SslPolicy,
@@ -178,7 +240,7 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
     private async Task ModifyListenerAsync(ModifyListener c, AwsInventory inventory, CancellationToken ct)
     {
         var alb = inventory.Albs[c.Alb];
-        var listener = (c.Protocol == "HTTPS" ? alb.Https : alb.Http) ?? throw new InvalidOperationException($"{c.Alb} has no {c.Protocol} listener");
+        var listener = (Change.IsSecure(c.Protocol) ? alb.Https : alb.Http) ?? throw new InvalidOperationException($"{c.Alb} has no {c.Protocol} listener");
         var groupArn = inventory.TargetGroups[c.Alb].Arn;
         await elb.ModifyListenerAsync(new ModifyListenerRequest(listener.Arn)
         {
@@ -203,13 +265,13 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, LoadBalancerSett
     private async Task DeleteListenerAsync(DeleteListener c, AwsInventory inventory, CancellationToken ct)
     {
         var alb = inventory.Albs[c.Alb];
-        var listener = c.Protocol == "HTTPS" ? alb.Https : alb.Http;
+        var listener = Change.IsSecure(c.Protocol) ? alb.Https : alb.Http;
         if (listener is not null)
         {
             await elb.DeleteListenerAsync(listener.Arn, ct).ConfigureAwait(false);
         }
 
-        if (c.Protocol == "HTTPS")
+        if (Change.IsSecure(c.Protocol))
         {
             alb.Https = null;
         }

@@ -13,5 +13,6 @@ public static class AnnotationKeys
     public static readonly string[] Waf = ["aws-integrations.io/waf-web-acl-arn", "zalando.org/aws-waf-web-acl-id", "alb.ingress.kubernetes.io/wafv2-acl-arn"];
     public static readonly string[] Http2 = ["aws-integrations.io/http2", "zalando.org/aws-load-balancer-http2"];
     public static readonly string[] Shared = ["aws-integrations.io/shared", "zalando.org/aws-load-balancer-shared"];
+    public static readonly string[] LoadBalancerType = ["aws-integrations.io/load-balancer-type", "zalando.org/aws-load-balancer-type"];
     public static readonly string[] SslRedirect = ["aws-integrations.io/ssl-redirect", "alb.ingress.kubernetes.io/ssl-redirect"];
 }

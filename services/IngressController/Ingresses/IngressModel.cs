@@ -1,6 +1,9 @@
 namespace AwsIntegrations.IngressController.Ingresses;
 
-/// <summary>An Ingress of our class, read: its hosts, what its load balancer must look like, and what is wrong with it.</summary>
+/// <summary>
+/// An Ingress of our class, read: its hosts, what its load balancer must look like, and what is wrong with it.
+/// <see cref="ClusterLocalOnly"/>: every host it names is in --cluster-local-domain, so it gets no load balancer.
+/// </summary>
 public sealed record IngressModel(
     string Key,
     IReadOnlyList<string> Hosts,
@@ -8,4 +11,7 @@ public sealed record IngressModel(
     GroupKey Group,
     bool HttpsOnly,
     IReadOnlyList<string> StatusHostnames,
-    IReadOnlyList<IngressProblem> Problems);
+    IReadOnlyList<IngressProblem> Problems)
+{
+    public bool ClusterLocalOnly { get; init; }
+}

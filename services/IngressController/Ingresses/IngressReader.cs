@@ -1,3 +1,4 @@
+using AwsIntegrations.Aws;
 using AwsIntegrations.Kubernetes.Models;
 
 namespace AwsIntegrations.IngressController.Ingresses;
@@ -25,17 +26,49 @@ public static class IngressReader
         var securityGroup = SecurityGroup(annotations, problems);
         var waf = WebAcl(annotations, defaults.Waf, problems);
         var certificates = Certificates(annotations, problems);
+        var type = LoadBalancerType(annotations, defaults, scheme, securityGroup is not null || First(annotations, AnnotationKeys.Waf) is not null, problems);
 
-        var hosts = (ingress.Spec?.Rules ?? []).Select(r => r.Host)
+        var named = (ingress.Spec?.Rules ?? []).Select(r => r.Host)
             .Concat((ingress.Spec?.Tls ?? []).SelectMany(t => t.Hosts ?? []))
             .Where(h => !string.IsNullOrWhiteSpace(h))
             .Select(h => h!.Trim().TrimEnd('.').ToLowerInvariant())
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
+        var hosts = defaults.ClusterLocalDomain is { } local ? named.Where(h => h != local && !h.EndsWith("." + local, StringComparison.Ordinal)).ToList() : named;
         var status = (ingress.Status?.LoadBalancer?.Ingress ?? []).Select(i => i.Hostname).OfType<string>().ToList();
-        var group = new GroupKey(scheme, ipType, securityGroup, sslPolicy, waf, http2, redirect, shared ? null : key);
-        return new IngressModel(key, hosts, certificates, group, redirect, status, problems);
+        var group = type == "network"
+            ? new GroupKey(scheme, ipType, null, sslPolicy, null, true, false, shared ? null : key, type) // what an NLB has no use for does not split groups
+            : new GroupKey(scheme, ipType, securityGroup, sslPolicy, waf, http2, redirect, shared ? null : key);
+        return new IngressModel(key, hosts, certificates, group, redirect, status, problems) { ClusterLocalOnly = named.Count > 0 && hosts.Count == 0 };
+    }
+
+    /// <summary>
+    /// application or network. Without an annotation: --load-balancer-type, except that an internal scheme, a security group or
+    /// a WAF annotation asks for an Application Load Balancer (kube-ingress-aws-controller's kubernetes/adapter.go); with
+    /// "nlb" those are ignored, with a problem (an NLB takes neither).
+    /// </summary>
+    private static string LoadBalancerType(Dictionary<string, string> annotations, IngressDefaults defaults, string scheme, bool albOnlyAnnotations, List<IngressProblem> problems)
+    {
+        var value = First(annotations, AnnotationKeys.LoadBalancerType)?.ToLowerInvariant();
+        var type = value switch
+        {
+            null => null,
+            "nlb" or "network" => "network",
+            "alb" or "application" => "application",
+            _ => Reported(Invalid(FirstKey(annotations, AnnotationKeys.LoadBalancerType)!, value, "\"nlb\" or \"alb\"", defaults.Type == "network" ? "nlb" : "alb"), problems, (string?)null),
+        };
+        if (type is null)
+        {
+            return defaults.Type == "network" && scheme != "internal" && !albOnlyAnnotations ? "network" : "application";
+        }
+
+        if (type == "network" && albOnlyAnnotations)
+        {
+            problems.Add(new IngressProblem("InvalidAnnotation", "a Network Load Balancer takes no security group nor WAF web ACL: those annotations are ignored"));
+        }
+
+        return type;
     }
 
     private static string? First(Dictionary<string, string> annotations, string[] keys) =>
@@ -98,9 +131,9 @@ public static class IngressReader
             return fallback;
         }
 
-        return value.StartsWith("ELBSecurityPolicy-", StringComparison.Ordinal) && value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+        return ElbV2SslPolicies.Predefined.Contains(value)
             ? value
-            : Reported(Invalid(FirstKey(annotations, AnnotationKeys.SslPolicy)!, value, "an ELB security policy name (ELBSecurityPolicy-…)", fallback), problems, fallback);
+            : Reported(Invalid(FirstKey(annotations, AnnotationKeys.SslPolicy)!, value, $"one of AWS's predefined security policies (e.g. {ElbV2SslPolicies.Recommended})", fallback), problems, fallback);
     }
 
     private static string? SecurityGroup(Dictionary<string, string> annotations, List<IngressProblem> problems)

@@ -1,6 +1,6 @@
 namespace AwsIntegrations.IngressController.Inventory;
 
-/// <summary>One of our load balancers as last read or written.</summary>
+/// <summary>One of our load balancers (Application or Network) as last read or written.</summary>
 public sealed class AlbState
 {
     public required string Name { get; init; }
@@ -12,6 +12,14 @@ public sealed class AlbState
     public string State { get; set; } = "active";
 
     public string Scheme { get; init; } = "internet-facing";
+
+    /// <summary>"application" or "network".</summary>
+    public string Type { get; init; } = "application";
+
+    public DateTimeOffset CreatedTime { get; init; }
+
+    /// <summary>Serving: active, or active_impaired (up, with a zone impaired).</summary>
+    public bool IsActive => State is "active" or "active_impaired";
 
     public Dictionary<string, string> Attributes { get; init; } = new(StringComparer.Ordinal);
 

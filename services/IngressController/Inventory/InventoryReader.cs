@@ -3,7 +3,7 @@ using AwsIntegrations.Aws;
 namespace AwsIntegrations.IngressController.Inventory;
 
 /// <summary>
-/// Reads what we own in ELBv2: load balancers and target groups whose names carry our prefix and whose tags say they are
+/// Reads what we own in ELBv2: load balancers (application and network) and target groups whose names carry our prefix and whose tags say they are
 /// ours (both ownership tags), with listeners, listener certificates, attributes and registered targets.
 /// </summary>
 public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
@@ -12,7 +12,7 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
     {
         var inventory = new AwsInventory();
         var candidates = (await elb.DescribeLoadBalancersAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-            .Where(l => ownership.Parse(l.Name) is not null && l.Type == "application").ToList();
+            .Where(l => ownership.Parse(l.Name) is not null && l.Type is "application" or "network").ToList();
         var groups = (await elb.DescribeTargetGroupsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
             .Where(g => ownership.Parse(g.Name) is not null).ToList();
         var arns = candidates.Select(c => c.Arn).Concat(groups.Select(g => g.Arn)).ToList();
@@ -47,16 +47,18 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
                 DnsName = lb.DnsName,
                 State = lb.State,
                 Scheme = lb.Scheme,
+                Type = lb.Type,
+                CreatedTime = lb.CreatedTime,
                 Attributes = new Dictionary<string, string>(await elb.DescribeLoadBalancerAttributesAsync(lb.Arn, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal),
             };
             foreach (var listener in await elb.DescribeListenersAsync(lb.Arn, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 var read = await ReadListenerAsync(listener, cancellationToken).ConfigureAwait(false);
-                if (listener.Protocol == "HTTPS" && listener.Port == 443)
+                if (listener.Protocol is "HTTPS" or "TLS" && listener.Port == 443)
                 {
                     state.Https = read;
                 }
-                else if (listener.Protocol == "HTTP" && listener.Port == 80)
+                else if (listener.Protocol is "HTTP" or "TCP" && listener.Port == 80)
                 {
                     state.Http = read;
                 }
@@ -81,7 +83,7 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
             ForwardTargetGroup = action?.TargetGroupArn,
             DefaultCertificate = listener.Certificates.FirstOrDefault()?.CertificateArn,
         };
-        if (listener.Protocol == "HTTPS")
+        if (listener.Protocol is "HTTPS" or "TLS")
         {
             foreach (var certificate in await elb.DescribeListenerCertificatesAsync(listener.Arn, cancellationToken).ConfigureAwait(false))
             {

@@ -4,42 +4,63 @@ using AwsIntegrations.IngressController.Options;
 namespace AwsIntegrations.IngressController.Inventory;
 
 /// <summary>
-/// Finds subnets (tagged kubernetes.io/cluster/&lt;id&gt; owned|shared and kubernetes.io/role/elb or role/internal-elb, one per
-/// zone, lowest id first; or exactly --subnets) and the security group (--security-group, or the tagged one).
+/// Finds the subnets of each scheme and the security group. Subnets: exactly --subnets; else those tagged
+/// kubernetes.io/cluster/&lt;id&gt; (any value; in --vpc-id when given), else, with --vpc-id, every subnet of that VPC
+/// (kube-ingress-aws-controller's fallback), one per zone by <see cref="SubnetPicker"/>. Route tables are read only when a
+/// zone has no subnet tagged for internet-facing load balancers. The security group: --security-group, else the one tagged
+/// with the cluster tag and --security-group-tag.
 /// </summary>
 public sealed class NetworkReader(IEc2Api ec2, IngressControllerOptions options)
 {
     public async Task<NetworkView> ReadAsync(CancellationToken cancellationToken)
     {
         var cluster = $"kubernetes.io/cluster/{options.ClusterId}";
-        IReadOnlyList<Ec2Subnet> subnets = options.Subnets.Count > 0
-            ? await ec2.DescribeSubnetsAsync(subnetIds: options.Subnets, cancellationToken: cancellationToken).ConfigureAwait(false)
-            : await ec2.DescribeSubnetsAsync([Ec2Filter.Tag(cluster, "owned", "shared")], cancellationToken: cancellationToken).ConfigureAwait(false);
-        var explicitSubnets = options.Subnets.Count > 0;
-        var publicSubnets = PickPerZone(subnets.Where(s => explicitSubnets || s.Tags.ContainsKey("kubernetes.io/role/elb")));
-        var internalSubnets = PickPerZone(subnets.Where(s => explicitSubnets || s.Tags.ContainsKey("kubernetes.io/role/internal-elb")));
+        var inVpc = string.IsNullOrEmpty(options.VpcId) ? [] : new[] { Ec2Filter.Of("vpc-id", options.VpcId) };
+        IReadOnlyList<Ec2Subnet> subnets;
+        NetworkView network;
+        if (options.Subnets.Count > 0)
+        {
+            subnets = await ec2.DescribeSubnetsAsync(subnetIds: options.Subnets, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var all = SubnetPicker.PerZone(subnets, SubnetPicker.ElbRole, _ => true);
+            network = new NetworkView(all, all, VpcOf(subnets), null);
+        }
+        else
+        {
+            subnets = await ec2.DescribeSubnetsAsync([Ec2Filter.TagKey(cluster), .. inVpc], cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (subnets.Count == 0 && inVpc.Length > 0)
+            {
+                subnets = await ec2.DescribeSubnetsAsync(inVpc, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
+            var vpc = VpcOf(subnets);
+            subnets = [.. subnets.Where(s => s.VpcId == vpc)];
+            IReadOnlySet<string> publicIds = new HashSet<string>();
+            if (SubnetPicker.SomeZoneUntagged(subnets, SubnetPicker.ElbRole))
+            {
+                var tables = await ec2.DescribeRouteTablesAsync([Ec2Filter.Of("vpc-id", vpc!)], cancellationToken: cancellationToken).ConfigureAwait(false);
+                publicIds = SubnetPicker.Public(subnets.Select(s => s.SubnetId), tables);
+            }
+
+            network = new NetworkView(
+                SubnetPicker.PerZone(subnets, SubnetPicker.ElbRole, s => s.Tags.ContainsKey(SubnetPicker.ElbRole) || publicIds.Contains(s.SubnetId)),
+                SubnetPicker.PerZone(subnets, SubnetPicker.InternalElbRole, _ => true),
+                vpc,
+                null);
+        }
 
         var securityGroup = options.SecurityGroup;
         if (string.IsNullOrEmpty(securityGroup))
         {
             var (key, value) = SplitTag(options.SecurityGroupTag);
-            var groups = await ec2.DescribeSecurityGroupsAsync([Ec2Filter.Tag(cluster, "owned", "shared"), Ec2Filter.Tag(key, value)], cancellationToken: cancellationToken).ConfigureAwait(false);
+            var groups = await ec2.DescribeSecurityGroupsAsync([Ec2Filter.Tag(cluster, "owned", "shared"), Ec2Filter.Tag(key, value), .. inVpc], cancellationToken: cancellationToken).ConfigureAwait(false);
             securityGroup = groups.Select(g => g.GroupId).Order(StringComparer.Ordinal).FirstOrDefault();
         }
 
-        return new NetworkView(publicSubnets, internalSubnets, subnets.Select(s => s.VpcId).FirstOrDefault(), securityGroup);
+        return network with { SecurityGroup = securityGroup };
     }
 
-    /// <summary>One subnet per availability zone, the lowest id; null when fewer than two zones are covered (an ALB needs two).</summary>
-    public static IReadOnlyList<string>? PickPerZone(IEnumerable<Ec2Subnet> subnets)
-    {
-        var picked = subnets.Where(s => s.State is "available" or "")
-            .GroupBy(s => s.AvailabilityZone)
-            .Select(g => g.Select(s => s.SubnetId).Order(StringComparer.Ordinal).First())
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return picked.Count >= 2 ? picked : null;
-    }
+    private string? VpcOf(IReadOnlyList<Ec2Subnet> subnets) =>
+        string.IsNullOrEmpty(options.VpcId) ? subnets.Select(s => s.VpcId).Order(StringComparer.Ordinal).FirstOrDefault() : options.VpcId;
 
     private static (string Key, string Value) SplitTag(string tag)
     {

@@ -1,7 +1,12 @@
 namespace AwsIntegrations.IngressController.Inventory;
 
-/// <summary>Subnets per scheme (one per zone; null when too few were found), the VPC, and the discovered security group.</summary>
-public sealed record NetworkView(IReadOnlyList<string>? PublicSubnets, IReadOnlyList<string>? InternalSubnets, string? VpcId, string? SecurityGroup)
+/// <summary>Subnets per scheme (one per zone), the VPC, and the discovered security group.</summary>
+public sealed record NetworkView(IReadOnlyList<string> PublicSubnets, IReadOnlyList<string> InternalSubnets, string? VpcId, string? SecurityGroup)
 {
-    public IReadOnlyList<string>? SubnetsFor(string scheme) => scheme == "internal" ? InternalSubnets : PublicSubnets;
+    /// <summary>The subnets for a load balancer; null when too few zones are covered (an ALB needs two, an NLB one).</summary>
+    public IReadOnlyList<string>? SubnetsFor(string scheme, string type = "application")
+    {
+        var subnets = scheme == "internal" ? InternalSubnets : PublicSubnets;
+        return subnets.Count >= (type == "network" ? 1 : 2) ? subnets : null;
+    }
 }

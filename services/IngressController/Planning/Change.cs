@@ -1,3 +1,4 @@
+using AwsIntegrations.Aws;
 using AwsIntegrations.IngressController.Ingresses;
 
 namespace AwsIntegrations.IngressController.Planning;
@@ -7,9 +8,13 @@ public abstract record Change(string Alb)
 {
     /// <summary>The ELBv2 operation that carries the change out.</summary>
     public abstract string Operation { get; }
+
+    /// <summary>HTTPS and TLS listeners hold certificates, on port 443; HTTP and TCP ones are on port 80.</summary>
+    public static bool IsSecure(string protocol) => protocol is "HTTPS" or "TLS";
 }
 
-public sealed record CreateLoadBalancer(string Alb, GroupKey Group, IReadOnlyList<string> Subnets, string SecurityGroup) : Change(Alb)
+/// <summary>An Application Load Balancer with its security group, or a Network Load Balancer (no security group).</summary>
+public sealed record CreateLoadBalancer(string Alb, GroupKey Group, IReadOnlyList<string> Subnets, string? SecurityGroup) : Change(Alb)
 {
     public override string Operation => "CreateLoadBalancer";
 }
@@ -19,12 +24,13 @@ public sealed record ModifyLoadBalancerAttributes(string Alb, IReadOnlyDictionar
     public override string Operation => "ModifyLoadBalancerAttributes";
 }
 
-public sealed record CreateTargetGroup(string Alb) : Change(Alb)
+/// <summary>HTTP/HTTPS (Application Load Balancers) or TCP (Network Load Balancers), with its health check.</summary>
+public sealed record CreateTargetGroup(string Alb, string Protocol, TargetGroupHealthCheck HealthCheck) : Change(Alb)
 {
     public override string Operation => "CreateTargetGroup";
 }
 
-public sealed record ModifyTargetGroup(string Alb) : Change(Alb)
+public sealed record ModifyTargetGroup(string Alb, TargetGroupHealthCheck HealthCheck) : Change(Alb)
 {
     public override string Operation => "ModifyTargetGroup";
 }
@@ -48,7 +54,10 @@ public sealed record DeregisterTargets(string Alb, IReadOnlyList<string> Targets
     public override string Operation => "DeregisterTargets";
 }
 
-/// <summary>HTTPS:443 with a default certificate, or HTTP:80 forwarding or redirecting.</summary>
+/// <summary>
+/// HTTPS:443 (TLS:443 on a Network Load Balancer) with a default certificate, or HTTP:80 forwarding or redirecting (TCP:80
+/// forwarding on a Network Load Balancer).
+/// </summary>
 public sealed record CreateListener(string Alb, string Protocol, string? DefaultCertificate, string? SslPolicy, bool Redirect) : Change(Alb)
 {
     public override string Operation => "CreateListener";

@@ -3,34 +3,78 @@ using AwsIntegrations.IngressController.Ingresses;
 
 namespace AwsIntegrations.IngressController.Planning;
 
-/// <summary>The certificates an Ingress needs: its explicit ARNs, else the best certificate per host; hosts without one are problems.</summary>
+/// <summary>
+/// The certificates an Ingress needs: its explicit ARNs, else the best certificate per host. An explicit ACM ARN the
+/// controller does not know (not ISSUED here, filtered out, or another region) and a certificate AWS refused are left
+/// out with a problem on that Ingress alone, as kube-ingress-aws-controller skips only the offending Ingress (worker.go);
+/// they never reach a load balancer other Ingresses share. Hosts without a certificate, or only with one expiring soon
+/// (still served), are problems too.
+/// </summary>
 public static class IngressCertificates
 {
-    public static (SortedSet<string> Arns, IReadOnlyList<IngressProblem> Problems) Resolve(
-        IngressModel ingress, IReadOnlyList<CertificateInfo> certificates, DateTimeOffset now, TimeSpan minValidity)
+    /// <summary>The problem of an Ingress that needs a certificate AWS refused.</summary>
+    public static IngressProblem Refused(string arn, string reason) =>
+        new("CertificateNotFound", $"AWS refused certificate {arn} ({reason}); it is left out until the next resync");
+
+    public static CertificateResolution Resolve(
+        IngressModel ingress, IReadOnlyList<CertificateInfo> certificates, DateTimeOffset now, TimeSpan minValidity, IReadOnlyDictionary<string, string>? refused = null)
     {
         ArgumentNullException.ThrowIfNull(ingress);
-        if (ingress.ExplicitCertificates is { } explicitArns)
-        {
-            return (new SortedSet<string>(explicitArns, StringComparer.Ordinal), []);
-        }
-
+        ArgumentNullException.ThrowIfNull(certificates);
+        refused ??= new Dictionary<string, string>();
         var arns = new SortedSet<string>(StringComparer.Ordinal);
         var problems = new List<IngressProblem>();
+        var fate = ingress.HttpsOnly ? "it is not served (HTTPS-only)" : "it is served on HTTP only";
+        if (ingress.ExplicitCertificates is { } explicitArns)
+        {
+            foreach (var arn in explicitArns)
+            {
+                if (refused.TryGetValue(arn, out var reason))
+                {
+                    problems.Add(Refused(arn, reason));
+                }
+                else if (arn.Contains(":acm:", StringComparison.Ordinal) && certificates.All(c => c.Arn != arn))
+                {
+                    problems.Add(new IngressProblem("CertificateNotFound", $"certificate {arn} is not an ISSUED ACM certificate this controller may use (unknown, another region or account, not issued, filtered or excluded); it is left out"));
+                }
+                else
+                {
+                    arns.Add(arn);
+                }
+            }
+
+            if (arns.Count == 0)
+            {
+                problems.Add(new IngressProblem("CertificateNotFound", $"none of the certificates the Ingress names can be used; {fate}"));
+            }
+
+            return new CertificateResolution(arns, problems, arns.Count == 0 ? ingress.Hosts.Count : 0, 0);
+        }
+
+        var usable = refused.Count == 0 ? certificates : [.. certificates.Where(c => !refused.ContainsKey(c.Arn))];
+        var without = 0;
+        var expiring = 0;
         foreach (var host in ingress.Hosts)
         {
-            if (CertificateMatcher.Best(host, certificates, now, minValidity) is { } best)
+            switch (CertificateMatcher.BestServing(host, usable, now, minValidity))
             {
-                arns.Add(best.Arn);
-            }
-            else
-            {
-                problems.Add(new IngressProblem("CertificateNotFound",
-                    $"no ISSUED ACM certificate valid for at least {minValidity.TotalDays:0.#} days covers host {host}; " +
-                    (ingress.HttpsOnly ? "it is not served (HTTPS-only)" : "it is served on HTTP only")));
+                case ({ } certificate, false):
+                    arns.Add(certificate.Arn);
+                    break;
+                case ({ } certificate, true):
+                    arns.Add(certificate.Arn);
+                    expiring++;
+                    problems.Add(new IngressProblem("CertificateExpiringSoon",
+                        $"the only certificate covering host {host}, {certificate.Arn}, expires at {certificate.NotAfter.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}; it is still served: renew it or add a newer one"));
+                    break;
+                default:
+                    without++;
+                    problems.Add(new IngressProblem("CertificateNotFound",
+                        $"no valid ISSUED ACM certificate covers host {host}; {fate}"));
+                    break;
             }
         }
 
-        return (arns, problems);
+        return new CertificateResolution(arns, problems, without, expiring);
     }
 }

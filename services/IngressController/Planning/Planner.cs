@@ -75,16 +75,16 @@ public static class Planner
 
         if (current is null)
         {
-            if (alb.Subnets is null || alb.SecurityGroup is null)
+            if (alb.Subnets is null || (alb.SecurityGroup is null && !alb.Group.IsNetwork))
             {
                 return; // reported on the Ingresses; nothing can be created without them
             }
 
-            changes.Add(new CreateLoadBalancer(alb.Name, alb.Group, alb.Subnets, alb.SecurityGroup));
+            changes.Add(new CreateLoadBalancer(alb.Name, alb.Group, alb.Subnets, alb.Group.IsNetwork ? null : alb.SecurityGroup));
         }
 
-        var attributes = current?.Attributes ?? AwsDefaults.NewAlbAttributes();
-        var wanted = settings.Attributes(alb.Group.Http2);
+        var attributes = current?.Attributes ?? AwsDefaults.NewAttributes(alb.Group.Type);
+        var wanted = settings.Attributes(alb.Group);
         var attributeChanges = Differing(wanted, attributes);
         if (attributeChanges.Count > 0)
         {
@@ -97,16 +97,17 @@ public static class Planner
             changes.Add(new UntagUnused(alb.Name, CleanupTarget.TargetGroup));
         }
 
+        var healthCheck = settings.HealthCheckFor(alb.Group);
         if (group is null)
         {
-            changes.Add(new CreateTargetGroup(alb.Name));
+            changes.Add(new CreateTargetGroup(alb.Name, settings.TargetProtocol(alb.Group), healthCheck));
             changes.Add(new ModifyTargetGroupAttributes(alb.Name, settings.TargetGroupAttributes()));
         }
         else
         {
-            if (!SameHealthCheck(group.HealthCheck, settings.HealthCheck))
+            if (!SameHealthCheck(group.HealthCheck, healthCheck))
             {
-                changes.Add(new ModifyTargetGroup(alb.Name));
+                changes.Add(new ModifyTargetGroup(alb.Name, healthCheck));
             }
 
             var differing = Differing(settings.TargetGroupAttributes(), group.Attributes);
@@ -130,18 +131,19 @@ public static class Planner
         }
 
         PlanHttps(alb, current?.Https, settings, unneeded, stillUnneeded, now, changes);
-        PlanHttp(alb, current?.Http, changes, group?.Arn);
+        PlanHttp(alb, current?.Http, settings, changes, group?.Arn);
     }
 
     private static void PlanHttps(DesiredAlb alb, ListenerState? https, LoadBalancerSettings settings,
         IReadOnlyDictionary<string, DateTimeOffset> unneeded, Dictionary<string, DateTimeOffset> stillUnneeded, DateTimeOffset now, List<Change> changes)
     {
         var wanted = alb.Certificates;
+        var protocol = alb.Group.IsNetwork ? "TLS" : "HTTPS";
         if (wanted.Count == 0)
         {
             if (https is not null)
             {
-                changes.Add(new DeleteListener(alb.Name, "HTTPS"));
+                changes.Add(new DeleteListener(alb.Name, protocol));
             }
 
             return;
@@ -150,7 +152,7 @@ public static class Planner
         if (https is null)
         {
             var first = wanted.Order(StringComparer.Ordinal).First();
-            changes.Add(new CreateListener(alb.Name, "HTTPS", first, alb.Group.SslPolicy, Redirect: false));
+            changes.Add(new CreateListener(alb.Name, protocol, first, alb.Group.SslPolicy, Redirect: false));
             var rest = wanted.Where(c => c != first).Order(StringComparer.Ordinal).ToList();
             if (rest.Count > 0)
             {
@@ -172,7 +174,7 @@ public static class Planner
         var policyDiffers = https.SslPolicy != alb.Group.SslPolicy;
         if (swapDefault || policyDiffers)
         {
-            changes.Add(new ModifyListener(alb.Name, "HTTPS", swapDefault ? newDefault : null, policyDiffers ? alb.Group.SslPolicy : null, null));
+            changes.Add(new ModifyListener(alb.Name, protocol, swapDefault ? newDefault : null, policyDiffers ? alb.Group.SslPolicy : null, null));
         }
 
         // Certificates no longer wanted linger for the grace (clients mid-rotation keep working) unless their room is needed now.
@@ -190,11 +192,23 @@ public static class Planner
         }
     }
 
-    private static void PlanHttp(DesiredAlb alb, ListenerState? http, List<Change> changes, string? targetGroupArn)
+    /// <summary>HTTP:80 forwarding or redirecting; on a Network Load Balancer TCP:80 forwarding, only with --nlb-http-enabled.</summary>
+    private static void PlanHttp(DesiredAlb alb, ListenerState? http, LoadBalancerSettings settings, List<Change> changes, string? targetGroupArn)
     {
+        var protocol = alb.Group.IsNetwork ? "TCP" : "HTTP";
+        if (alb.Group.IsNetwork && !settings.NlbHttpEnabled)
+        {
+            if (http is not null)
+            {
+                changes.Add(new DeleteListener(alb.Name, protocol));
+            }
+
+            return;
+        }
+
         if (http is null)
         {
-            changes.Add(new CreateListener(alb.Name, "HTTP", null, null, alb.Group.Redirect));
+            changes.Add(new CreateListener(alb.Name, protocol, null, null, alb.Group.Redirect));
             return;
         }
 
@@ -202,7 +216,7 @@ public static class Planner
         var forwardsElsewhere = !isRedirect && targetGroupArn is not null && http.ForwardTargetGroup != targetGroupArn;
         if (isRedirect != alb.Group.Redirect || forwardsElsewhere)
         {
-            changes.Add(new ModifyListener(alb.Name, "HTTP", null, null, alb.Group.Redirect));
+            changes.Add(new ModifyListener(alb.Name, protocol, null, null, alb.Group.Redirect));
         }
     }
 
@@ -230,8 +244,11 @@ public static class Planner
     public static Dictionary<string, string> Differing(IReadOnlyDictionary<string, string> wanted, IReadOnlyDictionary<string, string> actual) =>
         wanted.Where(w => actual.GetValueOrDefault(w.Key) != w.Value).ToDictionary(StringComparer.Ordinal);
 
-    private static bool SameHealthCheck(TargetGroupHealthCheck a, TargetGroupHealthCheck b) =>
-        a.Path == b.Path && a.IntervalSeconds == b.IntervalSeconds && a.TimeoutSeconds == b.TimeoutSeconds
-        && a.HealthyThresholdCount == b.HealthyThresholdCount && a.UnhealthyThresholdCount == b.UnhealthyThresholdCount
-        && string.Equals(a.Protocol, b.Protocol, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the actual health check has every setting the wanted one sets (what it leaves to AWS is not compared).</summary>
+    private static bool SameHealthCheck(TargetGroupHealthCheck actual, TargetGroupHealthCheck wanted) =>
+        actual.Path == wanted.Path && actual.IntervalSeconds == wanted.IntervalSeconds
+        && (wanted.TimeoutSeconds is null || actual.TimeoutSeconds == wanted.TimeoutSeconds)
+        && (wanted.Port is null || actual.Port == wanted.Port)
+        && actual.HealthyThresholdCount == wanted.HealthyThresholdCount && actual.UnhealthyThresholdCount == wanted.UnhealthyThresholdCount
+        && string.Equals(actual.Protocol, wanted.Protocol, StringComparison.OrdinalIgnoreCase);
 }

@@ -28,6 +28,13 @@ public sealed class WebAclSync(IWafv2Api waf)
         _readDenied = null;
         foreach (var alb in inventory.Albs.Values.OrderBy(a => a.Name, StringComparer.Ordinal))
         {
+            if (alb.Type == "network")
+            {
+                alb.WebAcl = null; // WAF protects Application Load Balancers only
+                alb.WebAclKnown = true;
+                continue;
+            }
+
             try
             {
                 alb.WebAcl = (await waf.GetWebAclForResourceAsync(alb.Arn, cancellationToken).ConfigureAwait(false))?.Arn;

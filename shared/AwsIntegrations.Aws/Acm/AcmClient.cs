@@ -38,6 +38,12 @@ public sealed class AcmClient(AwsTransport transport) : IAcmApi
         return answer.Certificate ?? throw new AwsProtocolException("DescribeCertificate: the answer has no Certificate");
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> ListTagsForCertificateAsync(string certificateArn, CancellationToken cancellationToken = default)
+    {
+        var answer = await CallAsync<DescribeCertificateBody, ListTagsForCertificateAnswer>("ListTagsForCertificate", new DescribeCertificateBody { CertificateArn = certificateArn }, cancellationToken).ConfigureAwait(false);
+        return answer.Tags.ToDictionary(t => t.Key, t => t.Value ?? string.Empty, StringComparer.Ordinal);
+    }
+
     public async Task<string> ImportCertificateAsync(ImportCertificateRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

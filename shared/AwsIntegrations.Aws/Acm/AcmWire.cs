@@ -52,3 +52,8 @@ internal sealed record ImportCertificateAnswer
 {
     [JsonPropertyName("CertificateArn")] public string? CertificateArn { get; init; }
 }
+
+internal sealed record ListTagsForCertificateAnswer
+{
+    [JsonPropertyName("Tags")] public IReadOnlyList<AcmTagBody> Tags { get; init; } = [];
+}

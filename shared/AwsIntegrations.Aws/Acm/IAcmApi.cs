@@ -11,6 +11,9 @@ public interface IAcmApi
 
     Task<CertificateDetail> DescribeCertificateAsync(string certificateArn, CancellationToken cancellationToken = default);
 
+    /// <summary>The certificate's tags (key → value; a tag without a value has an empty one).</summary>
+    Task<IReadOnlyDictionary<string, string>> ListTagsForCertificateAsync(string certificateArn, CancellationToken cancellationToken = default);
+
     /// <summary>Imports (or re-imports) a certificate; returns its ARN.</summary>
     Task<string> ImportCertificateAsync(ImportCertificateRequest request, CancellationToken cancellationToken = default);
 }

@@ -3,7 +3,8 @@ namespace AwsIntegrations.Hosting.Options;
 /// <summary>
 /// Binds command-line flags (<c>--name value</c>, <c>--name=value</c>, Go-style single dash too) and environment variables to an
 /// options object. Flags win over the environment, the environment over the defaults in the options class.
-/// Boolean flags follow Go's flag package: <c>--iptables</c> or <c>--iptables=false</c>, never a separate value.
+/// Boolean flags follow Go's flag package: <c>--iptables</c> or <c>--iptables=false</c>, never a separate value; kingpin's
+/// <c>--no-iptables</c> turns one off.
 /// </summary>
 public static class FlagBinder
 {
@@ -45,13 +46,20 @@ public static class FlagBinder
             var body = arg.TrimStart('-');
             var equals = body.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? body : body[..equals];
-            if (!byName.TryGetValue(name, out var flag))
+            // kingpin's negation of a boolean flag (--no-nlb-cross-zone), which Go anchors' args use.
+            var negated = !byName.ContainsKey(name) && equals < 0 && name.StartsWith("no-", StringComparison.Ordinal)
+                && byName.TryGetValue(name[3..], out var positive) && positive.IsBoolean;
+            if (!byName.TryGetValue(negated ? name[3..] : name, out var flag))
             {
                 throw new FlagException($"unknown flag --{name} (run with --help to list the flags)");
             }
 
             string text;
-            if (equals >= 0)
+            if (negated)
+            {
+                text = "false";
+            }
+            else if (equals >= 0)
             {
                 text = body[(equals + 1)..];
             }

@@ -125,6 +125,18 @@ public sealed class AcmClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListTagsForCertificate_ReturnsTheImportedTags_AndUnknownIsResourceNotFound()
+    {
+        var arn = await ImportAsync(TestCertificates.Rsa("tagged.example.org"), new Dictionary<string, string> { ["kubernetes"] = "enabled", ["team"] = "" });
+
+        var tags = await _acm.ListTagsForCertificateAsync(arn);
+        var act = () => _acm.ListTagsForCertificateAsync("arn:aws:acm:eu-central-1:123456789012:certificate/00000000-0000-0000-0000-000000000000");
+
+        tags.Should().Equal(new Dictionary<string, string> { ["kubernetes"] = "enabled", ["team"] = "" });
+        (await act.Should().ThrowAsync<AwsServiceException>()).Which.Code.Should().Be("ResourceNotFoundException");
+    }
+
+    [Fact]
     public async Task ThrottlingException_IsRetried()
     {
         _aws.Emulator.Faults.FailNext("acm", "ListCertificates", 2, "ThrottlingException", 400);

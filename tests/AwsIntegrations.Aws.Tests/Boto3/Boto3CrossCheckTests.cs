@@ -84,6 +84,15 @@ public sealed class Boto3CrossCheckTests(ITestOutputHelper output)
         var elbError = result["errors"]!["elb_missing"]!;
         ((string)elbError["code"]!).Should().Be("LoadBalancerNotFound");
         ((string)elbError["request_id"]!).Should().NotBeNullOrEmpty();
+        var nlb = result["nlb"]!;
+        ((string)nlb["type"]!).Should().Be("network");
+        nlb["groups"]!.AsArray().Should().BeEmpty();
+        ((string)nlb["dns"]!).Should().MatchRegex(@"^boto-nlb-[0-9a-f]{16}\.elb\.eu-central-1\.amazonaws\.com$");
+        ((string)nlb["listener"]!).Should().Be("TLS");
+        ((string)nlb["ssl_policy"]!).Should().Be("ELBSecurityPolicy-TLS13-1-2-2021-06");
+        ((string)nlb["tg_protocol"]!, (string)nlb["tg_check"]!, (string)nlb["tg_path"]!).Should().Be(("TCP", "HTTP", "/kube-system/healthz"));
+        ((string)result["errors"]!["elb_unknown_ssl_policy"]!["code"]!).Should().Be("SSLPolicyNotFound");
+        ((int)result["errors"]!["elb_unknown_ssl_policy"]!["status"]!).Should().Be(400);
 
         var route53 = result["route53"]!;
         ((string)route53["zone_id"]!).Should().StartWith("/hostedzone/Z");

@@ -84,6 +84,14 @@ out["elb"] = {"dns": lb["DNSName"], "zone": lb["CanonicalHostedZoneId"], "state"
               "tags": {t["Key"]: t["Value"] for t in tags[0]["Tags"]},
               "listener_certs": [(c["CertificateArn"], c["IsDefault"]) for c in certs]}
 error_code("elb_missing", lambda: elb.describe_load_balancers(Names=["nope"]))
+nlb = elb.create_load_balancer(Name="boto-nlb", Subnets=subnet_ids, Type="network")["LoadBalancers"][0]
+tcp_tg = elb.create_target_group(Name="boto-tcp", Protocol="TCP", Port=9999, VpcId=nlb["VpcId"], HealthCheckProtocol="HTTP",
+                                 HealthCheckPath="/kube-system/healthz")["TargetGroups"][0]
+tls = elb.create_listener(LoadBalancerArn=nlb["LoadBalancerArn"], Protocol="TLS", Port=443, Certificates=[{"CertificateArn": cert_arn}],
+                          SslPolicy="ELBSecurityPolicy-TLS13-1-2-2021-06", DefaultActions=[{"Type": "forward", "TargetGroupArn": tcp_tg["TargetGroupArn"]}])["Listeners"][0]
+out["nlb"] = {"type": nlb["Type"], "groups": nlb.get("SecurityGroups", []), "dns": nlb["DNSName"], "listener": tls["Protocol"], "ssl_policy": tls["SslPolicy"],
+              "tg_protocol": tcp_tg["Protocol"], "tg_check": tcp_tg["HealthCheckProtocol"], "tg_path": tcp_tg["HealthCheckPath"]}
+error_code("elb_unknown_ssl_policy", lambda: elb.modify_listener(ListenerArn=tls["ListenerArn"], SslPolicy="ELBSecurityPolicy-Custom"))
 
 # Route 53 is signed for us-east-1; with endpoint_url botocore 1.29 would sign for the client's region, which AWS refuses.
 r53 = client("route53", region="us-east-1")

@@ -82,6 +82,8 @@ public sealed class ContractTests(ITestOutputHelper output) : IAsyncLifetime
             (typeof(DescribeCertificateAnswer), "DescribeCertificateResponse"),
             (typeof(CertificateDetail), "CertificateDetail"),
             (typeof(ImportCertificateAnswer), "ImportCertificateResponse"),
+            (typeof(ListTagsForCertificateAnswer), "ListTagsForCertificateResponse"),
+            (typeof(AcmTagBody), "Tag"),
         ]));
         problems.AddRange(CheckAnswerTypes("wafv2", "2019-07-29", [(typeof(GetWebAclForResourceAnswer), "GetWebACLForResourceResponse"), (typeof(WebAclSummary), "WebACL")]));
         foreach (var line in report)

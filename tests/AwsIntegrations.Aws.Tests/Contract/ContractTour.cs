@@ -18,7 +18,7 @@ internal static class ContractTour
             "DescribeTags", "AddTags", "RemoveTags",
         ],
         ["route53"] = ["ListHostedZones", "GetHostedZone", "CreateHostedZone", "DeleteHostedZone", "ListResourceRecordSets", "ChangeResourceRecordSets", "GetChange"],
-        ["acm"] = ["ListCertificates", "DescribeCertificate", "ImportCertificate"],
+        ["acm"] = ["ListCertificates", "DescribeCertificate", "ImportCertificate", "ListTagsForCertificate"],
         ["ec2"] = ["DescribeSubnets", "DescribeSecurityGroups", "DescribeInstances", "DescribeVpcs", "DescribeRouteTables"],
         ["sts"] = ["AssumeRole", "GetCallerIdentity"],
         ["wafv2"] = ["AssociateWebACL", "DisassociateWebACL", "GetWebACLForResource"],
@@ -40,6 +40,7 @@ internal static class ContractTour
         var cert2 = await acm.ImportCertificateAsync(new ImportCertificateRequest(pem2.Certificate, pem2.PrivateKey));
         await acm.ListCertificatesAsync(["ISSUED"]);
         await acm.DescribeCertificateAsync(cert);
+        await acm.ListTagsForCertificateAsync(cert);
         await Swallow(() => acm.DescribeCertificateAsync(cert.Replace("certificate/", "certificate/0", StringComparison.Ordinal)));
 
         reads["elbv2"] = WireReads.Start();
@@ -66,6 +67,7 @@ internal static class ContractTour
         var https = await elb.CreateListenerAsync(new CreateListenerRequest(lb.Arn, "HTTPS", 443, [ListenerActionSpec.Forward(tg.Arn) with { Order = 1 }]) { DefaultCertificateArn = cert, SslPolicy = "ELBSecurityPolicy-2016-08" });
         await elb.ModifyListenerAsync(new ModifyListenerRequest(http.Arn) { DefaultActions = [new ListenerActionSpec("fixed-response") { FixedResponse = new FixedResponseActionSpec("404") { ContentType = "text/plain", MessageBody = "nothing here" } }] });
         await elb.ModifyListenerAsync(new ModifyListenerRequest(https.Arn) { DefaultCertificateArn = cert, Port = 443, Protocol = "HTTPS", SslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06" });
+        await Swallow(() => elb.ModifyListenerAsync(new ModifyListenerRequest(https.Arn) { SslPolicy = "ELBSecurityPolicy-Custom" }));
         await elb.AddListenerCertificatesAsync(https.Arn, [cert2]);
         await elb.DescribeListenerCertificatesAsync(https.Arn);
         await elb.RemoveListenerCertificatesAsync(https.Arn, [cert2]);

@@ -36,6 +36,15 @@ public sealed class FlagBinderTests
     }
 
     [Fact]
+    public void Bind_KingpinNegation_TurnsABooleanOff_OnlyForBooleans()
+    {
+        Bind("--iptables", "--no-iptables").Iptables.Should().BeFalse();
+        var negatedValue = () => Bind("--no-app-port");
+
+        negatedValue.Should().Throw<FlagException>().Which.Message.Should().Be("unknown flag --no-app-port (run with --help to list the flags)");
+    }
+
+    [Fact]
     public void Bind_GoDurations_AreParsed()
     {
         Bind("--iam-role-session-ttl", "1h30m").SessionTtl.Should().Be(TimeSpan.FromMinutes(90));

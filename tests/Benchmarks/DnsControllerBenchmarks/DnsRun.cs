@@ -28,7 +28,7 @@ internal static class DnsRun
         var first = ControllerProcess.Start(world, "dns-1", settings.IntervalSeconds);
         try
         {
-            await WaitAsync(() => world.RecordSets() >= 2 * ingresses, TimeSpan.FromMinutes(20), "first sync", first);
+            await WaitAsync(() => world.RecordSets() >= 4 * ingresses, TimeSpan.FromMinutes(20), "first sync", first);
             var convergeSeconds = clock.Elapsed.TotalSeconds;
             var convergedAt = DateTimeOffset.UtcNow;
             await QuietAsync(aws);

@@ -55,12 +55,12 @@ internal sealed class DnsWorld : IAsyncDisposable
 
     public static string Host(int ingress, int zones) => $"app-{ingress}.zone-{ingress % zones}.example.com";
 
-    /// <summary>A and TXT record sets in all zones (the NS and SOA records of the zones are not counted).</summary>
+    /// <summary>A, AAAA and TXT record sets in all zones (the NS and SOA records of the zones are not counted).</summary>
     public int RecordSets()
     {
         lock (Aws.State.Gate)
         {
-            return Aws.State.HostedZones.Sum(z => z.Records.Count(r => r.Type is "A" or "TXT"));
+            return Aws.State.HostedZones.Sum(z => z.Records.Count(r => r.Type is "A" or "AAAA" or "TXT"));
         }
     }
 

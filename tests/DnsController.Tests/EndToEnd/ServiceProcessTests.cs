@@ -17,7 +17,7 @@ public sealed class ServiceProcessTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _world = await DnsWorld.StartAsync();
+        _world = await DnsWorld.StartAsync(behavior: new AwsBehavior());
         _zone = await _world.CreateZoneAsync("example.com");
         _kubeconfig = _world.Kube.WriteKubeconfig(Path.Combine(_dir, "kubeconfig"));
     }
@@ -84,10 +84,29 @@ public sealed class ServiceProcessTests : IAsyncLifetime
         await _world.ApplyIngressAsync("web", ["www.example.com"], alb, ingressClass: "aws-integrations");
         await _world.ApplyIngressAsync("other-class", ["other.example.com"], alb, ingressClass: "nginx");
 
-        await using var once = Start("dns-once", "--once");
+        await using var once = Start("dns-once", "--once", "--ingress-class", "aws-integrations");
 
         (await once.WaitForExitAsync(TimeSpan.FromSeconds(60))).Should().Be(0, once.Output);
         _world.Records(_zone).Should().Contain($"A www.example.com. alias {alb}.").And.NotContain(r => r.Contains("other.example.com", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Service_IngressOfAnotherClassWithAHost_IsSaidOnceAtDebugLevel()
+    {
+        var alb = (await _world.CreateAlbAsync("web")).DnsName;
+        await using var service = Start("dns-1", "--ingress-class", "aws-integrations", "--log-level", "debug", "--leader-elect=false");
+        await _world.ApplyIngressAsync("other", ["other.example.com"], alb, ingressClass: "nginx");
+        await _world.ApplyIngressAsync("web", ["www.example.com"], alb, ingressClass: "aws-integrations");
+        await Eventually.HoldsAsync(() => _world.Records(_zone).Contains($"A www.example.com. alias {alb}."), "the first record", TimeSpan.FromSeconds(30));
+
+        // More passes: the other-class Ingress changes, and a new Ingress of the class shows that they ran.
+        await _world.ApplyIngressAsync("other", ["other.example.com", "more.example.com"], alb, ingressClass: "nginx");
+        await _world.ApplyIngressAsync("late", ["late.example.com"], alb, ingressClass: "aws-integrations");
+        await Eventually.HoldsAsync(() => _world.Records(_zone).Contains($"A late.example.com. alias {alb}."), "the last record", TimeSpan.FromSeconds(30));
+
+        service.StandardOutput.Count(l => l.Contains("default/other is not published", StringComparison.Ordinal) && l.Contains("nginx", StringComparison.Ordinal))
+            .Should().Be(1, service.Output);
+        _world.Records(_zone).Should().NotContain(r => r.Contains("other.example.com", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -61,9 +61,14 @@ internal sealed class DnsWorld : IAsyncDisposable
 
     public DnsReconciler Reconciler { get; }
 
-    public static async Task<DnsWorld> StartAsync(Action<DnsControllerOptions>? configure = null, Action<AwsOptions>? aws = null)
+    /// <summary>
+    /// Starts both emulators. The in-process passes run back to back with no client-side rate limit and 2 ms retries, so
+    /// the account is instant and unthrottled unless <paramref name="behavior"/> says otherwise: throttling is injected
+    /// where a test is about it, and the process tests pass AWS's behaviour (the service then runs with its own limits).
+    /// </summary>
+    public static async Task<DnsWorld> StartAsync(Action<DnsControllerOptions>? configure = null, Action<AwsOptions>? aws = null, AwsBehavior? behavior = null)
     {
-        var options = new DnsControllerOptions { TxtOwnerId = "cluster-a", IngressClass = string.Empty };
+        var options = new DnsControllerOptions { TxtOwnerId = "cluster-a" };
         configure?.Invoke(options);
         var awsOptions = new AwsOptions
         {
@@ -76,6 +81,7 @@ internal sealed class DnsWorld : IAsyncDisposable
         aws?.Invoke(awsOptions);
         var kube = await KubernetesEmulator.StartAsync(0);
         var emulator = await AwsEmulator.StartAsync(0);
+        emulator.State.Behavior.CopyFrom(behavior ?? AwsBehavior.Instant());
         return new DnsWorld(kube, emulator, options, awsOptions);
     }
 

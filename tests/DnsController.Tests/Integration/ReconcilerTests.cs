@@ -23,14 +23,14 @@ public sealed class ReconcilerTests : IAsyncLifetime
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
-    public async Task Pass_NewIngress_CreatesAliasAndTxtWithThreeRoute53Calls()
+    public async Task Pass_NewIngress_CreatesAliasesAndTxtWithThreeRoute53Calls()
     {
         await _world.ApplyIngressAsync("web", ["www.example.com"], _alb);
 
         var result = await _world.PassAsync();
 
         result.Succeeded.Should().BeTrue();
-        _world.Records(_zone).Should().Equal($"A www.example.com. alias {_alb}.", $"TXT a-www.example.com. {Owned}");
+        _world.Records(_zone).Should().Equal($"A www.example.com. alias {_alb}.", $"AAAA www.example.com. alias {_alb}.", $"TXT a-www.example.com. {Owned}", $"TXT aaaa-www.example.com. {Owned}");
         _world.Calls().Should().Be(3);
         _world.Calls("ListHostedZones").Should().Be(1);
         _world.Calls("ListResourceRecordSets").Should().Be(1);
@@ -83,7 +83,7 @@ public sealed class ReconcilerTests : IAsyncLifetime
         await _world.ApplyIngressAsync("web", ["www.example.com"], other);
         await _world.PassAsync();
 
-        _world.Records(_zone).Should().Equal($"A www.example.com. alias {other}.", $"TXT a-www.example.com. {Owned}");
+        _world.Records(_zone).Should().Equal($"A www.example.com. alias {other}.", $"AAAA www.example.com. alias {other}.", $"TXT a-www.example.com. {Owned}", $"TXT aaaa-www.example.com. {Owned}");
         var change = _world.Aws.Calls.Of("route53", "ChangeResourceRecordSets")[^1];
         change.RequestBody.Should().Contain("<Action>UPSERT</Action>").And.NotContain("<Action>DELETE</Action>");
     }
@@ -156,6 +156,8 @@ public sealed class ReconcilerTests : IAsyncLifetime
         _world.SeedRecords(_zone,
             new RecordSet("www.example.com.", "A") { Alias = new AliasTarget("Z215JYRZR1TBD5", _alb + ".", true) },
             new RecordSet("a-www.example.com.", "TXT") { Ttl = 300, Values = [Owned] },
+            new RecordSet("www.example.com.", "AAAA") { Alias = new AliasTarget("Z215JYRZR1TBD5", _alb + ".", true) },
+            new RecordSet("aaaa-www.example.com.", "TXT") { Ttl = 300, Values = [Owned] },
             new RecordSet("docs.example.com.", "CNAME") { Ttl = 300, Values = ["docs.example.net"] },
             new RecordSet("cname-docs.example.com.", "TXT") { Ttl = 300, Values = ["\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=ingress/default/docs\""] });
         var before = _world.Records(_zone);
@@ -204,7 +206,7 @@ public sealed class ReconcilerTests : IAsyncLifetime
         await _world.DeleteIngressAsync("web");
         await _world.PassAsync();
 
-        _world.Records(_zone).Should().HaveCount(2);
+        _world.Records(_zone).Should().HaveCount(4);
     }
 
     [Fact]

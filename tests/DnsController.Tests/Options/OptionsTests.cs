@@ -13,7 +13,9 @@ public class OptionsTests
         var options = Bind();
 
         options.Sources.Should().Equal("ingress", "service");
-        options.IngressClass.Should().Be("aws-integrations");
+        options.IngressClasses.Should().BeEmpty("external-dns publishes Ingresses of every class unless --ingress-class says otherwise");
+        options.IgnoreIngressTlsSpec.Should().BeFalse("external-dns publishes spec.tls hosts unless --ignore-ingress-tls-spec");
+        options.AaaaAlias.Should().Be(AaaaAlias.Always, "external-dns writes an A and an AAAA ALIAS for every load balancer hostname since v0.16");
         options.Policy.Should().Be(Policy.Sync);
         options.TxtOwnerId.Should().Be("default");
         options.Interval.Should().Be(TimeSpan.FromMinutes(1));
@@ -38,7 +40,21 @@ public class OptionsTests
         options.DryRun.Should().BeTrue();
     }
 
+    // The args of external-dns' AWS tutorial (docs/tutorials/aws.md) that select what DnsController always is.
+    [Fact]
+    public void Bind_ExternalDnsProviderRegistryAndEvents_AreAccepted()
+    {
+        var options = Bind("--provider=aws", "--registry=txt", "--events", "--aws-prefer-cname");
+
+        options.Provider.Should().Be("aws");
+        options.Registry.Should().Be("txt");
+        options.AwsPreferCname.Should().BeTrue();
+    }
+
     [Theory]
+    [InlineData("--provider=google", "--provider")]
+    [InlineData("--registry=dynamodb", "--registry")]
+    [InlineData("--aws-aaaa-alias=never", "--aws-aaaa-alias")]
     [InlineData("--source=pod", "--source")]
     [InlineData("--policy=delete-everything", "--policy")]
     [InlineData("--aws-zone-type=secret", "--aws-zone-type")]
@@ -64,7 +80,10 @@ public class OptionsTests
     public void Readme_FlagTable_IsTheGeneratedOne()
     {
         var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md"));
+        var generated = FlagHelp.Markdown(new DnsControllerOptions()).Trim();
+        var written = Path.Combine(AppContext.BaseDirectory, "README.flags.md");
+        File.WriteAllText(written, generated + "\n");
 
-        readme.Should().Contain(FlagHelp.Markdown(new DnsControllerOptions()).Trim());
+        readme.Should().Contain(generated, $"services/DnsController/README.md must carry the table FlagHelp.Markdown generates; copy it from {written}");
     }
 }

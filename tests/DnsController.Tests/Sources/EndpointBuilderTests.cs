@@ -1,3 +1,4 @@
+using DnsController.Options;
 using DnsController.Sources;
 
 namespace DnsController.Tests.Sources;
@@ -14,23 +15,50 @@ public class EndpointBuilderTests
     private static (IReadOnlyList<DesiredRecord> Records, IReadOnlyList<SourceProblem> Problems) Build(SourceObject source) =>
         EndpointBuilder.Build(source, new RecordSettings(), Table);
 
+    // external-dns provider/aws/aws.go AdjustEndpoints (since v0.16): a CNAME to an ELB becomes an A ALIAS and an AAAA ALIAS.
     [Fact]
-    public void Build_AlbHostname_GivesAliasAWithTheRegionsZone()
+    public void Build_AlbHostname_GivesAliasAAndAaaaWithTheRegionsZone()
     {
         var (records, problems) = Build(Ingress(["WWW.Example.com."], [Alb]));
 
         problems.Should().BeEmpty();
-        records.Should().ContainSingle();
-        records[0].Should().BeEquivalentTo(new DesiredRecord("www.example.com", "A", [Alb], "ingress/default/web") { AliasZoneId = "Z215JYRZR1TBD5" });
+        records.Select(r => r.Type).Should().Equal("A", "AAAA");
+        records[0].Should().BeEquivalentTo(new DesiredRecord("www.example.com", "A", [Alb], "ingress/default/web") { AliasZoneId = "Z215JYRZR1TBD5", TtlConfigured = false });
+        records[1].Should().BeEquivalentTo(records[0] with { Type = "AAAA" });
     }
 
     [Fact]
-    public void Build_DualStackLoadBalancer_AddsAaaaAlias()
+    public void Build_AaaaAliasDualStackOnly_AddsAaaaOnlyForADualStackLoadBalancer()
     {
-        var (records, _) = EndpointBuilder.Build(Ingress(["www.example.com"], [Alb]), new RecordSettings(), _ => new AliasTarget("Z215JYRZR1TBD5", DualStack: true));
+        var settings = new RecordSettings(AaaaAlias: AaaaAlias.DualStack);
 
-        records.Select(r => r.Type).Should().Equal("A", "AAAA");
-        records.Should().OnlyContain(r => r.IsAlias);
+        var (single, _) = EndpointBuilder.Build(Ingress(["www.example.com"], [Alb]), settings, Table);
+        var (dual, _) = EndpointBuilder.Build(Ingress(["www.example.com"], [Alb]), settings, _ => new AliasTarget("Z215JYRZR1TBD5", DualStack: true));
+
+        single.Select(r => r.Type).Should().Equal("A");
+        dual.Select(r => r.Type).Should().Equal("A", "AAAA");
+        dual.Should().OnlyContain(r => r.IsAlias);
+    }
+
+    [Theory]
+    [InlineData("A", "A")]
+    [InlineData("AAAA", "AAAA")]
+    [InlineData("true", "A,AAAA")]
+    public void Build_AliasAnnotationNamesTheType_GivesOnlyThatAlias(string alias, string types)
+    {
+        var (records, _) = Build(Ingress(["www.example.com"], [Alb], new() { ["external-dns.alpha.kubernetes.io/alias"] = alias }));
+
+        string.Join(",", records.Select(r => r.Type)).Should().Be(types);
+    }
+
+    [Fact]
+    public void Build_TtlAnnotation_IsConfiguredAndWithoutItTheDefaultIsNot()
+    {
+        var (withTtl, _) = Build(Ingress(["www.example.com"], ["192.0.2.1"], new() { ["external-dns.alpha.kubernetes.io/ttl"] = "60" }));
+        var (without, _) = EndpointBuilder.Build(Ingress(["www.example.com"], ["192.0.2.1"]), new RecordSettings(DefaultTtl: 120), Table);
+
+        withTtl.Single().Should().Match<DesiredRecord>(r => r.Ttl == 60 && r.TtlConfigured);
+        without.Single().Should().Match<DesiredRecord>(r => r.Ttl == 120 && !r.TtlConfigured);
     }
 
     [Fact]
@@ -77,6 +105,17 @@ public class EndpointBuilderTests
         var (records, _) = Build(Ingress(["www.example.com"], [Alb], new() { ["external-dns.alpha.kubernetes.io/alias"] = "false" }));
 
         records.Single().Type.Should().Be("CNAME");
+    }
+
+    // external-dns provider/aws/aws.go useAlias: with --aws-prefer-cname a load balancer hostname is a CNAME, unless alias says otherwise.
+    [Fact]
+    public void Build_PreferCname_GivesCnameUnlessTheAliasAnnotationAsks()
+    {
+        var settings = new RecordSettings(PreferCname: true);
+
+        EndpointBuilder.Build(Ingress(["www.example.com"], [Alb]), settings, Table).Records.Single().Type.Should().Be("CNAME");
+        EndpointBuilder.Build(Ingress(["www.example.com"], [Alb], new() { ["external-dns.alpha.kubernetes.io/alias"] = "true" }), settings, Table).Records
+            .Select(r => r.Type).Should().Equal("A", "AAAA");
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public class ZoneSelectorTests
         var filter = ZoneFilter.Create(["example.com"], ["internal.dev.example.com"], [], "public");
 
         new[] { Parent, Child, PrivateParent, PrivateChild, Other }.Where(filter.Accepts).Select(z => z.Id).Should().Equal("Z1", "Z2");
+        ZoneFilter.Create(["dev.example.com"], [], [], "").Accepts(Parent).Should().BeFalse("a parent zone is selected only with --aws-zone-match-parent");
         filter.Accepts("www.example.com").Should().BeTrue();
         filter.Accepts("x.internal.dev.example.com").Should().BeFalse();
         filter.Accepts("www.example.org").Should().BeFalse();

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Emulators.Kubernetes;
+using AwsIntegrations.IngressController.Tests.Compatibility;
 using AwsIntegrations.Testing;
 
 namespace AwsIntegrations.IngressController.Tests.EndToEnd;
@@ -120,6 +121,56 @@ public sealed class ServiceProcessTests : IAsyncLifetime
         {
             _aws.State.LoadBalancers.Should().HaveCount(2);
         }
+    }
+
+    [Fact]
+    public async Task Service_KubeIngressAwsControllersProductionArgs_Start_WarnOnceAboutWhatIsIgnored_AndConverge()
+    {
+        // zalando-incubator/kubernetes-on-aws cluster/manifests/ingress-controller/deployment.yaml, args and env verbatim with
+        // the values of cluster/config-defaults.yaml (nlb_switch "exec"); only --cluster-id is ours (it discovers it from EC2).
+        lock (_aws.State.Gate)
+        {
+            _aws.State.Certificates.Single().Tags["kubernetes"] = "enabled";
+        }
+
+        var environment = new Dictionary<string, string?>(_aws.ClientEnvironment()) { ["CUSTOM_FILTERS"] = ZalandoProduction.CustomFilters("sandbox") };
+        var metricsPort = FreePort.Next();
+        await using var service = ServiceProcess.Run(environment,
+        [
+            .. ZalandoProduction.Args,
+            "--cluster-id=sandbox", "--kubeconfig", _kubeconfig, $"--metrics-address=127.0.0.1:{metricsPort}", "--leader-elect=false", "--shutdown-delay=0s",
+        ]);
+        await service.WaitUntilReadyAsync(metricsPort, TimeSpan.FromSeconds(60));
+
+        await Eventually.HoldsAsync(() => StatusHostname() is not null, "the Ingress status names the load balancer", TimeSpan.FromSeconds(60));
+        lock (_aws.State.Gate)
+        {
+            var nlb = _aws.State.LoadBalancers.Should().ContainSingle().Subject;
+            nlb.Type.Should().Be("network");
+            _aws.State.Listeners.Where(l => l.LoadBalancerArn == nlb.Arn).Select(l => (l.Protocol, l.Port, l.SslPolicy))
+                .Should().BeEquivalentTo([("TLS", 443, (string?)"ELBSecurityPolicy-TLS-1-2-2017-01"), ("TCP", 80, null)]);
+            _aws.State.ElbTags[nlb.Arn].Should().Contain("InfrastructureComponent", "true");
+        }
+
+        var warnings = service.StandardOutput.Where(l => l.Contains("kube-ingress-aws-controller flags accepted but ignored", StringComparison.Ordinal)).ToList();
+        warnings.Should().ContainSingle(service.Output);
+        warnings[0].Should().Contain("\"LogLevel\":\"Warning\"");
+        foreach (var flag in ZalandoProduction.Ignored)
+        {
+            warnings[0].Should().Contain(flag);
+        }
+
+        service.SendSignal(PosixSignal.SIGTERM);
+        (await service.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(0, service.Output);
+    }
+
+    [Fact]
+    public async Task Version_PrintsTheVersionAndExits()
+    {
+        await using var process = ServiceProcess.Run(_aws.ClientEnvironment(), "--version");
+
+        (await process.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(0, process.Output);
+        process.StandardOutput.Should().ContainSingle().Which.Should().StartWith("ingress-controller ");
     }
 
     [Fact]

@@ -29,11 +29,12 @@ internal sealed class ControllerHarness : IAsyncDisposable
     private readonly HttpClient _http = new();
     private readonly List<ControllerInstance> _instances = [];
 
-    private ControllerHarness(KubernetesEmulator kube, AwsEmulator aws, IngressControllerOptions options)
+    private ControllerHarness(KubernetesEmulator kube, AwsEmulator aws, IngressControllerOptions options, ManualTimeProvider time)
     {
         Kube = kube;
         Aws = aws;
         Options = options;
+        Time = time;
         Client = new KubernetesClient(new KubernetesConnection(kube.BaseAddress), new KubernetesClientSettings { Qps = 0, RetryBackoff = TimeSpan.FromMilliseconds(10) });
         var transport = new AwsTransport(_http, new StaticCredentialsProvider(AwsEmulator.DefaultCredentials),
             new EndpointResolver(aws.State.Region, aws.BaseUrl.ToString(), _ => null), FastAwsOptions(), new AwsMetrics(), null);
@@ -51,7 +52,8 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public KubernetesClient Client { get; }
 
-    public ManualTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>The clock of the controller and of the emulated AWS account (load balancer provisioning, certificate expiry).</summary>
+    public ManualTimeProvider Time { get; }
 
     public IElbV2Api Elb { get; }
 
@@ -65,7 +67,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public CallLog Calls => Aws.Calls;
 
-    public static async Task<ControllerHarness> StartAsync(Action<IngressControllerOptions>? configure = null)
+    public static async Task<ControllerHarness> StartAsync(Action<IngressControllerOptions>? configure = null, AwsSeed? seed = null)
     {
         var options = new IngressControllerOptions
         {
@@ -75,9 +77,10 @@ internal sealed class ControllerHarness : IAsyncDisposable
             CleanupGrace = TimeSpan.FromMinutes(10),
         };
         configure?.Invoke(options);
+        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
         var kube = await KubernetesEmulator.StartAsync(0, new KubernetesEmulatorOptions { BookmarkInterval = TimeSpan.FromMilliseconds(200) });
-        var aws = await AwsEmulator.StartAsync(0);
-        var harness = new ControllerHarness(kube, aws, options);
+        var aws = await AwsEmulator.StartAsync(0, seed, time);
+        var harness = new ControllerHarness(kube, aws, options, time);
         await harness.StartControllerAsync();
         return harness;
     }
@@ -89,12 +92,15 @@ internal sealed class ControllerHarness : IAsyncDisposable
     };
 
     /// <summary>A fresh controller process as far as state goes: new informers, empty inventory and memory (a restart).</summary>
-    public async Task<ControllerInstance> StartControllerAsync()
+    public Task<ControllerInstance> StartControllerAsync() => StartControllerAsync(Options);
+
+    /// <summary>A controller process with options of its own (e.g. a second controller with another --controller-id).</summary>
+    public async Task<ControllerInstance> StartControllerAsync(IngressControllerOptions options)
     {
         var informers = new SharedInformerFactory(Client);
-        var cluster = new ClusterView(informers, Options);
+        var cluster = new ClusterView(informers, options);
         var events = new EventRecorder(Client, new EventRecorderOptions(IngressControllerOptions.ServiceName));
-        var reconciler = new IngressReconciler(Elb, Ec2, Acm, Client, cluster, events, Options, Time, new IngressMetrics(), waf: Waf);
+        var reconciler = new IngressReconciler(Elb, Ec2, Acm, Client, cluster, events, options, Time, new IngressMetrics(), waf: Waf);
         var instance = new ControllerInstance(informers, cluster, events, reconciler);
         _instances.Add(instance);
         await cluster.WaitForSyncAsync(CancellationToken.None);
@@ -103,33 +109,87 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public Task<ReconcileResult> PassAsync() => Controller.Reconciler.ReconcileAsync(CancellationToken.None);
 
-    /// <summary>Runs passes until one succeeds (what the loop does with backoff); returns how many it took.</summary>
-    public async Task<int> ConvergeAsync(int maxPasses = 30)
+    /// <summary>
+    /// Runs passes as the loop would, the clock following each requeue, until every named Ingress has a status (new load
+    /// balancers provision for a while, as on AWS); returns the last result.
+    /// </summary>
+    public async Task<ReconcileResult> SettleAsync(params string[] ingresses)
+    {
+        for (var pass = 0; pass < 100; pass++)
+        {
+            var result = await PassAsync();
+            var missing = false;
+            foreach (var name in ingresses)
+            {
+                missing |= await StatusHostnameAsync(name) is null;
+            }
+
+            if (result.Succeeded && !missing)
+            {
+                return result;
+            }
+
+            Time.Advance(result.RequeueAfter is { } requeue && requeue < TimeSpan.FromMinutes(1) ? requeue : TimeSpan.FromSeconds(15));
+        }
+
+        throw new InvalidOperationException($"no status for {string.Join(", ", ingresses)} after 100 passes");
+    }
+
+    /// <summary>
+    /// Runs passes as the loop would until one succeeds with no load balancer left provisioning: after a failure the clock
+    /// moves on by a backoff (AWS's token buckets refill meanwhile), after a success by the requeue while load balancers
+    /// provision (AWS's realistic timing is on). Returns how many passes it took.
+    /// </summary>
+    public async Task<int> ConvergeAsync(int maxPasses = 60)
     {
         for (var pass = 1; pass <= maxPasses; pass++)
         {
-            if ((await PassAsync()).Succeeded)
+            var result = await PassAsync();
+            if (result.Succeeded && !Provisioning())
             {
                 return pass;
             }
+
+            Time.Advance(result.Succeeded && result.RequeueAfter is { } requeue && requeue < TimeSpan.FromMinutes(1) ? requeue : TimeSpan.FromSeconds(5));
         }
 
-        throw new InvalidOperationException($"no successful pass in {maxPasses}");
+        throw new InvalidOperationException($"no successful pass with every load balancer active in {maxPasses}");
     }
 
-    public string AddCertificate(string id, DateTimeOffset notAfter, params string[] names)
+    /// <summary>Whether a load balancer in the emulated account is still provisioning, or not yet described (AWS's timing).</summary>
+    public bool Provisioning()
     {
-        var arn = $"arn:aws:acm:eu-central-1:123456789012:certificate/{id}";
+        var now = Time.GetUtcNow();
+        lock (Aws.State.Gate)
+        {
+            return Aws.State.LoadBalancers.Any(l => !l.IsActive(now) || now < l.VisibleAt);
+        }
+    }
+
+    public string AddCertificate(string id, DateTimeOffset notAfter, params string[] names) =>
+        AddCertificate(id, DateTimeOffset.UtcNow.AddDays(-1), notAfter, names);
+
+    public string AddCertificate(string id, DateTimeOffset notBefore, DateTimeOffset notAfter, params string[] names)
+    {
+        var arn = id.StartsWith("arn:", StringComparison.Ordinal) ? id : $"arn:aws:acm:eu-central-1:123456789012:certificate/{id}";
         lock (Aws.State.Gate)
         {
             Aws.State.Certificates.Add(new EmulatedCertificate
             {
                 Arn = arn, DomainName = names[0], SubjectAlternativeNames = [.. names],
-                NotBefore = DateTimeOffset.UtcNow.AddDays(-1), NotAfter = notAfter, CreatedAt = DateTimeOffset.UtcNow,
+                NotBefore = notBefore, NotAfter = notAfter, CreatedAt = notBefore,
             });
         }
 
         return arn;
+    }
+
+    public void TagCertificate(string arn, string key, string value)
+    {
+        lock (Aws.State.Gate)
+        {
+            Aws.State.Certificates.Single(c => c.Arn == arn).Tags[key] = value;
+        }
     }
 
     /// <summary>A regional WAFv2 web ACL in the account; returns its ARN.</summary>
@@ -204,6 +264,27 @@ internal sealed class ControllerHarness : IAsyncDisposable
         return Controller.Cluster.Ingresses.Get(ns, name)!;
     }
 
+    /// <summary>Applies a manifest with real kubectl (as a user would), then waits until the controller's cache has the Ingress.</summary>
+    public async Task ApplyWithKubectlAsync(string yaml, string ingress, string ns = "default")
+    {
+        var directory = Directory.CreateTempSubdirectory("ingress-kubectl-");
+        try
+        {
+            var kubeconfig = Kube.WriteKubeconfig(Path.Combine(directory.FullName, "kubeconfig"));
+            var manifest = Path.Combine(directory.FullName, "manifest.yaml");
+            await File.WriteAllTextAsync(manifest, yaml);
+            await using var kubectl = ChildProcess.Start("kubectl", ["--kubeconfig", kubeconfig, "apply", "-n", ns, "-f", manifest]);
+            (await kubectl.WaitForExitAsync(TimeSpan.FromSeconds(60))).Should().Be(0, kubectl.Output);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+
+        var stored = Kube.Get("Ingress", ns, ingress) ?? throw new InvalidOperationException($"kubectl did not create {ns}/{ingress}");
+        await SeenAsync(() => Controller.Cluster.Ingresses.Get(ns, ingress), stored);
+    }
+
     public async Task DeleteIngressAsync(string name, string ns = "default")
     {
         await Client.DeleteAsync<Ingress>(ns, name);
@@ -221,6 +302,18 @@ internal sealed class ControllerHarness : IAsyncDisposable
             return Controller.Cluster.Ingresses.Get(ns, name)?.Metadata.ResourceVersion == server.Metadata.ResourceVersion;
         }, $"status of {ns}/{name} in the cache");
 
+    /// <summary>Warning Events on an Ingress: reason and message.</summary>
+    public async Task<IReadOnlyList<(string Reason, string Message)>> EventsOfAsync(string name, string ns = "default")
+    {
+        await Controller.Events.FlushAsync();
+        return [.. Kube.All("Event", ns).Where(e => e["involvedObject"]?["name"]?.GetValue<string>() == name)
+            .Select(e => (e["reason"]!.GetValue<string>(), e["message"]!.GetValue<string>()))];
+    }
+
+    /// <summary>The hostname in the Ingress's status (null: none).</summary>
+    public async Task<string?> StatusHostnameAsync(string name, string ns = "default") =>
+        (await GetIngressAsync(name, ns)).Status?.LoadBalancer?.Ingress?.FirstOrDefault()?.Hostname;
+
     public IReadOnlyList<string> CallNames(string? service = null) =>
         [.. Calls.All.Where(c => service is null || c.Service == service).Select(c => $"{c.Service}:{c.Operation}")];
 
@@ -229,6 +322,15 @@ internal sealed class ControllerHarness : IAsyncDisposable
         lock (Aws.State.Gate)
         {
             return [.. Aws.State.LoadBalancers];
+        }
+    }
+
+    /// <summary>The ids of a target group's targets that are registered (not draining after a deregistration).</summary>
+    public IReadOnlyList<string> RegisteredTargets(Emulators.Aws.TargetGroup group)
+    {
+        lock (Aws.State.Gate)
+        {
+            return [.. group.Targets.Where(t => t.DeregisteredAt is null).Select(t => t.Id)];
         }
     }
 

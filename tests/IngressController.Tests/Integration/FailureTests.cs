@@ -64,6 +64,7 @@ public class FailureTests
         h.TargetGroups().Should().ContainSingle();
 
         h.Aws.Faults.Clear();
+        h.Time.Advance(TimeSpan.FromSeconds(5)); // a restart takes seconds (AWS describes a new load balancer after one)
         await h.StartControllerAsync(); // a new process: nothing known but what AWS and the cluster say
         h.Calls.Clear();
         (await h.PassAsync()).Succeeded.Should().BeTrue();
@@ -84,6 +85,7 @@ public class FailureTests
         (await h.PassAsync()).Succeeded.Should().BeFalse();
 
         h.Aws.Faults.Clear();
+        h.Time.Advance(TimeSpan.FromSeconds(5));
         await h.StartControllerAsync();
         h.Calls.Clear();
         (await h.PassAsync()).Succeeded.Should().BeTrue();
@@ -101,6 +103,7 @@ public class FailureTests
 
         (await h.PassAsync()).Succeeded.Should().BeFalse();
         h.Calls.Clear();
+        h.Time.Advance(TimeSpan.FromSeconds(5)); // the loop's backoff
         (await h.PassAsync()).Succeeded.Should().BeTrue();
 
         h.CallNames().Should().Contain("elbv2:DescribeLoadBalancers", "what landed is unknown after a failed write");
@@ -110,15 +113,23 @@ public class FailureTests
     }
 
     [Fact]
-    public async Task LoadBalancerQuotaExceeded_EventOnTheIngresses()
+    public async Task LoadBalancerQuotaExceeded_EventOnTheIngresses_AndNotAskedAgainBeforeTheResync()
     {
         await using var h = await ClusterWithOneTlsIngressAsync();
         h.Aws.Faults.FailWith("elbv2", "CreateLoadBalancer", "TooManyLoadBalancers", 400);
 
-        (await h.PassAsync()).Succeeded.Should().BeFalse();
+        (await h.PassAsync()).Succeeded.Should().BeTrue("a refusal for one load balancer does not fail the pass of the others");
         await h.Controller.Events.FlushAsync();
 
         h.LoadBalancers().Should().BeEmpty();
         h.Kube.All("Event", "default").Select(e => e["reason"]!.GetValue<string>()).Should().Contain("QuotaExceeded");
+        h.Calls.Clear();
+        (await h.PassAsync()).Succeeded.Should().BeTrue();
+        h.Calls.All.Should().BeEmpty("AWS would refuse the same create again");
+
+        h.Aws.Faults.Clear();
+        h.Time.Advance(h.Options.ResyncInterval);
+        await h.ConvergeAsync();
+        await ShouldBeConvergedAsync(h);
     }
 }

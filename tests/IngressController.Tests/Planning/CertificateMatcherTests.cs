@@ -69,27 +69,93 @@ public class CertificateMatcherTests
     }
 
     [Fact]
+    public void Best_TwoEquallySpecific_TheMostRecentlyIssuedWins_AsTheAnchorChooses()
+    {
+        // kube-ingress-aws-controller certs/matching.go: among equally specific certificates the newest NotBefore wins.
+        var older = new CertificateInfo("arn:aws:acm:eu-central-1:123456789012:certificate/older", ["shop.example.org"], Now.AddDays(-90), Now.AddDays(300));
+        var newer = new CertificateInfo("arn:aws:acm:eu-central-1:123456789012:certificate/newer", ["shop.example.org"], Now.AddDays(-1), Now.AddDays(90));
+
+        CertificateMatcher.Best("shop.example.org", [older, newer], Now, Week)!.Arn.Should().EndWith("/newer");
+    }
+
+    [Fact]
+    public void BestServing_OnlyAnExpiringCertificate_KeepsServingIt_Flagged()
+    {
+        var served = CertificateMatcher.BestServing("shop.example.org", [Cert("expiring", 3, "shop.example.org"), Cert("expired", -1, "shop.example.org")], Now, Week);
+
+        served.Should().NotBeNull();
+        served!.Value.Certificate.Arn.Should().EndWith("/expiring");
+        served.Value.ExpiringSoon.Should().BeTrue();
+        CertificateMatcher.BestServing("shop.example.org", [Cert("expired", -1, "shop.example.org")], Now, Week).Should().BeNull("an expired certificate is never served");
+    }
+
+    private static IngressModel Model(IReadOnlyList<string>? explicitArns, bool httpsOnly = false, params string[] hosts) =>
+        new("default/shop", hosts, explicitArns, new GroupKey("internet-facing", "ipv4", null, "p", null, true, false), httpsOnly, [], []);
+
+    [Fact]
     public void Resolve_ExplicitArns_WinOverDiscovery()
     {
-        var model = new IngressModel("default/shop", ["shop.example.org"], ["arn:aws:acm:eu-central-1:123456789012:certificate/pinned"],
-            new GroupKey("internet-facing", "ipv4", null, "p", null, true, false), false, [], []);
+        var pinned = Cert("pinned", 300, "other.example.org");
 
-        var (arns, problems) = IngressCertificates.Resolve(model, [Cert("exact", 300, "shop.example.org")], Now, Week);
+        var resolved = IngressCertificates.Resolve(Model([pinned.Arn], false, "shop.example.org"), [Cert("exact", 300, "shop.example.org"), pinned], Now, Week);
 
-        arns.Should().Equal("arn:aws:acm:eu-central-1:123456789012:certificate/pinned");
-        problems.Should().BeEmpty();
+        resolved.Arns.Should().Equal(pinned.Arn);
+        resolved.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Resolve_ExplicitAcmArnUnknownHere_IsLeftOutWithAProblem_AndIamArnsGoToAws()
+    {
+        // kube-ingress-aws-controller worker.go: "Failed to find certificate" skips only that Ingress.
+        const string unknown = "arn:aws:acm:eu-central-1:123456789012:certificate/0000-missing";
+        const string iam = "arn:aws:iam::123456789012:server-certificate/legacy";
+
+        var onlyUnknown = IngressCertificates.Resolve(Model([unknown], false, "shop.example.org"), [Cert("exact", 300, "shop.example.org")], Now, Week);
+        var withIam = IngressCertificates.Resolve(Model([unknown, iam], false, "shop.example.org"), [], Now, Week);
+
+        onlyUnknown.Arns.Should().BeEmpty("an unknown certificate never reaches a load balancer other Ingresses share");
+        onlyUnknown.Problems.Select(p => p.Reason).Should().Equal("CertificateNotFound", "CertificateNotFound");
+        onlyUnknown.Problems[0].Message.Should().Contain(unknown);
+        onlyUnknown.Problems[1].Message.Should().EndWith("it is served on HTTP only");
+        onlyUnknown.HostsWithoutCertificate.Should().Be(1);
+        withIam.Arns.Should().Equal(iam);
+        withIam.Problems.Should().ContainSingle().Which.Message.Should().Contain(unknown);
+    }
+
+    [Fact]
+    public void Resolve_CertificateAwsRefused_IsLeftOut_DiscoveryTakesTheNextBest()
+    {
+        var exact = Cert("exact", 300, "shop.example.org");
+        var wild = Cert("wild", 300, "*.example.org");
+        var refused = new Dictionary<string, string> { [exact.Arn] = "CertificateNotFound: gone" };
+
+        var discovered = IngressCertificates.Resolve(Model(null, false, "shop.example.org"), [exact, wild], Now, Week, refused);
+        var pinned = IngressCertificates.Resolve(Model([exact.Arn], false, "shop.example.org"), [exact, wild], Now, Week, refused);
+
+        discovered.Arns.Should().Equal(wild.Arn);
+        pinned.Arns.Should().BeEmpty();
+        pinned.Problems[0].Message.Should().Contain("AWS refused certificate").And.Contain("CertificateNotFound: gone");
+    }
+
+    [Fact]
+    public void Resolve_OnlyAnExpiringCertificate_IsServed_WithAnExpiringSoonProblem()
+    {
+        var resolved = IngressCertificates.Resolve(Model(null, false, "shop.example.org"), [Cert("expiring", 3, "shop.example.org")], Now, Week);
+
+        resolved.Arns.Should().ContainSingle().Which.Should().EndWith("/expiring");
+        resolved.HostsOnExpiringCertificate.Should().Be(1);
+        resolved.HostsWithoutCertificate.Should().Be(0);
+        resolved.Problems.Should().ContainSingle().Which.Should().Be(new IngressProblem("CertificateExpiringSoon",
+            "the only certificate covering host shop.example.org, arn:aws:acm:eu-central-1:123456789012:certificate/expiring, expires at 2026-06-04T00:00:00Z; it is still served: renew it or add a newer one"));
     }
 
     [Fact]
     public void Resolve_HostWithoutCertificate_IsAProblemAndTheOthersAreServed()
     {
-        var model = new IngressModel("default/shop", ["nocert.other.org", "shop.example.org"], null,
-            new GroupKey("internet-facing", "ipv4", null, "p", null, true, false), false, [], []);
+        var resolved = IngressCertificates.Resolve(Model(null, false, "nocert.other.org", "shop.example.org"), [Cert("exact", 300, "shop.example.org")], Now, Week);
 
-        var (arns, problems) = IngressCertificates.Resolve(model, [Cert("exact", 300, "shop.example.org")], Now, Week);
-
-        arns.Should().ContainSingle().Which.Should().EndWith("/exact");
-        problems.Should().ContainSingle().Which.Should().Be(new IngressProblem("CertificateNotFound",
-            "no ISSUED ACM certificate valid for at least 7 days covers host nocert.other.org; it is served on HTTP only"));
+        resolved.Arns.Should().ContainSingle().Which.Should().EndWith("/exact");
+        resolved.Problems.Should().ContainSingle().Which.Should().Be(new IngressProblem("CertificateNotFound",
+            "no valid ISSUED ACM certificate covers host nocert.other.org; it is served on HTTP only"));
     }
 }

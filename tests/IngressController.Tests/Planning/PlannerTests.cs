@@ -45,7 +45,7 @@ public class PlannerTests
 
         plan.Changes.ShouldBe(
             new CreateLoadBalancer(Alb, Group, ["subnet-a", "subnet-b"], "sg-1"),
-            new CreateTargetGroup(Alb),
+            new CreateTargetGroup(Alb, "HTTP", Settings.HealthCheck),
             new ModifyTargetGroupAttributes(Alb, new Dictionary<string, string> { ["deregistration_delay.timeout_seconds"] = "300" }),
             new RegisterTargets(Alb, ["i-1", "i-2"]),
             new CreateListener(Alb, "HTTPS", "c1", Group.SslPolicy, false),

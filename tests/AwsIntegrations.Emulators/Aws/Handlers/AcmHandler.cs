@@ -8,7 +8,7 @@ namespace AwsIntegrations.Emulators.Aws;
 /// <summary>
 /// ACM (JSON 1.1): ListCertificates with status and key-type filters (ACM's default: RSA_1024 and RSA_2048 only) and
 /// NextToken paging, DescribeCertificate with InUseBy from the listeners, ImportCertificate that parses the PEM and
-/// checks the key matches, RequestCertificate (<see cref="AcmRequests"/>). Expired certificates report EXPIRED.
+/// checks the key matches, RequestCertificate (<see cref="AcmRequests"/>), ListTagsForCertificate. Expired certificates report EXPIRED.
 /// </summary>
 public static class AcmHandler
 {
@@ -25,6 +25,7 @@ public static class AcmHandler
                 "DescribeCertificate" => WireResponse.Json(new JsonObject { ["Certificate"] = Detail(Find(body, state), state) }),
                 "ImportCertificate" => Import(body, state),
                 "RequestCertificate" => AcmRequests.Request(body, state),
+                "ListTagsForCertificate" => ListTags(Find(body, state)),
                 _ => throw new AwsFault("UnknownOperationException", $"Unknown operation {call.Operation}"),
             };
         }
@@ -178,6 +179,11 @@ public static class AcmHandler
             return WireResponse.Json(new JsonObject { ["CertificateArn"] = target.Arn });
         }
     }
+
+    private static WireResponse ListTags(Certificate c) => WireResponse.Json(new JsonObject
+    {
+        ["Tags"] = new JsonArray([.. c.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]),
+    });
 
     private static List<string> InUseBy(Certificate c, AwsState state) =>
         state.Listeners.Where(l => l.Certificates.Any(x => x.Arn == c.Arn)).Select(l => l.LoadBalancerArn).Distinct().ToList();

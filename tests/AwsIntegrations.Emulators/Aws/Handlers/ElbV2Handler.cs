@@ -24,7 +24,19 @@ public static class ElbV2Handler
     {
         ["deletion_protection.enabled"] = "false",
         ["load_balancing.cross_zone.enabled"] = "false",
+        ["dns_record.client_routing_policy"] = "any_availability_zone",
         ["access_logs.s3.enabled"] = "false",
+        ["access_logs.s3.bucket"] = string.Empty,
+        ["access_logs.s3.prefix"] = string.Empty,
+    };
+
+    /// <summary>Attribute values AWS checks (Network Load Balancer guide, "Load balancer attributes").</summary>
+    private static readonly Dictionary<string, string[]> AllowedAttributeValues = new(StringComparer.Ordinal)
+    {
+        ["dns_record.client_routing_policy"] = ["availability_zone_affinity", "partial_availability_zone_affinity", "any_availability_zone"],
+        ["load_balancing.cross_zone.enabled"] = ["true", "false"],
+        ["deletion_protection.enabled"] = ["true", "false"],
+        ["routing.http2.enabled"] = ["true", "false"],
     };
 
     public static WireResponse Handle(AwsCall call, AwsState state)
@@ -165,6 +177,11 @@ public static class ElbV2Handler
         foreach (var (key, _) in changes.Where(c => !lb.Attributes.ContainsKey(c.Key)))
         {
             throw new AwsFault("InvalidConfigurationRequest", $"Key {key} not valid");
+        }
+
+        foreach (var (key, value) in changes.Where(c => AllowedAttributeValues.TryGetValue(c.Key, out var allowed) && !allowed.Contains(c.Value)))
+        {
+            throw new AwsFault("InvalidConfigurationRequest", $"Value {value} for {key} is not valid");
         }
 
         foreach (var (key, value) in changes)

@@ -2,10 +2,16 @@ using System.Globalization;
 
 namespace AwsIntegrations.Emulators.Aws;
 
-/// <summary>ELBv2 listeners and listener certificates (at most 25 besides the default one per listener).</summary>
+/// <summary>
+/// ELBv2 listeners and listener certificates (at most 25 besides the default one per listener): HTTP/HTTPS on Application
+/// Load Balancers, TCP/TLS/UDP/TCP_UDP on Network Load Balancers, each forwarding to a target group its protocol can carry.
+/// </summary>
 public static class ElbV2Listeners
 {
     public const int MaxCertificatesPerListener = 25;
+
+    private static readonly string[] ApplicationProtocols = ["HTTPS", "HTTP"];
+    private static readonly string[] NetworkProtocols = ["TLS", "TCP", "TCP_UDP", "UDP"];
 
     public static object?[]? Handle(AwsCall call, AwsState state) => call.Operation switch
     {
@@ -66,7 +72,7 @@ public static class ElbV2Listeners
             Port = port,
             Protocol = protocol,
         };
-        Configure(call, listener, state);
+        Configure(call, listener, port, protocol, state);
         state.Listeners.Add(listener);
         state.ElbTags[listener.Arn] = ElbV2Tags.TagsOf(call, "Tags.member");
         return [QueryXml.List("Listeners", "member", [listener], l => ElbV2Xml.Listener(l).Nodes())];
@@ -75,41 +81,92 @@ public static class ElbV2Listeners
     private static object?[] Modify(AwsCall call, AwsState state)
     {
         var listener = Find(call.RequiredParam("ListenerArn"), state);
-        if (call.Param("Port") is { } port)
-        {
-            listener.Port = int.Parse(port, CultureInfo.InvariantCulture);
-        }
-
-        listener.Protocol = call.Param("Protocol") ?? listener.Protocol;
-        Configure(call, listener, state);
+        var port = call.Param("Port") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : listener.Port;
+        Configure(call, listener, port, call.Param("Protocol") ?? listener.Protocol, state);
         return [QueryXml.List("Listeners", "member", [listener], l => ElbV2Xml.Listener(l).Nodes())];
     }
 
-    private static void Configure(AwsCall call, Listener listener, AwsState state)
+    /// <summary>Checks the whole request first, then changes the listener: a refused request changes nothing, as on AWS.</summary>
+    private static void Configure(AwsCall call, Listener listener, int port, string protocol, AwsState state)
     {
         var defaultCertificate = call.Param("Certificates.member.1.CertificateArn");
         if (defaultCertificate is not null)
         {
             RequireCertificate(defaultCertificate, state);
+        }
+
+        var lb = state.LoadBalancers.First(l => l.Arn == listener.LoadBalancerArn);
+        var allowed = lb.Type == "network" ? NetworkProtocols : ApplicationProtocols;
+        if (!allowed.Contains(protocol))
+        {
+            throw new AwsFault("ValidationError", $"Listener protocol '{protocol}' must be one of '{string.Join(", ", allowed)}'");
+        }
+
+        var secure = protocol is "HTTPS" or "TLS";
+        if (secure && defaultCertificate is null && !listener.Certificates.Any(c => c.IsDefault))
+        {
+            throw new AwsFault("ValidationError", $"A certificate must be specified for {protocol} listeners");
+        }
+
+        if (!secure && call.Param("SslPolicy") is not null)
+        {
+            throw new AwsFault("ValidationError", $"An SSL policy cannot be specifed for {protocol} listeners"); // AWS's spelling
+        }
+
+        var policy = secure ? ElbV2SslPolicyCheck.Resolve(call.Param("SslPolicy"), listener.SslPolicy) : null;
+        var actions = call.Items("DefaultActions.member").Select(p => Action(call, p, state)).ToList();
+        foreach (var action in actions.Count > 0 ? actions : listener.DefaultActions)
+        {
+            RequireCompatible(action, lb, protocol, state);
+        }
+
+        if (actions.Count == 0 && listener.DefaultActions.Count == 0)
+        {
+            throw new AwsFault("ValidationError", "A listener must have at least one default action");
+        }
+
+        listener.Port = port;
+        listener.Protocol = protocol;
+        listener.SslPolicy = policy;
+        if (defaultCertificate is not null)
+        {
             listener.Certificates.RemoveAll(c => c.IsDefault || c.Arn == defaultCertificate);
             listener.Certificates.Insert(0, (defaultCertificate, true));
         }
 
-        var secure = listener.Protocol is "HTTPS" or "TLS";
-        if (secure && !listener.Certificates.Any(c => c.IsDefault))
-        {
-            throw new AwsFault("ValidationError", $"A certificate must be specified for {listener.Protocol} listeners");
-        }
-
-        listener.SslPolicy = secure ? call.Param("SslPolicy") ?? listener.SslPolicy ?? "ELBSecurityPolicy-2016-08" : null;
-        var actions = call.Items("DefaultActions.member").Select(p => Action(call, p, state)).ToList();
         if (actions.Count > 0)
         {
             listener.DefaultActions = actions;
         }
-        else if (listener.DefaultActions.Count == 0)
+    }
+
+    /// <summary>
+    /// Network Load Balancers only forward; a forward goes to a target group whose protocol the listener's can carry
+    /// (HTTP/HTTPS to HTTP/HTTPS, TCP/TLS to TCP/TLS/TCP_UDP, UDP to UDP/TCP_UDP).
+    /// </summary>
+    private static void RequireCompatible(ListenerAction action, LoadBalancer lb, string protocol, AwsState state)
+    {
+        if (lb.Type == "network" && action.Type != "forward")
         {
-            throw new AwsFault("ValidationError", "A listener must have at least one default action");
+            throw new AwsFault("InvalidLoadBalancerAction", $"Action type '{action.Type}' must be one of 'forward'");
+        }
+
+        if (action.TargetGroupArn is not { } arn)
+        {
+            return;
+        }
+
+        var targetProtocol = ElbV2TargetGroups.Find(arn, state).Protocol;
+        var carries = protocol switch
+        {
+            "HTTP" or "HTTPS" => targetProtocol is "HTTP" or "HTTPS",
+            "TCP" or "TLS" => targetProtocol is "TCP" or "TLS" or "TCP_UDP",
+            "UDP" => targetProtocol is "UDP" or "TCP_UDP",
+            _ => targetProtocol == protocol,
+        };
+        if (!carries)
+        {
+            throw new AwsFault("IncompatibleProtocols", $"The listener and its associated target group '{arn}' have incompatible protocols");
         }
     }
 

@@ -81,8 +81,15 @@ public static class ElbV2TargetGroups
             Name = name, Protocol = protocol, Port = port, VpcId = vpcId, TargetType = type,
             HealthCheckProtocol = protocol, HealthCheckPort = "traffic-port", HealthCheckPath = protocol is "HTTP" or "HTTPS" ? "/" : null,
             Matcher = protocol is "HTTP" or "HTTPS" ? "200" : null,
+            HealthCheckTimeoutSeconds = protocol is "TCP" or "TLS" ? 10 : 5,
         };
         ApplyHealthCheck(call, created);
+        if (created.HealthCheckProtocol is "HTTP" or "HTTPS" && protocol is not ("HTTP" or "HTTPS"))
+        {
+            // An HTTP health check on a TCP/TLS target group (Network Load Balancers): AWS's defaults for it.
+            created.HealthCheckPath ??= "/";
+            created.Matcher ??= "200-399";
+        }
         state.TargetGroups.Add(created);
         state.ElbTags[created.Arn] = ElbV2Tags.TagsOf(call, "Tags.member");
         return [QueryXml.List("TargetGroups", "member", [created], tg => ElbV2Xml.TargetGroup(tg, state).Nodes())];
@@ -253,6 +260,16 @@ public static class ElbV2TargetGroups
         tg.HealthyThresholdCount = Int(call, "HealthyThresholdCount") ?? tg.HealthyThresholdCount;
         tg.UnhealthyThresholdCount = Int(call, "UnhealthyThresholdCount") ?? tg.UnhealthyThresholdCount;
         tg.Matcher = call.Param("Matcher.HttpCode") ?? tg.Matcher;
+        if (tg.HealthCheckProtocol == "TCP" && tg.Protocol is "HTTP" or "HTTPS")
+        {
+            throw new AwsFault("ValidationError", $"Health check protocol 'TCP' is not supported for target groups with the protocol '{tg.Protocol}'");
+        }
+
+        if (tg.HealthCheckProtocol is "TCP" && call.Param("HealthCheckPath") is not null)
+        {
+            throw new AwsFault("ValidationError", "A health check path cannot be specified for TCP health checks");
+        }
+
         if (tg.HealthCheckIntervalSeconds is < 5 or > 300 || tg.HealthCheckTimeoutSeconds is < 2 or > 120)
         {
             throw new AwsFault("ValidationError", "Health check interval must be 5–300 seconds and timeout 2–120 seconds");

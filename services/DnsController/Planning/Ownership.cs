@@ -1,0 +1,7 @@
+using AwsIntegrations.Aws;
+using DnsController.Registry;
+
+namespace DnsController.Planning;
+
+/// <summary>Who owns a record, and through which TXT record (and format) that is known.</summary>
+public sealed record Ownership(OwnerLabels Labels, Route53RecordSet Txt, OwnershipFormat Format);
