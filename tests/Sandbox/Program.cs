@@ -48,6 +48,7 @@ try
     Progress.Step($"starting the Kubernetes emulator (:{env.KubePort}) and the AWS emulator (:{env.AwsPort})");
     supervisor.Start(emulators);
     await supervisor.WaitReadyAsync(emulators, TimeSpan.FromSeconds(60), stop.Token);
+    await SlowLoadBalancersDownAsync(env, stop.Token);
     Progress.Done($"emulators up; kubeconfig {env.Kubeconfig}");
 
     var kubectl = new Kubectl(env.Kubeconfig);
@@ -137,6 +138,20 @@ static async Task<int> CheckEveryStepAsync(Observer observer, LiveView view, Has
     }
 
     return 1;
+}
+
+// AWS takes minutes to provision a load balancer; the emulator's default is 3 s. The sandbox gives it 10 s, so a person (and
+// the live view, which reads AWS every 2 s while a busy machine may stretch that) sees it provisioning. It costs no time: the
+// IngressController writes the status on its next 15 s requeue either way.
+static async Task SlowLoadBalancersDownAsync(SandboxEnvironment env, CancellationToken cancellationToken)
+{
+    using var http = new HttpClient();
+    using var body = new StringContent("{\"loadBalancerProvisioningSeconds\":10}", System.Text.Encoding.UTF8, "application/json");
+    using var answer = await http.PostAsync(new Uri(env.AwsEndpoint, "/_emulator/behavior"), body, cancellationToken);
+    if (!answer.IsSuccessStatusCode)
+    {
+        throw new SandboxException($"the AWS emulator refused its behaviour settings: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync(cancellationToken)}");
+    }
 }
 
 // Every Kubernetes and AWS API call each service made (by User-Agent): for the least-privilege check of deploy/'s RBAC,
