@@ -42,7 +42,8 @@ try
     }
 
     await using var supervisor = new ProcessSupervisor(root, options.Configuration, env.LogDirectory);
-    AwsSeedFile.Write(env.AwsSeed);
+    var iam = new SandboxIam(root, env.WorkDir);
+    AwsSeedFile.Write(env.AwsSeed, iam);
     var emulators = SuiteLayout.Emulators(env);
     Progress.Step($"starting the Kubernetes emulator (:{env.KubePort}) and the AWS emulator (:{env.AwsPort})");
     supervisor.Start(emulators);
@@ -54,7 +55,7 @@ try
     await ClusterSetup.ApplyAsync(kubectl, stop.Token);
     Progress.Done($"cluster: nodes {string.Join(", ", ClusterSetup.NodeNames)} (the AWS instances), IngressClass aws-integrations");
 
-    var services = SuiteLayout.Services(env, ports).Where(s => s.ExistsIn(root)).ToList();
+    var services = SuiteLayout.Services(env, ports, iam).Where(s => s.ExistsIn(root)).ToList();
     foreach (var service in services)
     {
         Progress.Step($"starting {service.Name}");

@@ -1,12 +1,18 @@
 using AwsIntegrations.IngressController.Ingresses;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AwsIntegrations.IngressController.Controller;
 
-/// <summary>Turns problems into Warning Events on the Ingress, once per problem while it lasts (not once per pass).</summary>
-public sealed class ProblemReporter(EventRecorder? events)
+/// <summary>
+/// Turns problems into Warning Events on the Ingress and a warning log line naming it, once per problem while it lasts (not
+/// once per pass).
+/// </summary>
+public sealed partial class ProblemReporter(EventRecorder? events, ILogger? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private Dictionary<string, HashSet<IngressProblem>> _reported = new(StringComparer.Ordinal);
 
     public void Report(IReadOnlyDictionary<string, (Ingress Ingress, List<IngressProblem> Problems)> current)
@@ -18,6 +24,7 @@ public sealed class ProblemReporter(EventRecorder? events)
             var before = _reported.GetValueOrDefault(key) ?? [];
             foreach (var problem in problems.Where(p => !before.Contains(p)))
             {
+                LogProblem(_logger, key, problem.Reason, problem.Message);
                 events?.Warning(ingress, problem.Reason, problem.Message);
             }
 
@@ -29,4 +36,7 @@ public sealed class ProblemReporter(EventRecorder? events)
 
         _reported = next;
     }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Ingress {Ingress}: {Reason}: {Message}")]
+    private static partial void LogProblem(ILogger logger, string ingress, string reason, string message);
 }
