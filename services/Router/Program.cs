@@ -1,9 +1,11 @@
 using AwsIntegrations.Hosting;
 using AwsIntegrations.Hosting.Health;
+using AwsIntegrations.Hosting.Logging;
 using AwsIntegrations.Kubernetes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Router.Backends;
 using Router.Kubernetes;
 using Router.Metrics;
@@ -17,6 +19,9 @@ return await ServiceHost.RunAsync<RouterOptions>("router", args, host =>
     host.Services.AddKubernetes(options.Kubernetes);
     host.Services.AddKubernetesEvents("router");
     host.Services.AddHttpForwarder();
+    // YARP logs two Information lines per forwarded request ("Proxying to", "Received HTTP/1.1 response"): framework chatter,
+    // kept at warning like the rest unless debugging; --access-log is the Router's own line per request.
+    host.Builder.Logging.AddFilter("Yarp", LoggingSetup.ParseLevel(options.LogLevel) <= LogLevel.Debug ? LogLevel.Debug : LogLevel.Warning);
     host.Services.AddSingleton<RouteTableHolder>();
     host.Services.AddSingleton<EndpointRegistry>();
     host.Services.AddSingleton(sp => BuildSettings.From(options, sp.GetRequiredService<EndpointRegistry>(), sp.GetRequiredService<TimeProvider>()));
@@ -24,7 +29,11 @@ return await ServiceHost.RunAsync<RouterOptions>("router", args, host =>
     host.Services.AddSingleton(_ => BackendClient.Create(options));
     host.Services.AddSingleton<ProxyHandler>();
     host.Services.AddHostedService<RouteTableUpdater>();
-    host.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeaderBytes);
+    host.Services.Configure<KestrelServerOptions>(kestrel =>
+    {
+        kestrel.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeaderBytes;
+        ReceivedConnectionHeader.Install(kestrel);
+    });
 
     host.OnBuilt(app =>
     {

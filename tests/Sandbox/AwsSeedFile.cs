@@ -2,14 +2,15 @@ namespace AwsIntegrations.Sandbox;
 
 /// <summary>
 /// The sandbox's AWS account: one VPC with two tagged subnets in two zones, a security group, three instances (they become the
-/// Nodes), an ACM certificate for *.example.org, a public hosted zone example.org, and the roles the demo pods may assume.
+/// Nodes), an ACM certificate for *.example.org, a public hosted zone example.org, and IAM: the controllers' and the node's
+/// roles with their policies from deploy/, and the roles the demo pods may assume (<see cref="SandboxIam"/>).
 /// </summary>
 public static class AwsSeedFile
 {
     public static readonly string[] InstanceIds = ["i-0a1b2c3d4e5f60001", "i-0a1b2c3d4e5f60002", "i-0a1b2c3d4e5f60003"];
     public static readonly string[] InstanceZones = ["eu-central-1a", "eu-central-1b", "eu-central-1a"];
 
-    public static void Write(string path) => File.WriteAllText(path, $$"""
+    public static void Write(string path, SandboxIam iam) => File.WriteAllText(path, $$"""
         # Written by the sandbox; the AWS emulator starts from it (--aws-seed).
         region: {{SandboxEnvironment.Region}}
         accountId: "{{SandboxEnvironment.AccountId}}"
@@ -55,8 +56,7 @@ public static class AwsSeedFile
             notAfter: {{DateTimeOffset.UtcNow.AddDays(80):yyyy-MM-ddTHH:mm:ssZ}}
         hostedZones:
           - name: {{SandboxEnvironment.Domain}}.
-        roles:
-          - name: app-reader
-          - name: app-writer
-        """);
+            id: {{SandboxIam.ZoneId}}
+
+        """ + iam.SeedRoles(["app-reader", "app-writer"]));
 }

@@ -42,18 +42,20 @@ try
     }
 
     await using var supervisor = new ProcessSupervisor(root, options.Configuration, env.LogDirectory);
-    AwsSeedFile.Write(env.AwsSeed);
+    var iam = new SandboxIam(root, env.WorkDir);
+    AwsSeedFile.Write(env.AwsSeed, iam);
     var emulators = SuiteLayout.Emulators(env);
     Progress.Step($"starting the Kubernetes emulator (:{env.KubePort}) and the AWS emulator (:{env.AwsPort})");
     supervisor.Start(emulators);
     await supervisor.WaitReadyAsync(emulators, TimeSpan.FromSeconds(60), stop.Token);
+    await SlowLoadBalancersDownAsync(env, stop.Token);
     Progress.Done($"emulators up; kubeconfig {env.Kubeconfig}");
 
     var kubectl = new Kubectl(env.Kubeconfig);
     await ClusterSetup.ApplyAsync(kubectl, stop.Token);
     Progress.Done($"cluster: nodes {string.Join(", ", ClusterSetup.NodeNames)} (the AWS instances), IngressClass aws-integrations");
 
-    var services = SuiteLayout.Services(env, ports).Where(s => s.ExistsIn(root)).ToList();
+    var services = SuiteLayout.Services(env, ports, iam).Where(s => s.ExistsIn(root)).ToList();
     foreach (var service in services)
     {
         Progress.Step($"starting {service.Name}");
@@ -136,6 +138,20 @@ static async Task<int> CheckEveryStepAsync(Observer observer, LiveView view, Has
     }
 
     return 1;
+}
+
+// AWS takes minutes to provision a load balancer; the emulator's default is 3 s. The sandbox gives it 10 s, so a person (and
+// the live view, which reads AWS every 2 s while a busy machine may stretch that) sees it provisioning. It costs no time: the
+// IngressController writes the status on its next 15 s requeue either way.
+static async Task SlowLoadBalancersDownAsync(SandboxEnvironment env, CancellationToken cancellationToken)
+{
+    using var http = new HttpClient();
+    using var body = new StringContent("{\"loadBalancerProvisioningSeconds\":10}", System.Text.Encoding.UTF8, "application/json");
+    using var answer = await http.PostAsync(new Uri(env.AwsEndpoint, "/_emulator/behavior"), body, cancellationToken);
+    if (!answer.IsSuccessStatusCode)
+    {
+        throw new SandboxException($"the AWS emulator refused its behaviour settings: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync(cancellationToken)}");
+    }
 }
 
 // Every Kubernetes and AWS API call each service made (by User-Agent): for the least-privilege check of deploy/'s RBAC,

@@ -38,15 +38,20 @@ public sealed class SandboxEnvironment
 
     public Uri AwsEndpoint => new($"http://127.0.0.1:{AwsPort}");
 
-    /// <summary>The environment every AWS-facing service gets: exactly what a user with LocalStack or moto would set.</summary>
-    public IReadOnlyDictionary<string, string> AwsClientEnvironment => new Dictionary<string, string>
+    /// <summary>Where every AWS-facing service finds AWS: exactly what a user with LocalStack or moto would set.</summary>
+    public IReadOnlyDictionary<string, string> AwsEndpointEnvironment => new Dictionary<string, string>
     {
         ["AWS_ENDPOINT_URL"] = AwsEndpoint.ToString().TrimEnd('/'),
-        ["AWS_ACCESS_KEY_ID"] = AccessKeyId,
-        ["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey,
         ["AWS_REGION"] = Region,
-        ["AWS_EC2_METADATA_DISABLED"] = "true",
     };
+
+    /// <summary>A controller's AWS environment: the endpoint and, as IRSA gives it, its role and web identity token.</summary>
+    public IReadOnlyDictionary<string, string> ControllerAwsEnvironment(IReadOnlyDictionary<string, string> webIdentity) =>
+        new Dictionary<string, string>(AwsEndpointEnvironment.Concat(webIdentity)) { ["AWS_EC2_METADATA_DISABLED"] = "true" };
+
+    /// <summary>Kube2Iam's AWS environment: the endpoint, and the node's instance metadata (its instance role's credentials).</summary>
+    public IReadOnlyDictionary<string, string> NodeAwsEnvironment =>
+        new Dictionary<string, string>(AwsEndpointEnvironment) { ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = AwsEndpoint.ToString().TrimEnd('/') };
 
     public static int FreePort() => PreferredOrFree(0);
 

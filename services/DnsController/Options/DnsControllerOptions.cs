@@ -125,8 +125,26 @@ public sealed class DnsControllerOptions : ServiceOptions
     [FlagGroup]
     public LeaderElectionFlags LeaderElection { get; set; } = new();
 
+    [FlagGroup]
+    public ExternalDnsFlags ExternalDns { get; set; } = new();
+
     public override FlagException? Validate()
     {
+        if (ExternalDns.AwsApiRetries is { } retries)
+        {
+            if (retries < 0)
+            {
+                return new FlagException("aws-api-retries", retries.ToString(System.Globalization.CultureInfo.InvariantCulture), "must not be negative");
+            }
+
+            Aws.MaxAttempts = retries + 1;
+        }
+
+        if (ExternalDns.MinEventSyncInterval is { } interval)
+        {
+            Debounce = interval;
+        }
+
         foreach (var source in Sources)
         {
             if (source is not ("ingress" or "service"))

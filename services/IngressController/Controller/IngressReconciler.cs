@@ -72,7 +72,7 @@ public sealed partial class IngressReconciler
         _networkReader = new NetworkReader(ec2, options);
         _certificates = new CertificateCache(acm, time, options.CertPollingInterval, CertificateFilter.From(options));
         _status = new StatusWriter(kube);
-        _problems = new ProblemReporter(events);
+        _problems = new ProblemReporter(events, _logger);
         _webAcls = waf is null ? null : new WebAclSync(waf);
     }
 

@@ -66,19 +66,5 @@ public sealed class AnchorFlags
     public string? CustomFilters { get; set; }
 
     /// <summary>The ignored flags that were given, each with why it is ignored.</summary>
-    public IReadOnlyList<(string Flag, string Reason)> Ignored()
-    {
-        var given = new List<(string, string)>();
-        foreach (var flag in FlagDefinition.For(typeof(AnchorFlags)))
-        {
-            var value = flag.Property.GetValue(this);
-            var set = value is System.Collections.ICollection list ? list.Count > 0 : value is not null;
-            if (set && flag.Attribute.Help.StartsWith(IgnoredPrefix, StringComparison.Ordinal))
-            {
-                given.Add(($"--{flag.Name}", flag.Attribute.Help[IgnoredPrefix.Length..].TrimEnd('.')));
-            }
-        }
-
-        return given;
-    }
+    public IReadOnlyList<(string Flag, string Reason)> Ignored() => IgnoredFlags.Given(this, IgnoredPrefix);
 }

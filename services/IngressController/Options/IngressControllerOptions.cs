@@ -280,14 +280,5 @@ public sealed class IngressControllerOptions : ServiceOptions
         {
             LogLevel = "warning";
         }
-
-        // kube-ingress-aws-controller's --metrics-address is host:port (":7979"); ours is the address alone.
-        if (!System.Net.IPAddress.TryParse(MetricsAddress, out _) && MetricsAddress.LastIndexOf(':') is var colon and >= 0
-            && int.TryParse(MetricsAddress[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port <= 65535)
-        {
-            var host = MetricsAddress[..colon].Trim('[', ']');
-            MetricsAddress = host.Length == 0 ? "0.0.0.0" : host;
-            MetricsPort = port;
-        }
     }
 }

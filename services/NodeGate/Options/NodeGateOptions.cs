@@ -85,14 +85,12 @@ public sealed class NodeGateOptions : ServiceOptions
 
         if (MetricsAddr is not null)
         {
-            var colon = MetricsAddr.LastIndexOf(':');
-            if (colon < 0 || !int.TryParse(MetricsAddr[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port > 65535)
+            if (!HostPort.TrySplit(MetricsAddr, out _, out _))
             {
                 return new FlagException($"--metrics-addr must be host:port (nidhogg's ':8080'), not '{MetricsAddr}'");
             }
 
-            MetricsAddress = colon == 0 ? "0.0.0.0" : MetricsAddr[..colon].Trim('[', ']');
-            MetricsPort = port;
+            MetricsAddress = MetricsAddr;
         }
 
         if (LeaderElect)

@@ -39,6 +39,7 @@ public sealed partial class ProxyHandler
                     context.Response.StatusCode = StatusCodes.Status404NotFound;
                 }
 
+                ServerHeader.AddIfAbsent(context.Response);
                 filters.RunResponseFilters();
                 if (!filters.Body.IsEmpty && context.Response.StatusCode is not (StatusCodes.Status204NoContent or StatusCodes.Status304NotModified)
                     && !HttpMethods.IsHead(context.Request.Method))

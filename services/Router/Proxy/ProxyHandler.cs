@@ -34,6 +34,7 @@ public sealed partial class ProxyHandler(
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
+        ReceivedConnectionHeader.BeginRequest();
         var request = context.Request;
         var path = request.Path.Value ?? "/";
         if (path == HealthPath)
@@ -48,6 +49,7 @@ public sealed partial class ProxyHandler(
         {
             context.Response.StatusCode = redirectCode;
             context.Response.Headers.Location = location;
+            ServerHeader.AddIfAbsent(context.Response);
         }
         else if (route is null)
         {
@@ -88,15 +90,9 @@ public sealed partial class ProxyHandler(
             ? StableHash.Of(ClientAddress.Text(ClientAddress.Source(context.Request)))
             : 0;
         var triedArray = new EndpointState?[options.Retries + 1];
-        EndpointState? endpoint = null;
-        for (var attempt = 0; attempt <= options.Retries; attempt++)
+        var endpoint = backend.Choose([], Stopwatch.GetTimestamp(), clientKey);
+        for (var attempt = 0; endpoint is not null; attempt++)
         {
-            endpoint = backend.Choose(triedArray.AsSpan(0, attempt), Stopwatch.GetTimestamp(), clientKey);
-            if (endpoint is null)
-            {
-                break;
-            }
-
             triedArray[attempt] = endpoint;
             endpoint.Started();
             ForwarderError error;
@@ -122,8 +118,18 @@ public sealed partial class ProxyHandler(
                 metrics.ConnectFailure(route);
             }
 
-            if (!(connectFailure || IsSafeToRepeat(context, exception, error)) || context.Response.HasStarted || attempt == options.Retries)
+            // Another endpoint is chosen before this answer is given up: when none is left, YARP's 502 stands.
+            var next = (connectFailure || IsSafeToRepeat(context, exception, error)) && !context.Response.HasStarted && attempt < options.Retries
+                ? backend.Choose(triedArray.AsSpan(0, attempt + 1), Stopwatch.GetTimestamp(), clientKey)
+                : null;
+            if (next is null)
             {
+                if (!context.Response.HasStarted)
+                {
+                    // YARP's own 502 or 504: the backend gave no response.
+                    ServerHeader.AddIfAbsent(context.Response);
+                }
+
                 LogForwardError(_logger, route.Ingress, endpoint.Address, error, exception?.GetType().Name ?? "", exception?.Message ?? "",
                     (exception as HttpRequestException)?.HttpRequestError.ToString() ?? "");
                 return endpoint.Address;
@@ -132,9 +138,10 @@ public sealed partial class ProxyHandler(
             metrics.Retry(route);
             context.Features.Set<IForwarderErrorFeature>(null);
             context.Response.Clear();
+            endpoint = next;
         }
 
-        return endpoint?.Address;
+        return null;
     }
 
     /// <summary>Failed while connecting (refused, reset, unreachable): not one byte of the request was sent.</summary>
@@ -174,6 +181,7 @@ public sealed partial class ProxyHandler(
     private static Task PlainAsync(HttpContext context, int status, string body)
     {
         context.Response.StatusCode = status;
+        ServerHeader.AddIfAbsent(context.Response);
         context.Response.ContentType = "text/plain; charset=utf-8";
         return context.Response.WriteAsync(body);
     }

@@ -10,8 +10,25 @@ public class ServiceOptions : IValidatableOptions
     [Flag("log-format", "Log format: json (one object per line) or text (for humans).")]
     public LogFormat LogFormat { get; set; } = LogFormat.Json;
 
-    [Flag("metrics-address", "Address the management endpoints (/healthz, /readyz, /metrics) listen on.")]
-    public string MetricsAddress { get; set; } = "0.0.0.0";
+    private string _metricsAddress = "0.0.0.0";
+
+    [Flag("metrics-address", "Address the management endpoints (/healthz, /readyz, /metrics) listen on; host:port (':7979', as external-dns and kube-ingress-aws-controller take it) also sets --metrics-port.")]
+    public string MetricsAddress
+    {
+        get => _metricsAddress;
+        set
+        {
+            if (HostPort.TrySplit(value, out var host, out var port))
+            {
+                _metricsAddress = host;
+                MetricsPort = port;
+            }
+            else
+            {
+                _metricsAddress = value;
+            }
+        }
+    }
 
     [Flag("metrics-port", "Port of the management endpoints (/healthz, /readyz, /metrics).")]
     [FlagRange(0, 65535)]

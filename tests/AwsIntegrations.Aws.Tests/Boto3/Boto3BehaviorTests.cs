@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AwsIntegrations.Emulators.Aws;
-using AwsIntegrations.Testing;
 using Xunit.Abstractions;
 
 namespace AwsIntegrations.Aws.Tests.Boto3;
@@ -16,24 +15,7 @@ public sealed class Boto3BehaviorTests(ITestOutputHelper output)
     public async Task Boto3_RealisticDefaults_SeesAwsTimingLimitsAndErrors()
     {
         await using var aws = await AwsEmulator.StartAsync(0);
-        var environment = new Dictionary<string, string?>
-        {
-            ["AWS_ACCESS_KEY_ID"] = AwsEmulator.DefaultCredentials.AccessKeyId,
-            ["AWS_SECRET_ACCESS_KEY"] = AwsEmulator.DefaultCredentials.SecretAccessKey,
-            ["AWS_CONFIG_FILE"] = "/dev/null",
-            ["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null",
-            ["PYTHONPATH"] = null,
-        };
-
-        JsonObject result;
-        await using (var python = ChildProcess.Start("/usr/bin/python3",
-            [Path.Combine(AppContext.BaseDirectory, "Boto3", "behavior_tour.py"), aws.BaseUrl.ToString().TrimEnd('/')], environment))
-        {
-            var exit = await python.WaitForExitAsync(TimeSpan.FromSeconds(120));
-            output.WriteLine(python.Output);
-            exit.Should().Be(0, python.Output);
-            result = (JsonObject)JsonNode.Parse(python.StandardOutput.Last())!;
-        }
+        var result = await Boto3Tour.RunAsync("behavior_tour.py", output, TimeSpan.FromSeconds(120), aws.BaseUrl.ToString().TrimEnd('/'));
 
         // Route 53: five requests per second for the account (a full bucket of 5, refilled at 5/s), then Throttling /
         // Rate exceeded (HTTP 400). 20 calls from 10 threads: however slow the machine, no more than the bucket allows pass.

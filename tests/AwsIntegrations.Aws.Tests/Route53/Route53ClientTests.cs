@@ -133,6 +133,23 @@ public sealed class Route53ClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChangeResourceRecordSets_TxtStringsOver255Characters_AreRefused_SplitIntoSeveralStringsTheyLand()
+    {
+        var zone = await ZoneAsync();
+        var long256 = "\"" + new string('x', 256) + "\"";
+        var split = "\"" + new string('x', 255) + "\" \"" + new string('y', 10) + "\"";
+        Route53Change Txt(string name, string value) => new("CREATE", new Route53RecordSet(name, "TXT") { Ttl = 300, Values = [value] });
+
+        var tooLong = () => _route53.ChangeResourceRecordSetsAsync(zone, [Txt("long.example.org", long256)]);
+        var unterminated = () => _route53.ChangeResourceRecordSetsAsync(zone, [Txt("open.example.org", "\"heritage=external-dns")]);
+        await _route53.ChangeResourceRecordSetsAsync(zone, [Txt("split.example.org", split)]);
+
+        (await tooLong.Should().ThrowAsync<AwsServiceException>()).Which.AwsMessage.Should().Contain("TXTRDATATooLong");
+        (await unterminated.Should().ThrowAsync<AwsServiceException>()).Which.AwsMessage.Should().Contain("InvalidCharacterString");
+        (await _route53.ListResourceRecordSetsAsync(zone)).Single(r => r.Name == "split.example.org.").Values.Should().Equal(split);
+    }
+
+    [Fact]
     public async Task ChangeResourceRecordSets_DeleteWithStaleValues_IsRejected()
     {
         var zone = await ZoneAsync();

@@ -39,7 +39,10 @@ public sealed class StsTests : IAsyncLifetime
 
         using var asRole = Client(role.Credentials);
         var identity = await asRole.GetCallerIdentityAsync(CancellationToken.None);
-        identity.UserId.Should().Be(role.Credentials.AccessKeyId, "the emulator checked the session token and signature of the new keys");
+        // The emulator checked the session token and signature of the new keys, and knows whose session they are: GetCallerIdentity
+        // of a role session answers the assumed-role ARN and the user id role-id:session-name, as STS does.
+        identity.Arn.Should().Be(role.AssumedRoleArn);
+        identity.UserId.Should().Be(role.AssumedRoleId).And.EndWith(":pod-default-web");
     }
 
     [Fact]

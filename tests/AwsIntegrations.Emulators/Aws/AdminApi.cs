@@ -12,7 +12,8 @@ namespace AwsIntegrations.Emulators.Aws;
 /// A fault is JSON: {"service":"route53","operation":"ChangeResourceRecordSets","throttlePercent":50}
 /// or {"errorCode":"InternalFailure","statusCode":500,"count":2} or {"latencyMs":200}.
 /// IMDS: {"httpTokens":"required","tokenHopLimitExceeded":true,"instanceId":"i-…","roleName":"…"} (each optional).
-/// A role STS may assume: {"name":"app","externalId":"x"}. Target health: {"targetGroupArn":"…","id":"i-…","state":"unhealthy"}.
+/// A role STS may assume: {"name":"app","externalId":"x"}; with "trustPolicy" ({"name":"…","document":{…}}) and/or
+/// "policies" ([{"name":"…","document":{…}}]) IAM enforces them for the role's sessions (a document may also be a JSON string). Target health: {"targetGroupArn":"…","id":"i-…","state":"unhealthy"}.
 /// A regional WAFv2 web ACL: {"name":"shop-acl","id":"optional uuid"} → 201 {"arn":"arn:aws:wafv2:…:regional/webacl/shop-acl/…"}.
 /// GET/POST /_emulator/behavior: the <see cref="AwsBehavior"/> settings, e.g. {"preset":"instant"} or
 /// {"loadBalancerProvisioningSeconds":180,"throttling":false} (each optional; a null interval or delay means AWS's own).
@@ -28,7 +29,7 @@ internal sealed class AdminApi(AwsEmulator emulator)
         switch (path, method)
         {
             case ("calls", "GET"):
-                await context.Response.WriteAsJsonAsync(emulator.Calls.All.Select(c => new { c.Service, c.Operation, c.Result, c.StatusCode, c.At, c.UserAgent, c.AccessKeyId }), Json);
+                await context.Response.WriteAsJsonAsync(emulator.Calls.All.Select(c => new { c.Service, c.Operation, c.Result, c.StatusCode, c.At, c.UserAgent, c.AccessKeyId, c.Principal, c.Authorizations }), Json);
                 return;
             case ("calls", "DELETE"):
                 emulator.Calls.Clear();
@@ -165,7 +166,7 @@ internal sealed class AdminApi(AwsEmulator emulator)
                     }
                     else
                     {
-                        state.Roles[name] = body["externalId"]?.GetValue<string>();
+                        problem = DefineRole(state, name, body);
                     }
 
                     break;
@@ -207,6 +208,31 @@ internal sealed class AdminApi(AwsEmulator emulator)
             await context.Response.WriteAsync(new JsonObject { ["arn"] = created }.ToJsonString());
         }
     }
+
+    private static string? DefineRole(AwsState state, string name, JsonObject body)
+    {
+        var policies = (body["policies"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(p => (Name: p["name"]?.GetValue<string>() ?? name, Json: Document(p["document"]))).ToList();
+        (string, string)? trust = body["trustPolicy"] is JsonObject t ? (t["name"]?.GetValue<string>() ?? name + "-trust", Document(t["document"])) : null;
+        try
+        {
+            if (trust is not null || policies.Count > 0)
+            {
+                state.Iam.Define(state.AccountId, name, trust, policies);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            return e.Message;
+        }
+
+        state.Roles[name] = body["externalId"]?.GetValue<string>();
+        return null;
+    }
+
+    /// <summary>A policy document given as a JSON object or as a string holding one.</summary>
+    private static string Document(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<string>(out var text) ? text : node?.ToJsonString() ?? string.Empty;
 
     private JsonObject Summary()
     {

@@ -23,6 +23,7 @@ internal sealed class AwsRouter(AwsState state, CallLog calls, FaultInjector fau
         var scope = SignatureCheck.ParseAuthorization(request.Headers.Authorization.ToString());
         var service = ServiceOf(request, scope);
         var operation = "Unknown";
+        AwsCall? call = null;
         WireResponse response;
         try
         {
@@ -44,11 +45,21 @@ internal sealed class AwsRouter(AwsState state, CallLog calls, FaultInjector fau
                 throw new AwsFault("InvalidAction", $"Could not find operation {operation} for version {parameters.GetValueOrDefault("Version") ?? "(none)"}");
             }
 
+            call = new AwsCall
+            {
+                Service = service, Operation = operation, Method = request.Method, Path = request.Path.Value ?? "/",
+                RawQuery = request.QueryString.Value ?? string.Empty, Body = bodyText, RequestId = requestId,
+                AccessKeyId = scope?.AccessKeyId, Parameters = parameters,
+                Json = service.Protocol == "json" && bodyText.Length > 0 ? JsonNode.Parse(bodyText) as JsonObject : null,
+                Principal = scope is null ? null : RequestAuthorizer.PrincipalOf(scope.AccessKeyId, state),
+            };
             if (state.Behavior.Throttling && !state.Throttle.TryTake(service, operation))
             {
                 throw new AwsFault(service.ThrottleCode, "Rate exceeded", service.ThrottleStatus);
             }
 
+            // IAM after authentication and before the service acts (faults included): a denied call changes nothing.
+            RequestAuthorizer.Authorize(call, state);
             var (delay, fault) = faults.Decide(service, operation);
             if (delay > TimeSpan.Zero)
             {
@@ -60,13 +71,6 @@ internal sealed class AwsRouter(AwsState state, CallLog calls, FaultInjector fau
                 throw fault;
             }
 
-            var call = new AwsCall
-            {
-                Service = service, Operation = operation, Method = request.Method, Path = request.Path.Value ?? "/",
-                RawQuery = request.QueryString.Value ?? string.Empty, Body = bodyText, RequestId = requestId,
-                AccessKeyId = scope?.AccessKeyId, Parameters = parameters,
-                Json = service.Protocol == "json" && bodyText.Length > 0 ? JsonNode.Parse(bodyText) as JsonObject : null,
-            };
             response = Dispatch(call);
         }
         catch (AwsFault fault)
@@ -89,6 +93,8 @@ internal sealed class AwsRouter(AwsState state, CallLog calls, FaultInjector fau
         {
             UserAgent = request.Headers.UserAgent.ToString(),
             AccessKeyId = scope?.AccessKeyId,
+            Principal = call?.Principal?.Arn,
+            Authorizations = call is null ? [] : [.. call.Authorizations],
         });
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = response.ContentType;

@@ -44,6 +44,20 @@ public sealed class FlagBinderTests
         negatedValue.Should().Throw<FlagException>().Which.Message.Should().Be("unknown flag --no-app-port (run with --help to list the flags)");
     }
 
+    [Theory]
+    [InlineData(":7979", "0.0.0.0", 7979)]          // external-dns's and kube-ingress-aws-controller's default form
+    [InlineData("127.0.0.1:8080", "127.0.0.1", 8080)] // nidhogg's manager_auth_proxy_patch.yaml
+    [InlineData("[::1]:9000", "::1", 9000)]
+    [InlineData("10.0.0.1", "10.0.0.1", 9090)]       // an address alone keeps the port
+    [InlineData("::", "::", 9090)]
+    public void Bind_MetricsAddressAsHostPort_SetsAddressAndPort(string value, string address, int port)
+    {
+        var options = Bind("--metrics-address", value);
+
+        options.MetricsAddress.Should().Be(address);
+        options.MetricsPort.Should().Be(port);
+    }
+
     [Fact]
     public void Bind_GoDurations_AreParsed()
     {

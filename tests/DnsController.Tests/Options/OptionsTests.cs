@@ -25,6 +25,39 @@ public class OptionsTests
     }
 
     [Fact]
+    public void Bind_ExternalDnsHelmChartArgs_WithTuningExtraArgs_StartAndMapOntoOurs()
+    {
+        // external-dns charts/external-dns/templates/deployment.yaml with values.yaml's defaults (logFormat text, interval 1m,
+        // sources service and ingress, registry txt, provider aws), policy and txtOwnerId set, and extraArgs as the template
+        // renders them: "--key=value" and "--no-key" for false.
+        var options = Bind("--log-level=info", "--log-format=text", "--interval=1m", "--source=service", "--source=ingress",
+            "--policy=upsert-only", "--registry=txt", "--txt-owner-id=prod-eu-1", "--provider=aws",
+            "--aws-batch-change-size=1000", "--aws-batch-change-interval=1s", "--aws-zones-cache-duration=3h", "--txt-cache-interval=1h",
+            "--aws-api-retries=5", "--min-event-sync-interval=10s", "--no-aws-evaluate-target-health", "--metrics-address=:7979");
+
+        options.Policy.Should().Be(Policy.UpsertOnly);
+        options.Aws.MaxAttempts.Should().Be(6, "--aws-api-retries counts retries, --aws-max-attempts the first try too");
+        options.Debounce.Should().Be(TimeSpan.FromSeconds(10));
+        options.EvaluateTargetHealth.Should().BeFalse();
+        options.MetricsAddress.Should().Be("0.0.0.0");
+        options.MetricsPort.Should().Be(7979);
+        options.ExternalDns.Ignored().Select(i => i.Flag).Should().Equal(
+            "--aws-batch-change-size", "--aws-batch-change-interval", "--aws-zones-cache-duration", "--txt-cache-interval");
+    }
+
+    [Theory]
+    [InlineData("--aws-zone-tags=team=web")]
+    [InlineData("--managed-record-types=A")]
+    [InlineData("--aws-assume-role=arn:aws:iam::123456789012:role/dns")]
+    [InlineData("--annotation-prefix=custom/")]
+    public void Bind_ExternalDnsFlagThatWouldWidenOrMoveWhatIsWritten_StopsTheStart(string flag)
+    {
+        var act = () => Bind("--provider=aws", flag);
+
+        act.Should().Throw<FlagException>().Which.Message.Should().Contain(flag.Split('=')[0]);
+    }
+
+    [Fact]
     public void Bind_ExternalDnsStyleArgs_AreUnderstood()
     {
         var options = Bind("--source=ingress", "--domain-filter=example.com", "--domain-filter=example.org", "--policy=upsert-only",

@@ -134,6 +134,25 @@ public sealed class RoutingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Request_EveryEndpointRefusesConnection_Gets502FromTheRouter()
+    {
+        // Nothing listens on these: once both refused there is no endpoint left to try, and the client must learn it (a 200 with an
+        // empty body was answered here before).
+        var port = FreePort.Next();
+        _router.AddService("default", "dead");
+        _router.SetEndpoints("default", "dead", port, EndpointSpec.ReadyAt("127.0.0.33"), EndpointSpec.ReadyAt("127.0.0.34"));
+        _router.AddIngress("default", "dead", "dead.example.com", "/", "dead");
+        await Eventually.HoldsAsync(async () => (await _router.MetricsAsync()).Contains("router_routes 1", StringComparison.Ordinal), "the route is loaded");
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await _router.Client.SendAsync(_router.Get("dead.example.com", "/"));
+            response.StatusCode.Should().Be(HttpStatusCode.BadGateway);
+            response.Headers.Server.ToString().Should().Be("aws-integrations-router");
+        }
+    }
+
+    [Fact]
     public async Task Get_EndpointResetsTheConnection_RepeatedOnAnotherEndpoint()
     {
         var port = FreePort.Next();

@@ -10,4 +10,7 @@ public sealed class BackendEcho
     public string Path { get; set; } = "";
 
     public Dictionary<string, string> Headers { get; set; } = [];
+
+    /// <summary>The request body as the backend read it.</summary>
+    public string Body { get; set; } = "";
 }

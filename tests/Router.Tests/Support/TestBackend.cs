@@ -103,6 +103,8 @@ public sealed class TestBackend : IAsyncDisposable
             return;
         }
 
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(JsonSerializer.Serialize(new BackendEcho
         {
@@ -110,6 +112,7 @@ public sealed class TestBackend : IAsyncDisposable
             Host = context.Request.Host.Value ?? "",
             Path = context.Request.Path.Value + context.Request.QueryString.Value,
             Headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            Body = body,
         }));
     }
 }

@@ -120,7 +120,7 @@ internal sealed class ImdsHandler(AwsState state, CallLog calls)
                 ["InstanceProfileId"] = "AIPA" + instance.Id[2..].ToUpperInvariant(),
             }.ToJsonString(),
             "meta-data/iam/security-credentials" => role,
-            _ when path == "meta-data/iam/security-credentials/" + role => RoleCredentials(now, stamp),
+            _ when path == "meta-data/iam/security-credentials/" + role => RoleCredentials(now, stamp, role, instance.Id),
             "user-data" => instance.UserData,
             "dynamic/instance-identity/document" => new JsonObject
             {
@@ -135,12 +135,15 @@ internal sealed class ImdsHandler(AwsState state, CallLog calls)
         };
     }
 
-    private string RoleCredentials(DateTimeOffset now, string stamp)
+    /// <summary>The instance role's credentials: a session of that role named after the instance, as EC2 names it.</summary>
+    private string RoleCredentials(DateTimeOffset now, string stamp, string role, string instanceId)
     {
         AwsIntegrations.Aws.AwsCredentials credentials;
         lock (state.Gate)
         {
-            credentials = state.NodeRoleCredentials ??= state.IssueCredentials("ASIA", withToken: true);
+            var roleArn = $"arn:aws:iam::{state.AccountId}:role/{role}";
+            credentials = state.NodeRoleCredentials ??= state.IssueCredentials("ASIA", withToken: true,
+                IamPrincipal.RoleSession(state.AccountId, roleArn, instanceId, StsHandler.RoleId(roleArn)));
         }
 
         return new JsonObject

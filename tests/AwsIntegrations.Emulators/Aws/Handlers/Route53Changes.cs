@@ -137,9 +137,64 @@ public static class Route53Changes
                 return $"RRSet of type CNAME with DNS name {record.Name} is not permitted as it conflicts with other records with the same DNS name in zone {zone.Name}";
             }
 
+            if (record.Type is "TXT" or "SPF" && record.Values.Select(TxtProblem).FirstOrDefault(p => p is not null) is { } txtProblem)
+            {
+                return txtProblem;
+            }
+
             if (record.Alias is { } alias && !AliasTargetExists(alias, state))
             {
                 return $"Tried to create an alias that targets {alias.DnsName}, type {record.Type} in zone {alias.HostedZoneId}, but the alias target name does not lie within the target zone";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A TXT value is one or more character-strings, quoted ("…", with \" inside) or not, each at most 255 characters
+    /// (RFC 1035 §3.3.14; Route 53's "Supported DNS record types": longer values are split into several quoted strings).
+    /// </summary>
+    private static string? TxtProblem(string value)
+    {
+        var i = 0;
+        while (i < value.Length)
+        {
+            if (value[i] == ' ')
+            {
+                i++;
+                continue;
+            }
+
+            var length = 0;
+            if (value[i] == '"')
+            {
+                i++;
+                while (i < value.Length && value[i] != '"')
+                {
+                    i += value[i] == '\\' && i + 1 < value.Length ? 2 : 1;
+                    length++;
+                }
+
+                if (i >= value.Length)
+                {
+                    return $"Invalid Resource Record: 'FATAL problem: InvalidCharacterString (Value should be enclosed in quotation marks) encountered with '{value}''";
+                }
+
+                i++;
+            }
+            else
+            {
+                while (i < value.Length && value[i] != ' ')
+                {
+                    i++;
+                    length++;
+                }
+            }
+
+            if (length > 255)
+            {
+                return $"Invalid Resource Record: 'FATAL problem: TXTRDATATooLong encountered with '{value}''";
             }
         }
 

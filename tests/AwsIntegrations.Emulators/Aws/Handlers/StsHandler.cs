@@ -4,7 +4,11 @@ using System.Xml.Linq;
 
 namespace AwsIntegrations.Emulators.Aws;
 
-/// <summary>STS (Query, 2011-06-15): AssumeRole with the checks AWS makes, and GetCallerIdentity.</summary>
+/// <summary>
+/// STS (Query, 2011-06-15): AssumeRole with the checks AWS makes — the caller's permissions (on the request path,
+/// <see cref="RequestAuthorizer"/>) and the role's trust policy, for roles IAM defines (<see cref="IamState"/>) — and
+/// GetCallerIdentity. Credentials it hands out belong to the new role session.
+/// </summary>
 public static partial class StsHandler
 {
     public static WireResponse Handle(AwsCall call, AwsState state) => call.Operation switch
@@ -12,8 +16,8 @@ public static partial class StsHandler
         "AssumeRole" => AssumeRole(call, state),
         "AssumeRoleWithWebIdentity" => StsWebIdentity.Assume(call, state),
         "GetCallerIdentity" => QueryXml.Result(call.Service, call.Operation, call.RequestId,
-            new XElement("Arn", $"arn:aws:iam::{state.AccountId}:user/emulator"),
-            new XElement("UserId", call.AccessKeyId),
+            new XElement("Arn", call.Principal?.Arn ?? UserArn(state)),
+            new XElement("UserId", call.Principal?.UserId ?? call.AccessKeyId),
             new XElement("Account", state.AccountId)),
         _ => throw new AwsFault("InvalidAction", $"Could not find operation {call.Operation} for version 2011-06-15"),
     };
@@ -43,9 +47,11 @@ public static partial class StsHandler
         var roleName = match.Groups["name"].Value;
         lock (state.Gate)
         {
-            var restricted = state.Roles.Count > 0;
+            var restricted = state.Roles.Count > 0 || state.Iam.Roles.Count > 0;
+            var defined = state.Iam.Roles.ContainsKey(roleName.Split('/').Last());
+            var required = state.Roles.GetValueOrDefault(roleName);
             if (match.Groups["account"].Value != state.AccountId
-                || (restricted && (!state.Roles.TryGetValue(roleName, out var required) || (required is not null && required != externalId))))
+                || (restricted && ((!state.Roles.ContainsKey(roleName) && !defined) || (required is not null && required != externalId))))
             {
                 throw new AwsFault("AccessDenied", $"Not authorized to perform sts:AssumeRole on resource: {roleArn}", 403);
             }
@@ -54,11 +60,46 @@ public static partial class StsHandler
         return roleName;
     }
 
+    /// <summary>
+    /// The role's trust policy, when IAM defines one, must allow the principal the action ("a role trust policy … defines
+    /// which principals can assume the role, and under which conditions",
+    /// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html); the decision is recorded on the call.
+    /// </summary>
+    internal static void CheckTrust(AwsCall call, AwsState state, string roleName, string action, RequestPrincipal principal, Dictionary<string, IReadOnlyList<string>> keys, string deniedMessage)
+    {
+        PolicyDocument? trust;
+        string roleArn;
+        lock (state.Gate)
+        {
+            var role = state.Iam.Roles.GetValueOrDefault(roleName.Split('/').Last());
+            trust = role?.TrustPolicy;
+            roleArn = role?.Arn ?? string.Empty;
+        }
+
+        if (trust is null)
+        {
+            return;
+        }
+
+        keys.TryAdd("aws:PrincipalAccount", principal.AccountId is { } account ? [account] : []);
+        var decision = PolicyEvaluator.Evaluate([trust], new AuthorizationRequest(action, roleArn, keys) { Principal = principal });
+        call.Authorizations.Add(new AuthorizationRecord(action, roleArn, decision.Effect.ToString(), decision.Statements));
+        if (!decision.Allowed)
+        {
+            throw new AwsFault("AccessDenied", deniedMessage, 403);
+        }
+    }
+
+    internal static string UserArn(AwsState state) => $"arn:aws:iam::{state.AccountId}:user/emulator";
+
+    internal static string RoleId(string roleArn) =>
+        "AROA" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(roleArn)))[..17];
+
     internal static XElement[] CredentialsAndUser(AwsState state, string roleArn, string roleName, string sessionName, int duration)
     {
-        var credentials = state.IssueCredentials("ASIA", withToken: true);
+        var roleId = RoleId(roleArn);
+        var credentials = state.IssueCredentials("ASIA", withToken: true, IamPrincipal.RoleSession(state.AccountId, roleArn, sessionName, roleId));
         var expiration = state.Time.GetUtcNow() + (state.StsCredentialLifetime ?? TimeSpan.FromSeconds(duration));
-        var roleId = "AROA" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(roleArn)))[..17];
         return
         [
             new XElement("AssumedRoleUser",
@@ -75,6 +116,11 @@ public static partial class StsHandler
     private static WireResponse AssumeRole(AwsCall call, AwsState state)
     {
         var roleName = ValidateRoleRequest(call, state, call.Param("ExternalId"), out var duration);
+        var caller = call.Principal?.AsTrustPrincipal() ?? new RequestPrincipal("AWS", [UserArn(state)], state.AccountId);
+        var keys = StsAuthorization.Keys(call);
+        keys["aws:PrincipalArn"] = [call.Principal?.RoleArn ?? UserArn(state)];
+        CheckTrust(call, state, roleName, "sts:AssumeRole", caller, keys,
+            $"User: {call.Principal?.Arn ?? UserArn(state)} is not authorized to perform: sts:AssumeRole on resource: {call.RequiredParam("RoleArn")}");
         var parts = CredentialsAndUser(state, call.RequiredParam("RoleArn"), roleName, call.RequiredParam("RoleSessionName"), duration);
         return QueryXml.Result(call.Service, call.Operation, call.RequestId,
             QueryXml.Opt("SourceIdentity", call.Param("SourceIdentity")),

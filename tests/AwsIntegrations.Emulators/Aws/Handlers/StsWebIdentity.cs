@@ -6,7 +6,12 @@ namespace AwsIntegrations.Emulators.Aws;
 
 /// <summary>
 /// AssumeRoleWithWebIdentity (IRSA): the request is unsigned and carries a JWT. The emulator reads its claims (iss,
-/// sub, aud) without checking the signature — it has no OIDC provider — and refuses tokens that are not JWTs.
+/// sub, aud) without checking the signature — it has no OIDC provider — and refuses tokens that are not JWTs. A role IAM
+/// defines with a trust policy must trust the provider (Principal Federated
+/// arn:aws:iam::account:oidc-provider/issuer-without-https) under its conditions on the claims, whose keys are
+/// issuer:sub and issuer:aud ("Configure a role trust policy for IRSA",
+/// https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html); otherwise STS answers
+/// AccessDenied "Not authorized to perform sts:AssumeRoleWithWebIdentity".
 /// </summary>
 public static class StsWebIdentity
 {
@@ -14,6 +19,14 @@ public static class StsWebIdentity
     {
         var claims = Claims(call.RequiredParam("WebIdentityToken"));
         var roleName = StsHandler.ValidateRoleRequest(call, state, externalId: null, out var duration);
+        var issuer = claims["iss"]?.GetValue<string>() ?? string.Empty;
+        var provider = issuer.StartsWith("https://", StringComparison.Ordinal) ? issuer["https://".Length..] : issuer;
+        var keys = StsAuthorization.Keys(call);
+        keys[provider + ":sub"] = [claims["sub"]?.GetValue<string>() ?? string.Empty];
+        keys[provider + ":aud"] = claims["aud"] is JsonArray audiences ? audiences.Select(a => a?.GetValue<string>() ?? string.Empty).ToList() : [claims["aud"]?.GetValue<string>() ?? string.Empty];
+        StsHandler.CheckTrust(call, state, roleName, "sts:AssumeRoleWithWebIdentity",
+            new RequestPrincipal("Federated", [$"arn:aws:iam::{state.AccountId}:oidc-provider/{provider}"], null), keys,
+            "Not authorized to perform sts:AssumeRoleWithWebIdentity");
         var parts = StsHandler.CredentialsAndUser(state, call.RequiredParam("RoleArn"), roleName, call.RequiredParam("RoleSessionName"), duration);
         return QueryXml.Result(call.Service, call.Operation, call.RequestId,
             parts[1],

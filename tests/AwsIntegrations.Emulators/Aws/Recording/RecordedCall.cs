@@ -22,5 +22,11 @@ public sealed record RecordedCall(
     /// <summary>The access key that signed the call (null for unsigned calls).</summary>
     public string? AccessKeyId { get; init; }
 
+    /// <summary>The role session that signed the call (arn:aws:sts::…:assumed-role/role/session); null for unrestricted keys.</summary>
+    public string? Principal { get; init; }
+
+    /// <summary>The IAM decisions made for the call, in order (none for unrestricted keys).</summary>
+    public IReadOnlyList<AuthorizationRecord> Authorizations { get; init; } = [];
+
     public bool Succeeded => Result == "Success";
 }

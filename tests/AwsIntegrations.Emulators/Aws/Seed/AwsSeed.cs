@@ -141,6 +141,20 @@ public sealed class SeedRole
 {
     public string Name { get; set; } = string.Empty;
     public string? ExternalId { get; set; }
+
+    /// <summary>The role's trust policy; with it or with policies, IAM defines the role and enforces them.</summary>
+    public SeedPolicy? TrustPolicy { get; set; }
+
+    /// <summary>The role's permissions policies: calls signed by its sessions are checked against them.</summary>
+    public List<SeedPolicy> Policies { get; set; } = [];
+}
+
+public sealed class SeedPolicy
+{
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>The policy document (JSON).</summary>
+    public string Document { get; set; } = string.Empty;
 }
 
 public sealed class SeedWebAcl

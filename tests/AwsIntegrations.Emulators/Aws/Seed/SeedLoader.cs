@@ -18,6 +18,10 @@ public static class SeedLoader
         foreach (var role in seed.Roles)
         {
             state.Roles[role.Name] = role.ExternalId;
+            if (role.TrustPolicy is not null || role.Policies.Count > 0)
+            {
+                state.Iam.Define(seed.AccountId, role.Name, role.TrustPolicy is { } trust ? (trust.Name, trust.Document) : null, role.Policies.Select(p => (p.Name, p.Document)));
+            }
         }
 
         foreach (var v in seed.Vpcs)

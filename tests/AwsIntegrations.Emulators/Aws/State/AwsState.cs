@@ -62,6 +62,9 @@ public sealed class AwsState
     /// </summary>
     public TimeSpan? StsCredentialLifetime { get; set; }
 
+    /// <summary>IAM: the roles whose policies are enforced, and the role session behind each temporary key.</summary>
+    public IamState Iam { get; } = new();
+
     /// <summary>Access keys the emulator knows (requests signed with others are refused), with their secret and token.</summary>
     public Dictionary<string, AwsCredentials> AccessKeys { get; } = new(StringComparer.Ordinal);
 
@@ -88,13 +91,18 @@ public sealed class AwsState
         return acl;
     }
 
-    public AwsCredentials IssueCredentials(string prefix, bool withToken)
+    /// <summary>New credentials the emulator accepts; with a principal, calls signed with them are that role session's.</summary>
+    public AwsCredentials IssueCredentials(string prefix, bool withToken, IamPrincipal? principal = null)
     {
         var id = Interlocked.Increment(ref _nextId).ToString("X16", CultureInfo.InvariantCulture);
         var credentials = new AwsCredentials(prefix + id, "secret/" + Guid.NewGuid().ToString("N"), withToken ? "token-" + Guid.NewGuid().ToString("N") : null);
         lock (Gate)
         {
             AccessKeys[credentials.AccessKeyId] = credentials;
+            if (principal is not null)
+            {
+                Iam.Principals[credentials.AccessKeyId] = principal;
+            }
         }
 
         return credentials;

@@ -19,6 +19,12 @@ public sealed class AwsCall
 
     public JsonObject? Json { get; init; }
 
+    /// <summary>The role session that signed the call (null: an unrestricted key, or unsigned).</summary>
+    public IamPrincipal? Principal { get; init; }
+
+    /// <summary>The IAM decisions made for the call (its permissions, and a trust policy for STS), for the call log.</summary>
+    public List<AuthorizationRecord> Authorizations { get; } = [];
+
     public string? Param(string name) => Parameters.GetValueOrDefault(name);
 
     public string RequiredParam(string name) =>
