@@ -28,12 +28,14 @@ public static class ListWatch
             ("limit", options.Limit?.ToString(CultureInfo.InvariantCulture)),
             ("continue", options.Continue),
             ("resourceVersion", options.ResourceVersion));
-        using var response = await connection.GetAsync(ResourceType<T>.CollectionPath(ns) + query, cancellationToken).ConfigureAwait(false);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(connection.RequestTimeout);
+        using var response = await connection.GetAsync(ResourceType<T>.CollectionPath(ns) + query, timeout.Token).ConfigureAwait(false);
+        var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var info = (JsonTypeInfo<ResourceList<T>>)connection.Json.GetTypeInfo(typeof(ResourceList<T>));
-            return await JsonSerializer.DeserializeAsync(stream, info, cancellationToken).ConfigureAwait(false)
+            return await JsonSerializer.DeserializeAsync(stream, info, timeout.Token).ConfigureAwait(false)
                 ?? throw new JsonException($"list {ResourceType<T>.Plural}: the server answered null");
         }
     }

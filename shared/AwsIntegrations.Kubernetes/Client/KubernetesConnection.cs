@@ -26,6 +26,7 @@ public sealed class KubernetesConnection : IDisposable
         ArgumentNullException.ThrowIfNull(config);
         settings ??= new KubernetesClientSettings();
         Time = settings.Time;
+        RequestTimeout = settings.RequestTimeout;
         Namespace = string.IsNullOrEmpty(config.Namespace) ? "default" : config.Namespace;
         _tlsServerName = config.TlsServerName;
 
@@ -61,6 +62,9 @@ public sealed class KubernetesConnection : IDisposable
 
     /// <summary>The serializer options of <see cref="Client"/> (KubernetesClient's, with interned strings and MicroTime fields).</summary>
     public JsonSerializerOptions Json { get; }
+
+    /// <summary>How long a call other than a watch may take, retries included.</summary>
+    public TimeSpan RequestTimeout { get; }
 
     public void Dispose() => _kubernetes.Dispose();
 

@@ -45,6 +45,8 @@ public sealed class KubernetesClientInputTests : EmulatorTest
 
         var slow = () => connection.Client.CoreV1.ReadNamespacedPodAsync("web", "default");
         await slow.Should().ThrowAsync<OperationCanceledException>();
+        var slowList = () => connection.ListAsync<V1Pod>("default");
+        await slowList.Should().ThrowAsync<OperationCanceledException>("our list has the same timeout as KubernetesClient's calls");
         Kube.Faults.Clear();
 
         (await connection.Client.CoreV1.ReadNamespacedPodAsync("web", "default")).Metadata.Name.Should().Be("web");
