@@ -93,7 +93,14 @@ public sealed partial class DnsReconciler
         var desired = DesiredState.Route(_built.Values, Cache.Zones, _filter, names);
         var problems = desired.Problems.ToList();
         var settings = new PlanSettings(_options.TxtOwnerId, _options.Policy, _mapper) { Scope = _filter };
-        var plans = Cache.Zones.Select(z => (Zone: z, Plan: Planner.Plan(z, lookup is null ? Cache.Records(z.Id) : Cache.Records(z.Id, lookup), desired.For(z.Id), settings))).ToList();
+        foreach (var (zone, reason) in Cache.Zones.Where(z => Cache.UnreadableZones.ContainsKey(z.Id)).Select(z => (z, Cache.UnreadableZones[z.Id])))
+        {
+            problems.AddRange(desired.For(zone.Id).Select(r => r.Resource).Distinct().Select(resource =>
+                new SourceProblem(resource, "ZoneUnreadable", $"Route 53 refused to list zone {zone.Name} ({zone.Id}), so its records are left as they are: {reason}")));
+        }
+
+        var plans = Cache.Zones.Where(z => !Cache.UnreadableZones.ContainsKey(z.Id))
+            .Select(z => (Zone: z, Plan: Planner.Plan(z, lookup is null ? Cache.Records(z.Id) : Cache.Records(z.Id, lookup), desired.For(z.Id), settings))).ToList();
         problems.AddRange(plans.SelectMany(p => p.Plan.Problems));
         var byResource = new Lazy<Dictionary<string, SourceObject>>(() => sources.GroupBy(s => s.Resource).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
         string? error = null;
@@ -191,6 +198,15 @@ public sealed partial class DnsReconciler
         var read = false;
         var now = _time.GetUtcNow();
         var epoch = _leadership?.Epoch ?? 0;
+        if (Cache.UnreadableZones.Count > 0 && _lastFullPlan is { } planned && now - planned >= _options.Interval)
+        {
+            // A refused zone is asked again once per --interval (its policy may have been fixed), not on every pass.
+            foreach (var zoneId in Cache.UnreadableZones.Keys)
+            {
+                Cache.MarkStale(zoneId);
+            }
+        }
+
         if (Cache.NeedsFullRead(now, _options.ResyncInterval) || epoch != _epoch)
         {
             _epoch = epoch;
@@ -200,6 +216,11 @@ public sealed partial class DnsReconciler
             _reported.Clear();
             await _loadBalancers.RefreshAsync(now, cancellationToken).ConfigureAwait(false);
             LogZonesRead(_logger, Cache.Zones.Count, Cache.RecordCount);
+            foreach (var (zoneId, reason) in Cache.UnreadableZones)
+            {
+                LogZoneUnreadable(_logger, zoneId, reason);
+            }
+
             read = true;
         }
         else if (Cache.StaleZones.Count > 0)
@@ -287,6 +308,9 @@ public sealed partial class DnsReconciler
 
     private static string Describe(Route53RecordSet record) =>
         record.AliasTarget is { } alias ? $"alias {alias.DnsName} (zone {alias.HostedZoneId})" : $"ttl {record.Ttl} {string.Join(" ", record.Values)}";
+
+    [LoggerMessage(EventId = 46, Level = LogLevel.Warning, Message = "Route 53 refused to list zone {ZoneId}; nothing is planned for it until the next full read: {Reason}")]
+    private static partial void LogZoneUnreadable(ILogger logger, string zoneId, string reason);
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Read {Zones} zones with {Records} records from Route 53")]
     private static partial void LogZonesRead(ILogger logger, int zones, int records);

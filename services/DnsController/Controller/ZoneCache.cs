@@ -15,12 +15,20 @@ public sealed class ZoneCache
     // zone id → record name (normalised) → the record sets at that name
     private readonly Dictionary<string, Dictionary<string, List<Route53RecordSet>>> _records = new(StringComparer.Ordinal);
     private readonly HashSet<string> _stale = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _unreadable = new(StringComparer.Ordinal);
 
     public IReadOnlyList<Zone> Zones { get; private set; } = [];
 
     public DateTimeOffset? ReadAt { get; private set; }
 
     public IReadOnlyCollection<string> StaleZones => _stale;
+
+    /// <summary>
+    /// Zones Route 53 refused to list (zone id → its answer): an IAM policy that does not cover the zone, or a zone deleted
+    /// since it was listed. They stay selected, so their names go nowhere else, but nothing is planned for them until a
+    /// full read succeeds; the other zones are read and written as usual.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> UnreadableZones => _unreadable;
 
     public bool NeedsFullRead(DateTimeOffset now, TimeSpan resyncInterval) => ReadAt is not { } readAt || now - readAt >= resyncInterval;
 
@@ -38,6 +46,7 @@ public sealed class ZoneCache
             .ToList();
         _records.Clear();
         _stale.Clear();
+        _unreadable.Clear();
         foreach (var zone in zones)
         {
             await ReadZoneAsync(route53, zone.Id, cancellationToken).ConfigureAwait(false);
@@ -93,7 +102,20 @@ public sealed class ZoneCache
 
     private async Task ReadZoneAsync(IRoute53Api route53, string zoneId, CancellationToken cancellationToken)
     {
-        var records = await route53.ListResourceRecordSetsAsync(zoneId, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Route53RecordSet> records;
+        try
+        {
+            records = await route53.ListResourceRecordSetsAsync(zoneId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException refused) when (refused.Code is "AccessDenied" or "NoSuchHostedZone")
+        {
+            // Refused for this zone alone; throttling, 5xx and network errors still fail the pass and are retried.
+            _records.Remove(zoneId);
+            _unreadable[zoneId] = $"{refused.Code}: {refused.AwsMessage}";
+            return;
+        }
+
+        _unreadable.Remove(zoneId);
         _records[zoneId] = records.GroupBy(r => DnsNames.FromRoute53(r.Name)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
 }

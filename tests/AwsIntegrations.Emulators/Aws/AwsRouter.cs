@@ -60,7 +60,7 @@ internal sealed class AwsRouter(AwsState state, CallLog calls, FaultInjector fau
 
             // IAM after authentication and before the service acts (faults included): a denied call changes nothing.
             RequestAuthorizer.Authorize(call, state);
-            var (delay, fault) = faults.Decide(service, operation);
+            var (delay, fault) = faults.Decide(service, operation, request.Path.Value ?? "/");
             if (delay > TimeSpan.Zero)
             {
                 await Task.Delay(delay, context.RequestAborted);

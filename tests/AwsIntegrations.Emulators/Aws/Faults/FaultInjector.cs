@@ -36,8 +36,8 @@ public sealed class FaultInjector
     public FaultRule Throttle(string service, string? operation, int percent) =>
         Add(new FaultRule { Service = service, Operation = operation, ThrottlePercent = percent });
 
-    public FaultRule FailWith(string service, string? operation, string code, int statusCode, int? count = null) =>
-        Add(new FaultRule { Service = service, Operation = operation, ErrorCode = code, StatusCode = statusCode, Remaining = count });
+    public FaultRule FailWith(string service, string? operation, string code, int statusCode, int? count = null, string? pathContains = null) =>
+        Add(new FaultRule { Service = service, Operation = operation, ErrorCode = code, StatusCode = statusCode, Remaining = count, PathContains = pathContains });
 
     public FaultRule FailNext(string service, string? operation, int count, string code = "InternalFailure", int statusCode = 500) =>
         FailWith(service, operation, code, statusCode, count);
@@ -54,13 +54,13 @@ public sealed class FaultInjector
     }
 
     /// <summary>Decides what happens to a call: an added delay and, maybe, the fault to answer with.</summary>
-    public (TimeSpan Delay, AwsFault? Fault) Decide(EmulatedService service, string operation)
+    public (TimeSpan Delay, AwsFault? Fault) Decide(EmulatedService service, string operation, string path = "/")
     {
         var delay = TimeSpan.Zero;
         AwsFault? fault = null;
         lock (_gate)
         {
-            foreach (var rule in _rules.Where(r => r.Matches(service.Name, operation)))
+            foreach (var rule in _rules.Where(r => r.Matches(service.Name, operation, path)))
             {
                 delay += rule.Latency;
                 if (fault is not null)

@@ -25,6 +25,10 @@ public sealed class FaultRule
 
     internal int Accumulator { get; set; }
 
-    public bool Matches(string service, string operation) =>
-        (Service is null || Service == service) && (Operation is null || Operation == operation);
+    /// <summary>Only calls whose request path contains this (a Route 53 zone id, say); null: any path.</summary>
+    public string? PathContains { get; init; }
+
+    public bool Matches(string service, string operation, string path) =>
+        (Service is null || Service == service) && (Operation is null || Operation == operation)
+        && (PathContains is null || path.Contains(PathContains, StringComparison.Ordinal));
 }
