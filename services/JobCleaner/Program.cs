@@ -7,7 +7,7 @@ using AwsIntegrations.JobCleaner.Metrics;
 using AwsIntegrations.JobCleaner.Options;
 using AwsIntegrations.Kubernetes;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Leadership;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +24,7 @@ var exitCode = await ServiceHost.RunAsync<JobCleanerOptions>("job-cleaner", args
     {
         // Not a hosted service of its own: the runner starts it only when the cleaner keeps running, so one pass takes no Lease.
         host.Services.AddSingleton(sp => new LeaderElector(
-            new KubernetesClient(sp.GetRequiredService<KubernetesConnection>(), new KubernetesClientSettings { Qps = 0, MeterFactory = sp.GetService<IMeterFactory>(), Time = sp.GetRequiredService<TimeProvider>() }),
+            sp.CreateUnlimitedKubernetesConnection(),
             options.LeaderElection.ForLease("job-cleaner"),
             sp.GetService<ILogger<LeaderElector>>(),
             ownsClient: true));
@@ -37,7 +37,7 @@ var exitCode = await ServiceHost.RunAsync<JobCleanerOptions>("job-cleaner", args
 
     host.Services.AddSingleton(sp => new JobCleanerMetrics(sp.GetService<IMeterFactory>()));
     host.Services.AddSingleton(sp => new CleanupPass(
-        sp.GetRequiredService<KubernetesClient>(),
+        sp.GetRequiredService<KubernetesConnection>(),
         sp.GetRequiredService<EventRecorder>(),
         CleanerSettings.From(options),
         sp.GetRequiredService<JobCleanerMetrics>(),
@@ -48,7 +48,7 @@ var exitCode = await ServiceHost.RunAsync<JobCleanerOptions>("job-cleaner", args
         var time = sp.GetRequiredService<TimeProvider>();
         var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("job-cleaner");
         var pass = sp.GetRequiredService<CleanupPass>();
-        var detector = new RunModeDetector(sp.GetRequiredService<KubernetesClient>(), Environment.GetEnvironmentVariable, time, logger);
+        var detector = new RunModeDetector(sp.GetRequiredService<KubernetesConnection>(), Environment.GetEnvironmentVariable, time, logger);
         return runner = new CleanerRunner(
             token => detector.DecideAsync(options.Once, options.Interval, token),
             pass,

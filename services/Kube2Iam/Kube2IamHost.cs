@@ -1,7 +1,7 @@
 using AwsIntegrations.Hosting;
 using AwsIntegrations.Hosting.Health;
 using AwsIntegrations.Hosting.Metrics;
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
 using Kube2Iam.Debugging;
 using Kube2Iam.Metadata;
 using Kube2Iam.Options;

@@ -5,7 +5,8 @@ using AwsIntegrations.Hosting.Health;
 using AwsIntegrations.Kubernetes;
 using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Informers;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Kube2Iam.Credentials;
 using Kube2Iam.Debugging;
 using Kube2Iam.Iptables;
@@ -26,9 +27,11 @@ public static class Kube2IamServices
 {
     public static IServiceCollection AddKube2Iam(this IServiceCollection services, Kube2IamOptions options)
     {
-        // kube2iam's --api-server/--api-token/--insecure choose the connection; registered first, so AddKubernetes keeps it.
-        services.TryAddSingleton(_ => KubernetesConnections.Load(options));
-        services.AddKubernetes(options.Kubernetes, new InformerOptions { ResyncPeriod = options.CacheResyncPeriod > TimeSpan.Zero ? options.CacheResyncPeriod : null });
+        // kube2iam's --api-server/--api-token/--insecure choose the configuration.
+        services.AddKubernetes(
+            options.Kubernetes,
+            new InformerOptions { ResyncPeriod = options.CacheResyncPeriod > TimeSpan.Zero ? options.CacheResyncPeriod : null },
+            () => KubernetesConnections.Load(options));
         services.AddKubernetesEvents("kube2iam");
         services.TryAddSingleton(sp => new Kube2IamMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<IStsApi>(sp =>
@@ -43,17 +46,17 @@ public static class Kube2IamServices
         services.AddSingleton(sp =>
         {
             var duplicates = options.ResolveDuplicateCacheIps
-                ? new DuplicateIpResolver(sp.GetRequiredService<KubernetesClient>(), options.Node, sp.GetRequiredService<Kube2IamMetrics>(), sp.GetRequiredService<ILogger<DuplicateIpResolver>>())
+                ? new DuplicateIpResolver(sp.GetRequiredService<KubernetesConnection>(), options.Node, sp.GetRequiredService<Kube2IamMetrics>(), sp.GetRequiredService<ILogger<DuplicateIpResolver>>())
                 : null;
             return new PodDirectory(
-                sp.GetRequiredService<SharedInformerFactory>().GetInformer<Pod>(fieldSelector: options.Node.Length > 0 ? $"spec.nodeName={options.Node}" : null),
+                sp.GetRequiredService<SharedInformerFactory>().GetInformer<V1Pod>(fieldSelector: options.Node.Length > 0 ? $"spec.nodeName={options.Node}" : null),
                 sp.GetRequiredService<TimeProvider>(), duplicates is null ? null : duplicates.ResolveAsync);
         });
         services.AddSingleton(sp =>
         {
             RoleResolver? resolver = null;
             var namespaces = options.NamespaceRestrictions
-                ? new NamespaceDirectory(sp.GetRequiredService<SharedInformerFactory>().GetInformer<Namespace>(), options.NamespaceKey,
+                ? new NamespaceDirectory(sp.GetRequiredService<SharedInformerFactory>().GetInformer<V1Namespace>(), options.NamespaceKey,
                     options.NamespaceRestrictionFormat, options.RegexpTimeout, () => resolver!.BaseArn)
                 : null;
             resolver = new RoleResolver(options, ns => namespaces?.AllowedRolesOf(ns) ?? AllowedRoles.None("restrictions are off"));
@@ -75,7 +78,7 @@ public static class Kube2IamServices
 
         if (options.Debug)
         {
-            services.AddSingleton(sp => new DebugStore(sp.GetRequiredService<PodDirectory>(), sp.GetRequiredService<SharedInformerFactory>().GetInformer<Namespace>(),
+            services.AddSingleton(sp => new DebugStore(sp.GetRequiredService<PodDirectory>(), sp.GetRequiredService<SharedInformerFactory>().GetInformer<V1Namespace>(),
                 options.IamRoleKey, options.NamespaceKey));
         }
 

@@ -7,7 +7,8 @@ using AwsIntegrations.Kubernetes;
 using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.NodeGate.Gate;
 using AwsIntegrations.NodeGate.Metrics;
 using AwsIntegrations.NodeGate.Options;
@@ -58,12 +59,12 @@ public static partial class NodeGateServiceCollection
     private static ReconcileLoop CreateLoop(IServiceProvider sp, NodeGateOptions options)
     {
         var factory = sp.GetRequiredService<SharedInformerFactory>();
-        var client = sp.GetRequiredService<KubernetesClient>();
+        var client = sp.GetRequiredService<IKubernetes>();
         var time = sp.GetRequiredService<TimeProvider>();
         var loggers = sp.GetRequiredService<ILoggerFactory>();
-        var nodes = factory.GetInformer<Node>();
-        var daemonSets = factory.GetInformer<DaemonSet>();
-        var pods = factory.GetInformer<Pod>();
+        var nodes = factory.GetInformer<V1Node>();
+        var daemonSets = factory.GetInformer<V1DaemonSet>();
+        var pods = factory.GetInformer<V1Pod>();
         var config = options.Config;
         var taints = new GateTaints(options.TaintKey, config?.TaintNamePrefix);
         var reconciler = new NodeGateReconciler(
@@ -83,9 +84,9 @@ public static partial class NodeGateServiceCollection
             sp.GetRequiredService<ILeadershipGate>(),
             loggers.CreateLogger("node-gate.loop"),
             sp.GetService<IMeterFactory>());
-        nodes.AddHandler(new InformerHandler<Node>(_ => loop.Trigger(), (_, _) => loop.Trigger(), null));
-        daemonSets.AddHandler(new InformerHandler<DaemonSet>(_ => loop.Trigger(), (_, _) => loop.Trigger(), _ => loop.Trigger()));
-        pods.AddHandler(new InformerHandler<Pod>(p => TriggerIfBound(p, loop), (_, p) => TriggerIfBound(p, loop), null));
+        nodes.AddHandler(new InformerHandler<V1Node>(_ => loop.Trigger(), (_, _) => loop.Trigger(), null));
+        daemonSets.AddHandler(new InformerHandler<V1DaemonSet>(_ => loop.Trigger(), (_, _) => loop.Trigger(), _ => loop.Trigger()));
+        pods.AddHandler(new InformerHandler<V1Pod>(p => TriggerIfBound(p, loop), (_, p) => TriggerIfBound(p, loop), null));
         return loop;
     }
 
@@ -96,7 +97,7 @@ public static partial class NodeGateServiceCollection
     private static partial void LogIgnoredFlag(ILogger logger, string flag, string reason);
 
     /// <summary>Only pods bound to a node can release one; the rest of the cluster's pod churn is ignored.</summary>
-    private static void TriggerIfBound(Pod pod, ReconcileLoop loop)
+    private static void TriggerIfBound(V1Pod pod, ReconcileLoop loop)
     {
         if (pod.Spec?.NodeName is { Length: > 0 } && (pod.Metadata.OwnerReferences ?? []).Any(o => o.Kind == "DaemonSet"))
         {

@@ -1,17 +1,21 @@
+using AwsIntegrations.Kubernetes.Api;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Config;
-using AwsIntegrations.Kubernetes.Models;
+using AwsIntegrations.Kubernetes.Configuration;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.Kubernetes.Tests;
 
-/// <summary>Each test gets its own API server emulator on a free loopback port and a client pointed at it.</summary>
+/// <summary>Each test gets its own API server emulator on a free loopback port and a KubernetesClient pointed at it.</summary>
 public abstract class EmulatorTest : IAsyncLifetime
 {
     protected KubernetesEmulator Kube { get; private set; } = null!;
 
-    protected KubernetesClient Client { get; private set; } = null!;
+    protected KubernetesConnection Connection { get; private set; } = null!;
+
+    protected IKubernetes Client => Connection.Client;
 
     protected virtual KubernetesEmulatorOptions EmulatorOptions => new() { BookmarkInterval = TimeSpan.FromMilliseconds(200) };
 
@@ -20,21 +24,26 @@ public abstract class EmulatorTest : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Kube = await KubernetesEmulator.StartAsync(0, EmulatorOptions);
-        Client = NewClient(Settings);
+        Connection = NewConnection(Settings);
     }
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
+        Connection.Dispose();
         await Kube.DisposeAsync();
     }
 
-    protected KubernetesClient NewClient(KubernetesClientSettings settings) => new(new KubernetesConnection(Kube.BaseAddress), settings);
+    protected KubernetesConnection NewConnection(KubernetesClientSettings settings) => new(Config(), settings);
 
-    protected static Pod NewPod(string name, string ns = "default", IReadOnlyDictionary<string, string>? labels = null, string? node = null) => new()
+    protected KubernetesClientConfiguration Config() => new() { Host = Kube.BaseAddress.ToString() };
+
+    /// <summary>Creates the pod in its own namespace, as kubectl create would.</summary>
+    protected Task<V1Pod> CreatePodAsync(V1Pod pod) => Client.CoreV1.CreateNamespacedPodAsync(pod, pod.Metadata.NamespaceProperty);
+
+    protected static V1Pod NewPod(string name, string ns = "default", IReadOnlyDictionary<string, string>? labels = null, string? node = null) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = ns, Labels = labels?.ToDictionary() },
-        Spec = new PodSpec { NodeName = node, Containers = [new Container { Name = "app", Image = "nginx" }] },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Labels = labels?.ToDictionary() },
+        Spec = new V1PodSpec { NodeName = node, Containers = [new V1Container { Name = "app", Image = "nginx" }] },
     };
 
     /// <summary>A pod written straight into the emulator's store (as another client would), with a status.</summary>

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.NodeGate.Tests;
 
@@ -7,49 +8,49 @@ internal static class Objects
 {
     public const string StartupTaint = "aws-integrations.io/not-ready";
 
-    public static Node Node(string name, Dictionary<string, string>? labels = null, params Taint[] taints) => new()
+    public static V1Node Node(string name, Dictionary<string, string>? labels = null, params V1Taint[] taints) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Labels = labels ?? new() { ["kubernetes.io/hostname"] = name } },
-        Spec = new NodeSpec { Taints = [.. taints] },
+        Metadata = new V1ObjectMeta { Name = name, Labels = labels ?? new Dictionary<string, string> { ["kubernetes.io/hostname"] = name } },
+        Spec = new V1NodeSpec { Taints = [.. taints] },
     };
 
-    public static Node GatedNode(string name, Dictionary<string, string>? labels = null, params Taint[] more) =>
+    public static V1Node GatedNode(string name, Dictionary<string, string>? labels = null, params V1Taint[] more) =>
         Node(name, labels, [Taint(StartupTaint), .. more]);
 
-    public static Taint Taint(string key, string effect = "NoSchedule", string? value = null) => new() { Key = key, Effect = effect, Value = value };
+    public static V1Taint Taint(string key, string effect = "NoSchedule", string? value = null) => new() { Key = key, Effect = effect, Value = value };
 
-    public static DaemonSet DaemonSet(string name, string ns = "kube-system", Dictionary<string, string>? labels = null, Action<PodSpec>? template = null)
+    public static V1DaemonSet DaemonSet(string name, string ns = "kube-system", Dictionary<string, string>? labels = null, Action<V1PodSpec>? template = null)
     {
-        var spec = new PodSpec { Containers = [new Container { Name = name, Image = $"example/{name}:1" }] };
+        var spec = new V1PodSpec { Containers = [new V1Container { Name = name, Image = $"example/{name}:1" }] };
         template?.Invoke(spec);
-        return new DaemonSet
+        return new V1DaemonSet
         {
-            Metadata = new ObjectMeta { Name = name, Namespace = ns, Uid = $"uid-{ns}-{name}", Labels = labels ?? new() { ["node-gate"] = "required" } },
-            Spec = new DaemonSetSpec
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Uid = $"uid-{ns}-{name}", Labels = labels ?? new Dictionary<string, string> { ["node-gate"] = "required" } },
+            Spec = new V1DaemonSetSpec
             {
-                Selector = new LabelSelectorSpec { MatchLabels = new() { ["app"] = name } },
-                Template = new PodTemplateSpec { Metadata = new ObjectMeta { Labels = new() { ["app"] = name } }, Spec = spec },
+                Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string>() { ["app"] = name } },
+                Template = new V1PodTemplateSpec { Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string>() { ["app"] = name } }, Spec = spec },
             },
         };
     }
 
-    public static Pod DaemonPod(DaemonSet owner, string node, bool ready) => new()
+    public static V1Pod DaemonPod(V1DaemonSet owner, string node, bool ready) => new()
     {
-        Metadata = new ObjectMeta
+        Metadata = new V1ObjectMeta
         {
             Name = $"{owner.Metadata.Name}-{node}",
-            Namespace = owner.Metadata.Namespace,
+            NamespaceProperty = owner.Metadata.NamespaceProperty,
             Labels = owner.Spec!.Template!.Metadata!.Labels,
-            OwnerReferences = [new OwnerReference { ApiVersion = "apps/v1", Kind = "DaemonSet", Name = owner.Metadata.Name!, Uid = owner.Metadata.Uid!, Controller = true }],
+            OwnerReferences = [new V1OwnerReference { ApiVersion = "apps/v1", Kind = "DaemonSet", Name = owner.Metadata.Name!, Uid = owner.Metadata.Uid!, Controller = true }],
         },
-        Spec = new PodSpec { NodeName = node, Containers = [new Container { Name = "main", Image = "example" }] },
-        Status = new PodStatus { Phase = "Running", Conditions = [new Condition { Type = "Ready", Status = ready ? "True" : "False" }] },
+        Spec = new V1PodSpec { NodeName = node, Containers = [new V1Container { Name = "main", Image = "example" }] },
+        Status = new V1PodStatus { Phase = "Running", Conditions = [new V1PodCondition { Type = "Ready", Status = ready ? "True" : "False" }] },
     };
 
-    public static NodeSelectorRequirement Req(string key, string op, params string[] values) => new() { Key = key, Operator = op, Values = [.. values] };
+    public static V1NodeSelectorRequirement Req(string key, string op, params string[] values) => new() { Key = key, OperatorProperty = op, Values = [.. values] };
 
-    public static Affinity RequiredAffinity(params NodeSelectorTerm[] terms) => new()
+    public static V1Affinity RequiredAffinity(params V1NodeSelectorTerm[] terms) => new()
     {
-        NodeAffinity = new NodeAffinity { RequiredDuringSchedulingIgnoredDuringExecution = new NodeSelector { NodeSelectorTerms = [.. terms] } },
+        NodeAffinity = new V1NodeAffinity { RequiredDuringSchedulingIgnoredDuringExecution = new V1NodeSelector { NodeSelectorTerms = [.. terms] } },
     };
 }

@@ -1,9 +1,11 @@
+using AwsIntegrations.Kubernetes.Api;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using AwsIntegrations.Aws;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.Sandbox;
 
@@ -12,7 +14,7 @@ namespace AwsIntegrations.Sandbox;
 /// through the Router, and the Jobs that are left. Each reading is an <see cref="Observation"/>; the live view prints them as
 /// they change and --once waits until every one is reached.
 /// </summary>
-public sealed class Observer(SuitePorts ports, KubernetesClient kube, IElbV2Api elb, IRoute53Api route53) : IDisposable
+public sealed class Observer(SuitePorts ports, IKubernetes kube, IElbV2Api elb, IRoute53Api route53) : IDisposable
 {
     /// <summary>
     /// How often the AWS side is read. The emulator throttles the account as AWS does, and the sandbox's reads share the
@@ -119,8 +121,8 @@ public sealed class Observer(SuitePorts ports, KubernetesClient kube, IElbV2Api 
 
     private async Task<Observation> JobsAsync(CancellationToken cancellationToken)
     {
-        var jobs = (await kube.ListAsync<Job>(DemoScenario.Namespace, cancellationToken: cancellationToken)).Items.Select(j => j.Metadata.Name!).ToList();
-        var pods = (await kube.ListAsync<Pod>(DemoScenario.Namespace, cancellationToken: cancellationToken)).Items
+        var jobs = (await kube.BatchV1.ListNamespacedJobAsync(DemoScenario.Namespace, cancellationToken: cancellationToken)).Items.Select(j => j.Metadata.Name!).ToList();
+        var pods = (await kube.CoreV1.ListNamespacedPodAsync(DemoScenario.Namespace, cancellationToken: cancellationToken)).Items
             .Count(p => p.Metadata.OwnerReferences?.Any(o => o.Kind == "Job") == true);
         var expectedGone = DemoScenario.FinishedJobs.Append(DemoScenario.OverrunningJob).ToList();
         var left = expectedGone.Where(jobs.Contains).ToList();
@@ -132,7 +134,7 @@ public sealed class Observer(SuitePorts ports, KubernetesClient kube, IElbV2Api 
 
     private async Task<Observation> JoiningNodeAsync(CancellationToken cancellationToken)
     {
-        var node = await kube.FindAsync<Node>(null, NodeJoin.NodeName, cancellationToken);
+        var node = await kube.CoreV1.ReadNodeAsync(NodeJoin.NodeName, cancellationToken: cancellationToken).NullIfNotFound();
         if (node is null)
         {
             return Observation.Waiting("NodeGate", $"node {NodeJoin.NodeName} has not joined yet");
@@ -165,7 +167,7 @@ public sealed class Observer(SuitePorts ports, KubernetesClient kube, IElbV2Api 
         {
             return await observe();
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or AwsServiceException or KubernetesApiException or JsonException or KeyNotFoundException or InvalidOperationException or SandboxException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or AwsServiceException or k8s.Autorest.HttpOperationException or JsonException or KeyNotFoundException or InvalidOperationException or SandboxException)
         {
             return Observation.Waiting(service, Shorten(e.Message));
         }

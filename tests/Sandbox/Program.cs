@@ -2,7 +2,7 @@ using System.Diagnostics;
 using AwsIntegrations.Aws;
 using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -177,7 +177,7 @@ static Observer CreateObserver(SandboxEnvironment env, SuitePorts ports)
 #pragma warning disable ASP0000 // Not an ASP.NET app's container: the sandbox's own AWS clients, read-only views of the emulator.
     var provider = services.BuildServiceProvider();
 #pragma warning restore ASP0000
-    var kube = new KubernetesClient(KubernetesConfigLoader.FromKubeconfig(env.Kubeconfig));
+    var kube = new KubernetesConnection(KubernetesConfigLoader.FromKubeconfig(env.Kubeconfig)).Client;
     return new Observer(ports, kube, provider.GetRequiredService<IElbV2Api>(), provider.GetRequiredService<IRoute53Api>());
 }
 

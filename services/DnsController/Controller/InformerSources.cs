@@ -1,5 +1,6 @@
 using AwsIntegrations.Kubernetes.Informers;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using DnsController.Options;
 using DnsController.Sources;
 using Microsoft.Extensions.Logging;
@@ -15,8 +16,8 @@ public sealed partial class InformerSources : ISourceProvider, IDisposable
 {
     private readonly SourceSettings _settings;
     private readonly ILogger _logger;
-    private readonly Informer<Ingress>? _ingresses;
-    private readonly Informer<Service>? _services;
+    private readonly Informer<V1Ingress>? _ingresses;
+    private readonly Informer<V1Service>? _services;
     private readonly List<IDisposable> _registrations = [];
     private readonly HashSet<string> _droppedByClass = new(StringComparer.Ordinal);
 
@@ -32,14 +33,14 @@ public sealed partial class InformerSources : ISourceProvider, IDisposable
         var ns = string.IsNullOrEmpty(options.Namespace) ? null : options.Namespace;
         if (options.Sources.Contains("ingress"))
         {
-            _ingresses = informers.GetInformer<Ingress>(ns, options.LabelFilter);
-            _registrations.Add(_ingresses.AddHandler(new InformerHandler<Ingress>(_ => changed(), (_, _) => changed(), _ => changed())));
+            _ingresses = informers.GetInformer<V1Ingress>(ns, options.LabelFilter);
+            _registrations.Add(_ingresses.AddHandler(new InformerHandler<V1Ingress>(_ => changed(), (_, _) => changed(), _ => changed())));
         }
 
         if (options.Sources.Contains("service"))
         {
-            _services = informers.GetInformer<Service>(ns, options.LabelFilter);
-            _registrations.Add(_services.AddHandler(new InformerHandler<Service>(_ => changed(), (_, _) => changed(), _ => changed())));
+            _services = informers.GetInformer<V1Service>(ns, options.LabelFilter);
+            _registrations.Add(_services.AddHandler(new InformerHandler<V1Service>(_ => changed(), (_, _) => changed(), _ => changed())));
         }
     }
 
@@ -100,14 +101,14 @@ public sealed partial class InformerSources : ISourceProvider, IDisposable
         return sources;
     }
 
-    private void NoteDroppedByClass(Ingress ingress, HashSet<string> dropped)
+    private void NoteDroppedByClass(V1Ingress ingress, HashSet<string> dropped)
     {
         if (!SourceObjects.HasHostname(ingress))
         {
             return;
         }
 
-        var key = $"{ingress.Metadata.Namespace}/{ingress.Metadata.Name}";
+        var key = $"{ingress.Metadata.NamespaceProperty}/{ingress.Metadata.Name}";
         dropped.Add(key);
         bool first;
         lock (_droppedByClass)
@@ -125,9 +126,9 @@ public sealed partial class InformerSources : ISourceProvider, IDisposable
     private static partial void LogDroppedByClass(ILogger logger, string ingress, string @class, string classes);
 
     private SourceObject? Map<T>(T obj, HashSet<string> seen, Func<T, SourceObject?> map)
-        where T : KubernetesObject
+        where T : IKubernetesObject<V1ObjectMeta>
     {
-        var key = $"{obj.Kind ?? typeof(T).Name}/{obj.Metadata.Namespace}/{obj.Metadata.Name}";
+        var key = $"{obj.Kind ?? typeof(T).Name}/{obj.Metadata.NamespaceProperty}/{obj.Metadata.Name}";
         seen.Add(key);
         var version = obj.Metadata.ResourceVersion;
         lock (_mapped)

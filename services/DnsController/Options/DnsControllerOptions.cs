@@ -1,6 +1,6 @@
 using AwsIntegrations.Aws;
 using AwsIntegrations.Hosting.Options;
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Leadership;
 
 namespace DnsController.Options;

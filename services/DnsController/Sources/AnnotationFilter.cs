@@ -35,6 +35,6 @@ public sealed class AnnotationFilter
         return null;
     }
 
-    public bool Matches(IReadOnlyDictionary<string, string>? annotations) =>
+    public bool Matches(IDictionary<string, string>? annotations) =>
         _terms.All(t => annotations is not null && annotations.TryGetValue(t.Key, out var value) && (t.Value is null || t.Value == value));
 }

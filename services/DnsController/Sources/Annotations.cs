@@ -17,7 +17,7 @@ public static class Annotations
     /// <summary>The only value of the controller annotation under which an object is published (external-dns' source.go controllerAnnotationValue).</summary>
     public const string ControllerValue = "dns-controller";
 
-    public static string? Get(IReadOnlyDictionary<string, string>? annotations, string key)
+    public static string? Get(IDictionary<string, string>? annotations, string key)
     {
         if (annotations is null)
         {

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace DnsController.Sources;
 
@@ -7,7 +8,7 @@ public sealed record SourceObject(
     string Kind,
     string Namespace,
     string Name,
-    IReadOnlyDictionary<string, string> Annotations,
+    IDictionary<string, string> Annotations,
     IReadOnlyList<string> Hosts,
     IReadOnlyList<string> StatusTargets)
 {
@@ -15,7 +16,7 @@ public sealed record SourceObject(
     public bool UsesHostnameAnnotation { get; init; } = true;
 
     /// <summary>The object itself, for Events; null in unit tests.</summary>
-    public IKubernetesObject? Object { get; init; }
+    public IKubernetesObject<V1ObjectMeta>? Object { get; init; }
 
     /// <summary>external-dns' resource label: <c>ingress/default/web</c>.</summary>
     public string Resource => $"{Kind}/{Namespace}/{Name}";

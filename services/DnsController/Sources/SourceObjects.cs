@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace DnsController.Sources;
 
@@ -14,7 +15,7 @@ public static class SourceObjects
     public const string HostnameSource = "ingress-hostname-source";
 
     /// <summary>The objects <paramref name="settings"/> select, Ingresses first (pure; the informers' path does the same one by one).</summary>
-    public static IReadOnlyList<SourceObject> Select(SourceSettings settings, IEnumerable<Ingress> ingresses, IEnumerable<Service> services)
+    public static IReadOnlyList<SourceObject> Select(SourceSettings settings, IEnumerable<V1Ingress> ingresses, IEnumerable<V1Service> services)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var selected = ingresses.Where(i => Selects(settings, i) && HasClass(i, settings.IngressClasses)).Select(i => FromIngress(i, settings)).ToList();
@@ -26,7 +27,7 @@ public static class SourceObjects
     /// The annotation filter matches, and the controller annotation, when present, says dns-controller (external-dns
     /// skips objects another controller claims). The ingress class is checked apart, so that dropping an Ingress can be told.
     /// </summary>
-    public static bool Selects(SourceSettings settings, KubernetesObject obj)
+    public static bool Selects(SourceSettings settings, IKubernetesObject<V1ObjectMeta> obj)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(obj);
@@ -36,7 +37,7 @@ public static class SourceObjects
     }
 
     /// <summary>spec.ingressClassName when set, else the kubernetes.io/ingress.class annotation, must be one of the classes (none: any).</summary>
-    public static bool HasClass(Ingress ingress, IReadOnlyList<string> classes)
+    public static bool HasClass(V1Ingress ingress, IReadOnlyList<string> classes)
     {
         ArgumentNullException.ThrowIfNull(ingress);
         ArgumentNullException.ThrowIfNull(classes);
@@ -49,17 +50,17 @@ public static class SourceObjects
     }
 
     /// <summary>spec.ingressClassName when set, else the kubernetes.io/ingress.class annotation, else null.</summary>
-    public static string? ClassOf(Ingress ingress)
+    public static string? ClassOf(V1Ingress ingress)
     {
         ArgumentNullException.ThrowIfNull(ingress);
-        return ingress.Spec?.IngressClassName is { Length: > 0 } name ? name : ingress.Metadata.Annotation(IngressClassAnnotation);
+        return ingress.Spec?.IngressClassName is { Length: > 0 } name ? name : ingress.GetAnnotation(IngressClassAnnotation);
     }
 
-    public static SourceObject FromIngress(Ingress ingress, SourceSettings settings)
+    public static SourceObject FromIngress(V1Ingress ingress, SourceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(ingress);
         ArgumentNullException.ThrowIfNull(settings);
-        var annotations = ingress.Metadata.Annotations ?? [];
+        var annotations = ingress.Metadata.Annotations ?? new Dictionary<string, string>();
         var hostnameSource = Annotations.Get(annotations, HostnameSource)?.ToLowerInvariant();
         var hosts = new List<string?>();
         if (hostnameSource != "annotation-only")
@@ -75,7 +76,7 @@ public static class SourceObjects
             }
         }
 
-        return new SourceObject("ingress", ingress.Metadata.Namespace ?? "default", ingress.Metadata.Name ?? string.Empty,
+        return new SourceObject("ingress", ingress.Metadata.NamespaceProperty ?? "default", ingress.Metadata.Name ?? string.Empty,
             annotations, Clean(hosts), Targets(ingress.Status?.LoadBalancer))
         {
             Object = ingress,
@@ -84,7 +85,7 @@ public static class SourceObjects
     }
 
     /// <summary>Services publish only names given by the hostname annotation (as external-dns without --fqdn-template).</summary>
-    public static SourceObject? FromService(Service service, SourceSettings settings)
+    public static SourceObject? FromService(V1Service service, SourceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(settings);
@@ -93,8 +94,8 @@ public static class SourceObjects
             return null;
         }
 
-        return new SourceObject("service", service.Metadata.Namespace ?? "default", service.Metadata.Name ?? string.Empty,
-            service.Metadata.Annotations ?? [], [], Targets(service.Status?.LoadBalancer))
+        return new SourceObject("service", service.Metadata.NamespaceProperty ?? "default", service.Metadata.Name ?? string.Empty,
+            service.Metadata.Annotations ?? new Dictionary<string, string>(), [], Targets(service.Status?.LoadBalancer))
         {
             Object = service,
             UsesHostnameAnnotation = !settings.IgnoreHostnameAnnotation,
@@ -102,7 +103,7 @@ public static class SourceObjects
     }
 
     /// <summary>Whether an Ingress names any host (rules, TLS or the hostname annotation), so that dropping it is worth a word.</summary>
-    public static bool HasHostname(Ingress ingress)
+    public static bool HasHostname(V1Ingress ingress)
     {
         ArgumentNullException.ThrowIfNull(ingress);
         return (ingress.Spec?.Rules ?? []).Any(r => !string.IsNullOrWhiteSpace(r.Host))
@@ -110,7 +111,10 @@ public static class SourceObjects
             || Annotations.Get(ingress.Metadata.Annotations, Annotations.Hostname) is not null;
     }
 
-    private static List<string> Targets(LoadBalancerStatus? status) =>
+    private static List<string> Targets(V1IngressLoadBalancerStatus? status) =>
+        Clean((status?.Ingress ?? []).SelectMany(i => new[] { i.Ip, i.Hostname }));
+
+    private static List<string> Targets(V1LoadBalancerStatus? status) =>
         Clean((status?.Ingress ?? []).SelectMany(i => new[] { i.Ip, i.Hostname }));
 
     private static List<string> Clean(IEnumerable<string?> values) =>

@@ -1,7 +1,8 @@
 using AwsIntegrations.IngressController.Options;
 using AwsIntegrations.IngressController.Targets;
 using AwsIntegrations.Kubernetes.Informers;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.IngressController.Controller;
 
@@ -14,25 +15,25 @@ public sealed class ClusterView
     {
         ArgumentNullException.ThrowIfNull(informers);
         _options = options;
-        Ingresses = informers.GetInformer<Ingress>();
-        Classes = informers.GetInformer<IngressClass>();
+        Ingresses = informers.GetInformer<V1Ingress>();
+        Classes = informers.GetInformer<V1IngressClass>();
         if (options.TargetType == TargetType.Instance)
         {
-            Nodes = informers.GetInformer<Node>(labelSelector: options.TargetNodeSelector);
+            Nodes = informers.GetInformer<V1Node>(labelSelector: options.TargetNodeSelector);
         }
         else
         {
-            Pods = informers.GetInformer<Pod>(options.RouterNamespace, options.RouterPodSelector);
+            Pods = informers.GetInformer<V1Pod>(options.RouterNamespace, options.RouterPodSelector);
         }
     }
 
-    public Informer<Ingress> Ingresses { get; }
+    public Informer<V1Ingress> Ingresses { get; }
 
-    public Informer<IngressClass> Classes { get; }
+    public Informer<V1IngressClass> Classes { get; }
 
-    public Informer<Node>? Nodes { get; }
+    public Informer<V1Node>? Nodes { get; }
 
-    public Informer<Pod>? Pods { get; }
+    public Informer<V1Pod>? Pods { get; }
 
     public bool HasSynced => Ingresses.HasSynced && Classes.HasSynced && (Nodes?.HasSynced ?? true) && (Pods?.HasSynced ?? true);
 
@@ -49,16 +50,16 @@ public sealed class ClusterView
     /// <summary>Calls <paramref name="changed"/> on every change of anything the controller reads.</summary>
     public IEnumerable<IDisposable> Subscribe(Action changed)
     {
-        yield return Ingresses.AddHandler(new InformerHandler<Ingress>(_ => changed(), (_, _) => changed(), _ => changed()));
-        yield return Classes.AddHandler(new InformerHandler<IngressClass>(_ => changed(), (_, _) => changed(), _ => changed()));
+        yield return Ingresses.AddHandler(new InformerHandler<V1Ingress>(_ => changed(), (_, _) => changed(), _ => changed()));
+        yield return Classes.AddHandler(new InformerHandler<V1IngressClass>(_ => changed(), (_, _) => changed(), _ => changed()));
         if (Nodes is not null)
         {
-            yield return Nodes.AddHandler(new InformerHandler<Node>(_ => changed(), (_, _) => changed(), _ => changed()));
+            yield return Nodes.AddHandler(new InformerHandler<V1Node>(_ => changed(), (_, _) => changed(), _ => changed()));
         }
 
         if (Pods is not null)
         {
-            yield return Pods.AddHandler(new InformerHandler<Pod>(_ => changed(), (_, _) => changed(), _ => changed()));
+            yield return Pods.AddHandler(new InformerHandler<V1Pod>(_ => changed(), (_, _) => changed(), _ => changed()));
         }
     }
 }

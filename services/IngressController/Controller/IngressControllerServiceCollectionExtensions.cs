@@ -9,6 +9,7 @@ using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
 using AwsIntegrations.Kubernetes.Leadership;
+using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -39,7 +40,7 @@ public static class IngressControllerServiceCollectionExtensions
         services.AddSingleton(sp => new ClusterView(sp.GetRequiredService<SharedInformerFactory>(), options));
         services.AddSingleton(sp => new IngressReconciler(
             sp.GetRequiredService<IElbV2Api>(), sp.GetRequiredService<IEc2Api>(), sp.GetRequiredService<IAcmApi>(),
-            sp.GetRequiredService<KubernetesClient>(), sp.GetRequiredService<ClusterView>(), sp.GetRequiredService<EventRecorder>(),
+            sp.GetRequiredService<IKubernetes>(), sp.GetRequiredService<ClusterView>(), sp.GetRequiredService<EventRecorder>(),
             options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IngressMetrics>(), sp.GetService<ILogger<IngressReconciler>>(),
             sp.GetRequiredService<IWafv2Api>()));
         services.AddSingleton(sp =>

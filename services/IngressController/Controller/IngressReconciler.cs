@@ -9,7 +9,8 @@ using AwsIntegrations.IngressController.Options;
 using AwsIntegrations.IngressController.Planning;
 using AwsIntegrations.IngressController.Waf;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -54,7 +55,7 @@ public sealed partial class IngressReconciler
     private readonly Dictionary<string, (string Fingerprint, IngressProblem Problem)> _refusedAlbs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _refusedCertificates = new(StringComparer.Ordinal);
 
-    public IngressReconciler(IElbV2Api elb, IEc2Api ec2, IAcmApi acm, KubernetesClient kube, ClusterView cluster, Kubernetes.Events.EventRecorder? events,
+    public IngressReconciler(IElbV2Api elb, IEc2Api ec2, IAcmApi acm, IKubernetes kube, ClusterView cluster, Kubernetes.Events.EventRecorder? events,
         IngressControllerOptions options, TimeProvider time, IngressMetrics metrics, ILogger<IngressReconciler>? logger = null, IWafv2Api? waf = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -110,7 +111,7 @@ public sealed partial class IngressReconciler
         var served = _options.ServedClasses;
         var all = _cluster.Ingresses.List();
         var ours = all.Where(i => i.Metadata.DeletionTimestamp is null && IngressClassFilter.IsOurs(i, served, classes))
-            .ToDictionary(i => $"{i.Metadata.Namespace}/{i.Metadata.Name}", StringComparer.Ordinal);
+            .ToDictionary(i => $"{i.Metadata.NamespaceProperty}/{i.Metadata.Name}", StringComparer.Ordinal);
 
         var problems = ours.ToDictionary(p => p.Key, p => (p.Value, new List<IngressProblem>()), StringComparer.Ordinal);
         var requests = new List<PlacementRequest>();
@@ -243,7 +244,7 @@ public sealed partial class IngressReconciler
     /// Load balancers whose last write AWS refused and whose wants have not changed since: left alone until the Ingress
     /// changes or the next resync (no write is repeated that AWS will refuse again), with the refusal on their Ingresses.
     /// </summary>
-    private HashSet<string> HeldBack(Dictionary<string, DesiredAlb> desired, IReadOnlySet<string> targets, Dictionary<string, (Ingress, List<IngressProblem>)> problems)
+    private HashSet<string> HeldBack(Dictionary<string, DesiredAlb> desired, IReadOnlySet<string> targets, Dictionary<string, (V1Ingress, List<IngressProblem>)> problems)
     {
         var held = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, refusal) in _refusedAlbs.ToList())
@@ -265,7 +266,7 @@ public sealed partial class IngressReconciler
     }
 
     /// <summary>Puts what AWS refused on the Ingresses concerned, and remembers it (certificates by ARN, the rest by load balancer).</summary>
-    private void Remember(ApplyOutcome outcome, Dictionary<string, DesiredAlb> desired, List<PlacementRequest> requests, IReadOnlySet<string> targets, Dictionary<string, (Ingress, List<IngressProblem>)> problems)
+    private void Remember(ApplyOutcome outcome, Dictionary<string, DesiredAlb> desired, List<PlacementRequest> requests, IReadOnlySet<string> targets, Dictionary<string, (V1Ingress, List<IngressProblem>)> problems)
     {
         foreach (var (name, refusal) in outcome.Refused)
         {
@@ -325,7 +326,7 @@ public sealed partial class IngressReconciler
         string.Join(',', targets.Order(StringComparer.Ordinal)));
 
     /// <summary>Web ACL associations after the load balancers exist; null, or why the pass must be retried (the rest of it still runs).</summary>
-    private async Task<string?> ApplyWebAclsAsync(Dictionary<string, DesiredAlb> desired, AwsInventory inventory, Dictionary<string, (Ingress, List<IngressProblem>)> problems, CancellationToken cancellationToken)
+    private async Task<string?> ApplyWebAclsAsync(Dictionary<string, DesiredAlb> desired, AwsInventory inventory, Dictionary<string, (V1Ingress, List<IngressProblem>)> problems, CancellationToken cancellationToken)
     {
         if (_webAcls is null)
         {
@@ -355,7 +356,7 @@ public sealed partial class IngressReconciler
         return failure;
     }
 
-    private Dictionary<string, DesiredAlb> Resolve(Placement placement, AwsInventory inventory, NetworkView network, Dictionary<string, (Ingress, List<IngressProblem>)> problems)
+    private Dictionary<string, DesiredAlb> Resolve(Placement placement, AwsInventory inventory, NetworkView network, Dictionary<string, (V1Ingress, List<IngressProblem>)> problems)
     {
         var desired = new Dictionary<string, DesiredAlb>(StringComparer.Ordinal);
         foreach (var (name, alb) in placement.Albs)
@@ -391,12 +392,12 @@ public sealed partial class IngressReconciler
     /// Status of our Ingresses points at their load balancer once it is active (and --min-load-balancer-age old); Ingresses
     /// that left us lose it. Returns how soon a status is due to be written (a load balancer provisioning or too young).
     /// </summary>
-    private async Task<TimeSpan?> WriteStatusesAsync(IReadOnlyList<Ingress> all, Dictionary<string, Ingress> ours, Placement placement, AwsInventory inventory, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<TimeSpan?> WriteStatusesAsync(IReadOnlyList<V1Ingress> all, Dictionary<string, V1Ingress> ours, Placement placement, AwsInventory inventory, DateTimeOffset now, CancellationToken cancellationToken)
     {
         TimeSpan? due = null;
-        foreach (var ingress in all.OrderBy(i => i.Metadata.Namespace, StringComparer.Ordinal).ThenBy(i => i.Metadata.Name, StringComparer.Ordinal))
+        foreach (var ingress in all.OrderBy(i => i.Metadata.NamespaceProperty, StringComparer.Ordinal).ThenBy(i => i.Metadata.Name, StringComparer.Ordinal))
         {
-            var key = $"{ingress.Metadata.Namespace}/{ingress.Metadata.Name}";
+            var key = $"{ingress.Metadata.NamespaceProperty}/{ingress.Metadata.Name}";
             string? hostname;
             if (ours.ContainsKey(key) && placement.Assignments.TryGetValue(key, out var albName) && inventory.Albs.TryGetValue(albName, out var alb))
             {

@@ -1,6 +1,7 @@
 using AwsIntegrations.IngressController.Ingresses;
 using AwsIntegrations.Kubernetes.Events;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -15,7 +16,7 @@ public sealed partial class ProblemReporter(EventRecorder? events, ILogger? logg
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private Dictionary<string, HashSet<IngressProblem>> _reported = new(StringComparer.Ordinal);
 
-    public void Report(IReadOnlyDictionary<string, (Ingress Ingress, List<IngressProblem> Problems)> current)
+    public void Report(IReadOnlyDictionary<string, (V1Ingress Ingress, List<IngressProblem> Problems)> current)
     {
         ArgumentNullException.ThrowIfNull(current);
         var next = new Dictionary<string, HashSet<IngressProblem>>(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.IngressController.Ingresses;
 
@@ -9,11 +10,14 @@ namespace AwsIntegrations.IngressController.Ingresses;
 /// </summary>
 public static class IngressClassFilter
 {
+    /// <summary>The annotation that makes an IngressClass the cluster's default.</summary>
+    public const string DefaultClassAnnotation = "ingressclass.kubernetes.io/is-default-class";
+
     public const string ControllerName = "aws-integrations.io/ingress-controller";
 
-    public static bool IsOurs(Ingress ingress, string className, IReadOnlyCollection<IngressClass> classes) => IsOurs(ingress, [className], classes);
+    public static bool IsOurs(V1Ingress ingress, string className, IReadOnlyCollection<V1IngressClass> classes) => IsOurs(ingress, [className], classes);
 
-    public static bool IsOurs(Ingress ingress, IReadOnlyCollection<string> servedClasses, IReadOnlyCollection<IngressClass> classes)
+    public static bool IsOurs(V1Ingress ingress, IReadOnlyCollection<string> servedClasses, IReadOnlyCollection<V1IngressClass> classes)
     {
         ArgumentNullException.ThrowIfNull(ingress);
         ArgumentNullException.ThrowIfNull(servedClasses);
@@ -23,13 +27,13 @@ public static class IngressClassFilter
             return servedClasses.Contains(name) || classes.Any(c => c.Metadata.Name == name && c.Spec?.Controller == ControllerName);
         }
 
-        if (ingress.Metadata.Annotation(AnnotationKeys.IngressClass) is { Length: > 0 } legacy)
+        if (ingress.GetAnnotation(AnnotationKeys.IngressClass) is { Length: > 0 } legacy)
         {
             return servedClasses.Contains(legacy);
         }
 
         // No class at all: ours when asked for, or when the cluster's default IngressClass is ours.
         return servedClasses.Contains(string.Empty)
-            || classes.Any(c => c.Spec?.Controller == ControllerName && c.Metadata.Annotation(IngressClass.DefaultClassAnnotation) == "true");
+            || classes.Any(c => c.Spec?.Controller == ControllerName && c.GetAnnotation(DefaultClassAnnotation) == "true");
     }
 }

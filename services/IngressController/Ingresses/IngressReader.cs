@@ -1,5 +1,6 @@
 using AwsIntegrations.Aws;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.IngressController.Ingresses;
 
@@ -9,13 +10,13 @@ namespace AwsIntegrations.IngressController.Ingresses;
 /// </summary>
 public static class IngressReader
 {
-    public static IngressModel Read(Ingress ingress, IngressDefaults defaults)
+    public static IngressModel Read(V1Ingress ingress, IngressDefaults defaults)
     {
         ArgumentNullException.ThrowIfNull(ingress);
         ArgumentNullException.ThrowIfNull(defaults);
-        var key = $"{ingress.Metadata.Namespace}/{ingress.Metadata.Name}";
+        var key = $"{ingress.Metadata.NamespaceProperty}/{ingress.Metadata.Name}";
         var problems = new List<IngressProblem>();
-        var annotations = ingress.Metadata.Annotations ?? [];
+        var annotations = ingress.Metadata.Annotations ?? new Dictionary<string, string>();
 
         var scheme = Choice(annotations, AnnotationKeys.Scheme, ["internet-facing", "internal"], defaults.Scheme, problems);
         var ipType = Choice(annotations, AnnotationKeys.IpAddressType, ["ipv4", "dualstack"], defaults.IpAddressType, problems);
@@ -48,7 +49,7 @@ public static class IngressReader
     /// a WAF annotation asks for an Application Load Balancer (kube-ingress-aws-controller's kubernetes/adapter.go); with
     /// "nlb" those are ignored, with a problem (an NLB takes neither).
     /// </summary>
-    private static string LoadBalancerType(Dictionary<string, string> annotations, IngressDefaults defaults, string scheme, bool albOnlyAnnotations, List<IngressProblem> problems)
+    private static string LoadBalancerType(IDictionary<string, string> annotations, IngressDefaults defaults, string scheme, bool albOnlyAnnotations, List<IngressProblem> problems)
     {
         var value = First(annotations, AnnotationKeys.LoadBalancerType)?.ToLowerInvariant();
         var type = value switch
@@ -71,13 +72,13 @@ public static class IngressReader
         return type;
     }
 
-    private static string? First(Dictionary<string, string> annotations, string[] keys) =>
-        keys.Select(k => annotations.GetValueOrDefault(k)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+    private static string? First(IDictionary<string, string> annotations, string[] keys) =>
+        keys.Select(k => (annotations.TryGetValue(k, out var value) ? value : null)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 
-    private static string? FirstKey(Dictionary<string, string> annotations, string[] keys) =>
-        keys.FirstOrDefault(k => !string.IsNullOrWhiteSpace(annotations.GetValueOrDefault(k)));
+    private static string? FirstKey(IDictionary<string, string> annotations, string[] keys) =>
+        keys.FirstOrDefault(k => !string.IsNullOrWhiteSpace((annotations.TryGetValue(k, out var value) ? value : null)));
 
-    private static string Choice(Dictionary<string, string> annotations, string[] keys, string[] allowed, string fallback, List<IngressProblem> problems)
+    private static string Choice(IDictionary<string, string> annotations, string[] keys, string[] allowed, string fallback, List<IngressProblem> problems)
     {
         var value = First(annotations, keys);
         if (value is null)
@@ -94,7 +95,7 @@ public static class IngressReader
         return fallback;
     }
 
-    private static bool Boolean(Dictionary<string, string> annotations, string[] keys, bool fallback, List<IngressProblem> problems)
+    private static bool Boolean(IDictionary<string, string> annotations, string[] keys, bool fallback, List<IngressProblem> problems)
     {
         var value = First(annotations, keys);
         if (value is null)
@@ -111,7 +112,7 @@ public static class IngressReader
         return fallback;
     }
 
-    private static bool Redirect(Dictionary<string, string> annotations, bool fallback, List<IngressProblem> problems)
+    private static bool Redirect(IDictionary<string, string> annotations, bool fallback, List<IngressProblem> problems)
     {
         var value = First(annotations, AnnotationKeys.SslRedirect);
         return value switch
@@ -123,7 +124,7 @@ public static class IngressReader
         };
     }
 
-    private static string SslPolicy(Dictionary<string, string> annotations, string fallback, List<IngressProblem> problems)
+    private static string SslPolicy(IDictionary<string, string> annotations, string fallback, List<IngressProblem> problems)
     {
         var value = First(annotations, AnnotationKeys.SslPolicy);
         if (value is null)
@@ -136,7 +137,7 @@ public static class IngressReader
             : Reported(Invalid(FirstKey(annotations, AnnotationKeys.SslPolicy)!, value, $"one of AWS's predefined security policies (e.g. {ElbV2SslPolicies.Recommended})", fallback), problems, fallback);
     }
 
-    private static string? SecurityGroup(Dictionary<string, string> annotations, List<IngressProblem> problems)
+    private static string? SecurityGroup(IDictionary<string, string> annotations, List<IngressProblem> problems)
     {
         var value = First(annotations, AnnotationKeys.SecurityGroup);
         if (value is null)
@@ -149,7 +150,7 @@ public static class IngressReader
             : Reported(Invalid(FirstKey(annotations, AnnotationKeys.SecurityGroup)!, value, "one security group id (sg-…)", "the default security group"), problems, (string?)null);
     }
 
-    private static string? WebAcl(Dictionary<string, string> annotations, string? fallback, List<IngressProblem> problems)
+    private static string? WebAcl(IDictionary<string, string> annotations, string? fallback, List<IngressProblem> problems)
     {
         var value = First(annotations, AnnotationKeys.Waf);
         if (value is null || Waf.WebAclArn.IsValid(value))
@@ -161,7 +162,7 @@ public static class IngressReader
         return Reported(Invalid(FirstKey(annotations, AnnotationKeys.Waf)!, value, Waf.WebAclArn.Expected + classic, fallback ?? "no web ACL"), problems, fallback);
     }
 
-    private static List<string>? Certificates(Dictionary<string, string> annotations, List<IngressProblem> problems)
+    private static List<string>? Certificates(IDictionary<string, string> annotations, List<IngressProblem> problems)
     {
         var value = First(annotations, AnnotationKeys.CertificateArn);
         if (value is null)

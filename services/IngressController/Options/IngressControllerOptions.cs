@@ -1,7 +1,7 @@
 using AwsIntegrations.Aws;
 using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.IngressController.Waf;
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Leadership;
 
 namespace AwsIntegrations.IngressController.Options;

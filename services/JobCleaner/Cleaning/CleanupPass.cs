@@ -2,9 +2,13 @@ using AwsIntegrations.Hosting.Loops;
 using AwsIntegrations.JobCleaner.Metrics;
 using AwsIntegrations.JobCleaner.Planning;
 using AwsIntegrations.JobCleaner.Policy;
+using System.Net;
+using AwsIntegrations.Kubernetes.Api;
 using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Events;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 
 namespace AwsIntegrations.JobCleaner.Cleaning;
@@ -18,7 +22,8 @@ public sealed partial class CleanupPass
 {
     private const int MaxRelists = 3;
 
-    private readonly KubernetesClient _client;
+    private readonly KubernetesConnection _connection;
+    private readonly IKubernetes _client;
     private readonly EventRecorder? _events;
     private readonly CleanerSettings _settings;
     private readonly JobCleanerMetrics _metrics;
@@ -27,9 +32,11 @@ public sealed partial class CleanupPass
     private Dictionary<string, string> _reportedInvalid = new(StringComparer.Ordinal);
     private bool _namespacesForbiddenLogged;
 
-    public CleanupPass(KubernetesClient client, EventRecorder? events, CleanerSettings settings, JobCleanerMetrics metrics, TimeProvider time, ILogger logger)
+    public CleanupPass(KubernetesConnection connection, EventRecorder? events, CleanerSettings settings, JobCleanerMetrics metrics, TimeProvider time, ILogger logger)
     {
-        _client = client;
+        ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
+        _client = connection.Client;
         _events = events;
         _settings = settings;
         _metrics = metrics;
@@ -59,7 +66,7 @@ public sealed partial class CleanupPass
                 await CleanFinishedPodsAsync(namespaces, jobUids, report, reported, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is KubernetesApiException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpOperationException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             report.Error(e.Message);
         }
@@ -77,7 +84,7 @@ public sealed partial class CleanupPass
         try
         {
             var namespaces = _settings.Scope.AllNamespaces
-                ? _client.ListAllAsync<Namespace>(pageSize: _settings.PageSize, cancellationToken: cancellationToken)
+                ? _connection.ListAllAsync<V1Namespace>(pageSize: _settings.PageSize, cancellationToken: cancellationToken)
                 : FindAllAsync(_settings.Scope.Included, cancellationToken);
             await foreach (var ns in namespaces.ConfigureAwait(false))
             {
@@ -95,7 +102,7 @@ public sealed partial class CleanupPass
                 }
             }
         }
-        catch (KubernetesApiException e) when (e.StatusCode == 403)
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Forbidden)
         {
             // A Role in one namespace cannot read Namespaces; Jobs are still cleaned, by the flags and their own annotations.
             if (!_namespacesForbiddenLogged)
@@ -108,11 +115,11 @@ public sealed partial class CleanupPass
         return annotated;
     }
 
-    private async IAsyncEnumerable<Namespace> FindAllAsync(IEnumerable<string> names, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<V1Namespace> FindAllAsync(IEnumerable<string> names, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var name in names)
         {
-            if (await _client.FindAsync<Namespace>(null, name, cancellationToken).ConfigureAwait(false) is { } ns)
+            if (await _client.CoreV1.ReadNamespaceAsync(name, cancellationToken: cancellationToken).NullIfNotFound().ConfigureAwait(false) is { } ns)
             {
                 yield return ns;
             }
@@ -120,7 +127,7 @@ public sealed partial class CleanupPass
     }
 
     private Task CleanJobsAsync(Dictionary<string, AnnotationResult> namespaces, UidSet? jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken) =>
-        ForEachAsync<Job>(
+        ForEachAsync<V1Job>(
             new ListOptions { LabelSelector = _settings.LabelSelector },
             job => CleanJobAsync(job, namespaces, jobUids, report, reported, cancellationToken),
             cancellationToken);
@@ -130,7 +137,7 @@ public sealed partial class CleanupPass
     /// pass on a big cluster) restarts the list: what was deleted is gone from it, the rest is decided again.
     /// </summary>
     private async Task ForEachAsync<T>(ListOptions list, Func<T, Task> handle, CancellationToken cancellationToken)
-        where T : KubernetesObject
+        where T : IKubernetesObject<V1ObjectMeta>
     {
         foreach (var scope in ListScopes())
         {
@@ -138,24 +145,24 @@ public sealed partial class CleanupPass
             {
                 try
                 {
-                    await foreach (var item in _client.ListAllAsync<T>(scope, list, _settings.PageSize, cancellationToken).ConfigureAwait(false))
+                    await foreach (var item in _connection.ListAllAsync<T>(scope, list, _settings.PageSize, cancellationToken).ConfigureAwait(false))
                     {
                         await handle(item).ConfigureAwait(false);
                     }
 
                     break;
                 }
-                catch (KubernetesGoneException) when (attempt < MaxRelists)
+                catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Gone && attempt < MaxRelists)
                 {
-                    Log.Relisting(_logger, typeof(T).Name, scope ?? "all namespaces");
+                    Log.Relisting(_logger, ResourceType<T>.Kind, scope ?? "all namespaces");
                 }
             }
         }
     }
 
-    private async Task CleanJobAsync(Job job, Dictionary<string, AnnotationResult> namespaces, UidSet? jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken)
+    private async Task CleanJobAsync(V1Job job, Dictionary<string, AnnotationResult> namespaces, UidSet? jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken)
     {
-        if (!_settings.Scope.Contains(job.Metadata.Namespace))
+        if (!_settings.Scope.Contains(job.Metadata.NamespaceProperty))
         {
             return;
         }
@@ -163,7 +170,7 @@ public sealed partial class CleanupPass
         report.JobsSeen++;
         jobUids?.Add(job.Metadata.Uid);
         var own = AnnotationReader.Read(job.Metadata.Annotations, readLegacyTimeout: true);
-        var resolved = ResolvedPolicy.Resolve(_settings.Defaults, namespaces.GetValueOrDefault(job.Metadata.Namespace!), own);
+        var resolved = ResolvedPolicy.Resolve(_settings.Defaults, namespaces.GetValueOrDefault(job.Metadata.NamespaceProperty!), own);
         var decision = JobPlanner.Decide(job, resolved, _settings.IncludeCronJobJobs, _time.GetUtcNow());
         if (decision.Skip is { } skip)
         {
@@ -180,21 +187,21 @@ public sealed partial class CleanupPass
     }
 
     private Task CleanFinishedPodsAsync(Dictionary<string, AnnotationResult> namespaces, UidSet jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken) =>
-        ForEachAsync<Pod>(
+        ForEachAsync<V1Pod>(
             new ListOptions { LabelSelector = _settings.LabelSelector, FieldSelector = "status.phase!=Running,status.phase!=Pending" },
             pod => CleanPodAsync(pod, namespaces, jobUids, report, reported, cancellationToken),
             cancellationToken);
 
-    private async Task CleanPodAsync(Pod pod, Dictionary<string, AnnotationResult> namespaces, UidSet jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken)
+    private async Task CleanPodAsync(V1Pod pod, Dictionary<string, AnnotationResult> namespaces, UidSet jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken)
     {
-        if (!_settings.Scope.Contains(pod.Metadata.Namespace))
+        if (!_settings.Scope.Contains(pod.Metadata.NamespaceProperty))
         {
             return;
         }
 
         report.PodsSeen++;
         var own = AnnotationReader.Read(pod.Metadata.Annotations, readLegacyTimeout: false);
-        var resolved = ResolvedPolicy.Resolve(_settings.Defaults, namespaces.GetValueOrDefault(pod.Metadata.Namespace!), own);
+        var resolved = ResolvedPolicy.Resolve(_settings.Defaults, namespaces.GetValueOrDefault(pod.Metadata.NamespaceProperty!), own);
         var decision = FinishedPodPlanner.Decide(pod, jobUids.Contains, resolved, _settings.DeleteFinishedPods, _time.GetUtcNow());
         if (decision is null)
         {
@@ -218,16 +225,16 @@ public sealed partial class CleanupPass
         }
     }
 
-    private async Task<bool> JobStillExistsAsync(Pod pod, CancellationToken cancellationToken) =>
+    private async Task<bool> JobStillExistsAsync(V1Pod pod, CancellationToken cancellationToken) =>
         PodTimes.JobName(pod) is { } name
-        && await _client.FindAsync<Job>(pod.Metadata.Namespace, name, cancellationToken).ConfigureAwait(false) is { } job
+        && await _client.BatchV1.ReadNamespacedJobAsync(name, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken).NullIfNotFound().ConfigureAwait(false) is { } job
         && job.Metadata.Uid == PodTimes.JobUid(pod);
 
     private async Task DeleteAsync<T>(T obj, Decision decision, PassReport report, CancellationToken cancellationToken)
-        where T : KubernetesObject
+        where T : IKubernetesObject<V1ObjectMeta>
     {
-        var kind = typeof(T).Name;
-        var (ns, name) = (obj.Metadata.Namespace, obj.Metadata.Name!);
+        var kind = ResourceType<T>.Kind;
+        var (ns, name) = (obj.Metadata.NamespaceProperty, obj.Metadata.Name!);
         var reason = decision.Delete!.Value;
         if (_settings.DryRun)
         {
@@ -239,22 +246,27 @@ public sealed partial class CleanupPass
 
         try
         {
-            var options = new DeleteOptions { PropagationPolicy = decision.Propagation, PreconditionUid = obj.Metadata.Uid };
-            await _client.DeleteAsync<T>(ns, name, options, cancellationToken).ConfigureAwait(false);
+            var options = new V1DeleteOptions { PropagationPolicy = decision.Propagation.ToString(), Preconditions = new V1Preconditions { Uid = obj.Metadata.Uid } };
+            await (obj switch
+            {
+                V1Job => _client.BatchV1.DeleteNamespacedJobAsync(name, ns, options, cancellationToken: cancellationToken),
+                V1Pod => (Task)_client.CoreV1.DeleteNamespacedPodAsync(name, ns, options, cancellationToken: cancellationToken),
+                _ => throw new NotSupportedException($"deleting a {kind}"),
+            }).ConfigureAwait(false);
             Log.Deleted(_logger, kind, ns, name, JobCleanerMetrics.Label(reason), decision.Detail, decision.Propagation.ToString());
             report.Delete(kind, reason);
             _metrics.Deleted(kind, reason, dryRun: false);
         }
-        catch (KubernetesNotFoundException)
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {
             // Gone already (its Job's garbage collection, or another hand): nothing to do.
         }
-        catch (KubernetesConflictException)
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
         {
             Log.Recreated(_logger, kind, ns, name, obj.Metadata.Uid);
             report.Skip(SkipReason.Recreated);
         }
-        catch (Exception e) when (e is KubernetesApiException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpOperationException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             Log.DeleteFailed(_logger, kind, ns, name, e.Message);
             report.Error($"delete {kind} {ns}/{name}: {e.Message}");
@@ -263,18 +275,18 @@ public sealed partial class CleanupPass
     }
 
     /// <summary>One Warning Event and one log line per object and message; repeated passes stay quiet until it changes.</summary>
-    private void ReportInvalid(KubernetesObject obj, string error, Dictionary<string, string> reported)
+    private void ReportInvalid(IKubernetesObject<V1ObjectMeta> obj, string error, Dictionary<string, string> reported)
     {
-        var key = obj.Metadata.Uid ?? $"{obj.Kind}/{obj.Metadata.Namespace}/{obj.Metadata.Name}";
+        var kind = ApiVersionAndKind.Of(obj).Kind;
+        var key = obj.Metadata.Uid ?? $"{kind}/{obj.Metadata.NamespaceProperty}/{obj.Metadata.Name}";
         reported[key] = error;
         if (_reportedInvalid.TryGetValue(key, out var earlier) && earlier == error)
         {
             return;
         }
 
-        var kind = obj.GetType().Name;
         var action = kind == "Namespace" ? "its Jobs are kept" : $"the {kind} is kept";
-        Log.InvalidAnnotation(_logger, kind, obj.Metadata.Namespace, obj.Metadata.Name, error);
+        Log.InvalidAnnotation(_logger, kind ?? "object", obj.Metadata.NamespaceProperty, obj.Metadata.Name, error);
         _events?.Warning(obj, "InvalidCleanupAnnotation", $"{error}; {action} until it is fixed");
     }
 

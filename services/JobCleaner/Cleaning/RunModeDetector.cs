@@ -1,6 +1,9 @@
+using System.Net;
 using AwsIntegrations.Hosting.Loops;
+using AwsIntegrations.Kubernetes.Api;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using k8s.Autorest;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 
 namespace AwsIntegrations.JobCleaner.Cleaning;
@@ -10,7 +13,7 @@ namespace AwsIntegrations.JobCleaner.Cleaning;
 /// container runtime sets to the pod name) in its namespace (POD_NAMESPACE, else the service account's). It is listed with a
 /// field selector rather than read, so the <c>list pods</c> every cleaner has is enough (kube-job-cleaner binds <c>edit</c>).
 /// </summary>
-public sealed partial class RunModeDetector(KubernetesClient client, Func<string, string?> environment, TimeProvider time, ILogger logger)
+public sealed partial class RunModeDetector(KubernetesConnection client, Func<string, string?> environment, TimeProvider time, ILogger logger)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
@@ -23,23 +26,23 @@ public sealed partial class RunModeDetector(KubernetesClient client, Func<string
         }
 
         var name = Value("POD_NAME") ?? Value("HOSTNAME") ?? Environment.MachineName;
-        var ns = Value("POD_NAMESPACE") ?? client.DefaultNamespace;
+        var ns = Value("POD_NAMESPACE") ?? client.Namespace;
         for (var failures = 1; ; failures++)
         {
             try
             {
-                var pods = await client.ListAsync<Pod>(ns, new ListOptions { FieldSelector = $"metadata.name={name}" }, cancellationToken).ConfigureAwait(false);
+                var pods = await client.ListAsync<V1Pod>(ns, new ListOptions { FieldSelector = $"metadata.name={name}" }, cancellationToken).ConfigureAwait(false);
                 var (mode, why) = RunModeRule.ForOwnPod(pods.Items.FirstOrDefault(), ns, name);
                 Log.Decided(logger, mode == RunMode.Once ? "one pass, then exit" : "a pass every --interval", why);
                 return mode;
             }
-            catch (KubernetesApiException e) when (e.StatusCode is 401 or 403 or 404)
+            catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
             {
                 // Without a definite answer keep running: a Deployment must never stop; a CronJob can pass --once.
                 Log.Decided(logger, "a pass every --interval", $"its pod cannot be read ({e.Message}); pass --once to run once");
                 return RunMode.Loop;
             }
-            catch (Exception e) when (e is KubernetesApiException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
             {
                 var wait = ExponentialBackoff.For(failures, FirstRetry, LastRetry);
                 Log.Retrying(logger, e.Message, wait.TotalSeconds);

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.JobCleaner.Cleaning;
 
@@ -16,7 +17,7 @@ public static class RunModeRule
         : null;
 
     /// <summary>The mode for the cleaner's own pod (null: no such pod, e.g. run from a laptop), and why, for the log.</summary>
-    public static (RunMode Mode, string Why) ForOwnPod(Pod? pod, string ns, string name)
+    public static (RunMode Mode, string Why) ForOwnPod(V1Pod? pod, string ns, string name)
     {
         if (pod is null)
         {

@@ -1,6 +1,6 @@
 using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.JobCleaner.Planning;
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Leadership;
 
 namespace AwsIntegrations.JobCleaner.Options;

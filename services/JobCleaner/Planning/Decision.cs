@@ -1,5 +1,3 @@
-using AwsIntegrations.Kubernetes.Client;
-
 namespace AwsIntegrations.JobCleaner.Planning;
 
 /// <summary>The plan for one object: delete it (why, and how its pods go), or keep it (why).</summary>

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.JobCleaner.Planning;
 
@@ -10,7 +11,7 @@ namespace AwsIntegrations.JobCleaner.Planning;
 /// </summary>
 public static class FinishedPodPlanner
 {
-    public static Decision? Decide(Pod pod, Func<string, bool> jobExists, ResolvedPolicy resolved, bool anyOwner, DateTimeOffset now)
+    public static Decision? Decide(V1Pod pod, Func<string, bool> jobExists, ResolvedPolicy resolved, bool anyOwner, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(jobExists);

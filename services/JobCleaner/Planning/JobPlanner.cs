@@ -1,5 +1,6 @@
 using AwsIntegrations.Hosting.Options;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.JobCleaner.Planning;
 
@@ -12,7 +13,7 @@ namespace AwsIntegrations.JobCleaner.Planning;
 /// </summary>
 public static class JobPlanner
 {
-    public static Decision Decide(Job job, ResolvedPolicy resolved, bool includeCronJobJobs, DateTimeOffset now)
+    public static Decision Decide(V1Job job, ResolvedPolicy resolved, bool includeCronJobJobs, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(job);
         if (Kept(job, resolved) is { } kept)
@@ -27,7 +28,7 @@ public static class JobPlanner
     }
 
     /// <summary>The rules every object goes through first: being deleted, a bad annotation, an opt-out.</summary>
-    internal static Decision? Kept(KubernetesObject obj, ResolvedPolicy resolved)
+    internal static Decision? Kept(IKubernetesObject<V1ObjectMeta> obj, ResolvedPolicy resolved)
     {
         ArgumentNullException.ThrowIfNull(resolved);
         return obj.Metadata.DeletionTimestamp is not null ? Decision.Keep(SkipReason.Deleting)
@@ -36,10 +37,10 @@ public static class JobPlanner
             : null;
     }
 
-    public static bool IsOwnedByCronJob(Job job) =>
+    public static bool IsOwnedByCronJob(V1Job job) =>
         job.Metadata.OwnerReferences?.Any(o => o.Kind == "CronJob" && o.ApiVersion.StartsWith("batch/", StringComparison.Ordinal)) == true;
 
-    private static Decision DecideFinished(Job job, JobOutcome outcome, DateTimeOffset? at, CleanupPolicy policy, bool includeCronJobJobs, DateTimeOffset now)
+    private static Decision DecideFinished(V1Job job, JobOutcome outcome, DateTimeOffset? at, CleanupPolicy policy, bool includeCronJobJobs, DateTimeOffset now)
     {
         if (job.Spec?.TtlSecondsAfterFinished is { } ttl)
         {
@@ -64,7 +65,7 @@ public static class JobPlanner
             : Decision.Keep(SkipReason.NotDue, $"{word} {Text(age)} ago, due after {Text(limit)}");
     }
 
-    private static Decision DecideRunning(Job job, CleanupPolicy policy, DateTimeOffset now)
+    private static Decision DecideRunning(V1Job job, CleanupPolicy policy, DateTimeOffset now)
     {
         if (job.Spec?.Suspend == true)
         {

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.JobCleaner.Planning;
 
@@ -10,7 +11,7 @@ public static class JobTimes
     /// kube-job-cleaner never aged them out), or a completionTime. Its age counts from that condition's time, then
     /// completionTime, then startTime, then creationTimestamp (a Job that failed before any pod started has no startTime).
     /// </summary>
-    public static (JobOutcome Outcome, DateTimeOffset? At)? Finished(Job job)
+    public static (JobOutcome Outcome, DateTimeOffset? At)? Finished(V1Job job)
     {
         var status = job.Status;
         var complete = Condition(status, "Complete");
@@ -30,7 +31,7 @@ public static class JobTimes
     /// pods from being created"): no startTime, no completionTime, no conditions, no pod counted. The Job controller sets
     /// startTime on its first sync, so a Job that stays like this never started; it is aged from its creationTimestamp.
     /// </summary>
-    public static bool NeverStarted(Job job)
+    public static bool NeverStarted(V1Job job)
     {
         var status = job.Status;
         return status is null
@@ -39,8 +40,8 @@ public static class JobTimes
     }
 
     /// <summary>When the running time starts: startTime, else creationTimestamp (pods that never start still count).</summary>
-    public static DateTimeOffset? Started(Job job) => job.Status?.StartTime ?? job.Metadata.CreationTimestamp;
+    public static DateTimeOffset? Started(V1Job job) => job.Status?.StartTime ?? job.Metadata.CreationTimestamp;
 
-    private static Condition? Condition(JobStatus? status, string type) =>
+    private static V1JobCondition? Condition(V1JobStatus? status, string type) =>
         status?.Conditions?.FirstOrDefault(c => c.Type == type && string.Equals(c.Status, "True", StringComparison.OrdinalIgnoreCase));
 }

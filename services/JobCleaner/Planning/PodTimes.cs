@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.JobCleaner.Planning;
 
@@ -10,14 +9,13 @@ public static class PodTimes
     /// <summary>Set on Job pods by the Job controller; kept after the GC orphans the pod and strips its ownerReferences.</summary>
     public static IReadOnlyList<string> JobUidLabels { get; } = ["batch.kubernetes.io/controller-uid", "controller-uid"];
 
-    public static bool IsFinished(Pod pod) => pod.Status?.Phase is "Succeeded" or "Failed";
+    public static bool IsFinished(V1Pod pod) => pod.Status?.Phase is "Succeeded" or "Failed";
 
-    /// <summary>status.reason (Evicted, Preempting, …), kept among the status fields the model does not name.</summary>
-    public static string? Reason(Pod pod) =>
-        pod.Status?.Extra is { } extra && extra.TryGetValue("reason", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null;
+    /// <summary>status.reason (Evicted, Preempting, …).</summary>
+    public static string? Reason(V1Pod pod) => pod.Status?.Reason;
 
     /// <summary>The uid of the Job that created the pod: its controller ownerReference, else the Job controller's labels; null for other pods.</summary>
-    public static string? JobUid(Pod pod)
+    public static string? JobUid(V1Pod pod)
     {
         var owner = pod.Metadata.OwnerReferences?.FirstOrDefault(o => o.Kind == "Job" && o.ApiVersion.StartsWith("batch/", StringComparison.Ordinal));
         if (owner is not null)
@@ -30,38 +28,29 @@ public static class PodTimes
             return null;
         }
 
-        return JobUidLabels.Select(pod.Metadata.Label).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+        return JobUidLabels.Select(pod.GetLabel).FirstOrDefault(v => !string.IsNullOrEmpty(v));
     }
 
     /// <summary>The name of the Job that created the pod, to look it up before deleting the pod.</summary>
-    public static string? JobName(Pod pod) =>
+    public static string? JobName(V1Pod pod) =>
         pod.Metadata.OwnerReferences?.FirstOrDefault(o => o.Kind == "Job")?.Name
-        ?? pod.Metadata.Label("batch.kubernetes.io/job-name")
-        ?? pod.Metadata.Label("job-name");
+        ?? pod.GetLabel("batch.kubernetes.io/job-name")
+        ?? pod.GetLabel("job-name");
 
     /// <summary>
     /// The latest finishedAt of its containers (init containers too; current or last state), as kube-job-cleaner measures;
     /// else when Ready turned False, then startTime, then creationTimestamp.
     /// </summary>
-    public static DateTimeOffset? Finished(Pod pod)
+    public static DateTimeOffset? Finished(V1Pod pod)
     {
-        var extra = pod.Status?.Extra;
         DateTimeOffset? latest = null;
-        foreach (var key in new[] { "containerStatuses", "initContainerStatuses" })
+        foreach (var status in (pod.Status?.ContainerStatuses ?? []).Concat(pod.Status?.InitContainerStatuses ?? []))
         {
-            if (extra is null || !extra.TryGetValue(key, out var statuses) || statuses.ValueKind != JsonValueKind.Array)
+            foreach (var state in new[] { status.State, status.LastState })
             {
-                continue;
-            }
-
-            foreach (var status in statuses.EnumerateArray())
-            {
-                foreach (var state in new[] { "state", "lastState" })
+                if (state?.Terminated?.FinishedAt is { } at && (latest is null || at > latest))
                 {
-                    if (FinishedAt(status, state) is { } at && (latest is null || at > latest))
-                    {
-                        latest = at;
-                    }
+                    latest = at;
                 }
             }
         }
@@ -71,13 +60,4 @@ public static class PodTimes
             ?? pod.Status?.StartTime
             ?? pod.Metadata.CreationTimestamp;
     }
-
-    private static DateTimeOffset? FinishedAt(JsonElement status, string state) =>
-        status.ValueKind == JsonValueKind.Object
-        && status.TryGetProperty(state, out var s) && s.ValueKind == JsonValueKind.Object
-        && s.TryGetProperty("terminated", out var terminated) && terminated.ValueKind == JsonValueKind.Object
-        && terminated.TryGetProperty("finishedAt", out var finishedAt) && finishedAt.ValueKind == JsonValueKind.String
-        && DateTimeOffset.TryParse(finishedAt.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at
-            : null;
 }

@@ -8,7 +8,7 @@ namespace AwsIntegrations.JobCleaner.Policy;
 /// </summary>
 public static class AnnotationReader
 {
-    public static AnnotationResult Read(IReadOnlyDictionary<string, string>? annotations, bool readLegacyTimeout)
+    public static AnnotationResult Read(IDictionary<string, string>? annotations, bool readLegacyTimeout)
     {
         if (annotations is null || annotations.Count == 0)
         {
@@ -31,7 +31,7 @@ public static class AnnotationReader
             : AnnotationResult.Valid(new PolicyOverride(succeeded, failed, timeout, never, disabled));
     }
 
-    private static TimeSpan? Age(IReadOnlyDictionary<string, string> annotations, string key, List<string> errors)
+    private static TimeSpan? Age(IDictionary<string, string> annotations, string key, List<string> errors)
     {
         if (!annotations.TryGetValue(key, out var text))
         {
@@ -47,7 +47,7 @@ public static class AnnotationReader
         return null;
     }
 
-    private static (TimeSpan? Timeout, bool Never) Timeout(IReadOnlyDictionary<string, string> annotations, string key, List<string> errors, bool integerOnly = false)
+    private static (TimeSpan? Timeout, bool Never) Timeout(IDictionary<string, string> annotations, string key, List<string> errors, bool integerOnly = false)
     {
         if (!annotations.TryGetValue(key, out var text))
         {
@@ -71,7 +71,7 @@ public static class AnnotationReader
         return (null, false);
     }
 
-    private static bool? Flag(IReadOnlyDictionary<string, string> annotations, string key, List<string> errors)
+    private static bool? Flag(IDictionary<string, string> annotations, string key, List<string> errors)
     {
         if (!annotations.TryGetValue(key, out var text))
         {

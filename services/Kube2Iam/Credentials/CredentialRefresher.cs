@@ -1,6 +1,7 @@
 using AwsIntegrations.Aws;
 using AwsIntegrations.Kubernetes.Informers;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Kube2Iam.Pods;
 using Kube2Iam.Roles;
 using Microsoft.Extensions.Hosting;
@@ -44,7 +45,7 @@ public sealed partial class CredentialRefresher(
             LogDefaultRole(logger, roles.BaseArn + roles.DefaultRole);
         }
 
-        _registration = pods.Informer.AddHandler(new InformerHandler<Pod>(OnAdd: Prefetch, OnUpdate: (_, pod) => Prefetch(pod)));
+        _registration = pods.Informer.AddHandler(new InformerHandler<V1Pod>(OnAdd: Prefetch, OnUpdate: (_, pod) => Prefetch(pod)));
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -85,7 +86,7 @@ public sealed partial class CredentialRefresher(
         }
     }
 
-    private void Prefetch(Pod pod)
+    private void Prefetch(V1Pod pod)
     {
         if (PodStates.IsLive(pod) && roles.Decide(pod) is { Key: { } key, SessionName: { } name })
         {

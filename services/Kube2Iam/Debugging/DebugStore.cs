@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using AwsIntegrations.Kubernetes.Informers;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Kube2Iam.Pods;
 using Microsoft.AspNetCore.Http;
 
@@ -11,7 +12,7 @@ namespace Kube2Iam.Debugging;
 /// kube2iam's /debug/store (only with --debug; server.go debugStoreHandler, mappings/mapper.go DumpDebugInfo): each pod IP's
 /// role annotation ("" without one) and namespace, and each namespace's allowed-roles annotation, as Go's JSON.
 /// </summary>
-public sealed class DebugStore(PodDirectory pods, Informer<Namespace> namespaces, string roleKey, string namespaceKey)
+public sealed class DebugStore(PodDirectory pods, Informer<V1Namespace> namespaces, string roleKey, string namespaceKey)
 {
     public const string Path = "/debug/store";
 
@@ -24,17 +25,17 @@ public sealed class DebugStore(PodDirectory pods, Informer<Namespace> namespaces
     }
 
     /// <summary>The document for pods by IP (null: more than one claims the IP, left out as kube2iam leaves it out) and namespaces.</summary>
-    public static string Render(IReadOnlyDictionary<string, Pod?> podsByIp, IEnumerable<Namespace> namespaceList, string roleKey, string namespaceKey)
+    public static string Render(IReadOnlyDictionary<string, V1Pod?> podsByIp, IEnumerable<V1Namespace> namespaceList, string roleKey, string namespaceKey)
     {
         var held = podsByIp.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
         var json = new StringBuilder();
         json.Append("{\"namespaceByIP\":");
-        GoJson.WriteObject(json, held.Select(p => KeyValuePair.Create(p.Key, p.Value.Metadata.Namespace ?? string.Empty)), GoJson.WriteString);
+        GoJson.WriteObject(json, held.Select(p => KeyValuePair.Create(p.Key, p.Value.Metadata.NamespaceProperty ?? string.Empty)), GoJson.WriteString);
         json.Append(",\"rolesByIP\":");
-        GoJson.WriteObject(json, held.Select(p => KeyValuePair.Create(p.Key, p.Value.Metadata.Annotation(roleKey) ?? string.Empty)), GoJson.WriteString);
+        GoJson.WriteObject(json, held.Select(p => KeyValuePair.Create(p.Key, p.Value.GetAnnotation(roleKey) ?? string.Empty)), GoJson.WriteString);
         json.Append(",\"rolesByNamespace\":");
         GoJson.WriteObject(json, namespaceList.Where(n => n.Metadata.Name is not null)
-            .Select(n => KeyValuePair.Create(n.Metadata.Name!, AllowedRolesAsGoReadsThem(n.Metadata.Annotation(namespaceKey)))), GoJson.WriteStrings);
+            .Select(n => KeyValuePair.Create(n.Metadata.Name!, AllowedRolesAsGoReadsThem(n.GetAnnotation(namespaceKey)))), GoJson.WriteStrings);
         json.Append('}');
         return json.ToString();
     }

@@ -3,7 +3,8 @@ using System.Globalization;
 
 using AwsIntegrations.Aws;
 using AwsIntegrations.Kubernetes.Events;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Kube2Iam.Credentials;
 using Kube2Iam.Options;
 using Kube2Iam.Pods;
@@ -113,7 +114,7 @@ public sealed partial class MetadataHandler(
         static string raw(HttpContext c) => RoleArns.Shorten(c.Request.Path.Value ?? "/");
     }
 
-    private async Task<(int, string, string)> IamAsync(Pod pod, string ip, MetadataRoute route)
+    private async Task<(int, string, string)> IamAsync(V1Pod pod, string ip, MetadataRoute route)
     {
         var decision = roles.Decide(pod, ip);
         if (decision.IsDenied)

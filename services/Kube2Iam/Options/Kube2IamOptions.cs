@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AwsIntegrations.Aws;
 using AwsIntegrations.Hosting.Options;
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
 using Kube2Iam.Roles;
 
 namespace Kube2Iam.Options;

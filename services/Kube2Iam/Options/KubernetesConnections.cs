@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
+using k8s;
 
 namespace Kube2Iam.Options;
 
@@ -8,21 +9,28 @@ namespace Kube2Iam.Options;
 /// </summary>
 public static class KubernetesConnections
 {
-    public static KubernetesConnection Load(Kube2IamOptions options, InClusterConfig? inCluster = null)
+    public static KubernetesClientConfiguration Load(Kube2IamOptions options, InClusterConfig? inCluster = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         inCluster ??= InClusterConfig.Default;
         if (string.IsNullOrEmpty(options.Kubernetes.Kubeconfig) && options.ApiServerUrl is { } server && options.ApiToken.Length > 0)
         {
-            return new KubernetesConnection(server)
+            return new KubernetesClientConfiguration
             {
-                Token = new StaticTokenSource(options.ApiToken),
-                InsecureSkipTlsVerify = options.Insecure,
+                Host = server.ToString(),
+                AccessToken = options.ApiToken,
+                SkipTlsVerify = options.Insecure,
+                Namespace = "default",
             };
         }
 
-        var connection = KubernetesConfigLoader.Load(options.Kubernetes, inCluster);
-        return options.Insecure && InsecureApplies(options, inCluster) ? connection with { InsecureSkipTlsVerify = true } : connection;
+        var config = KubernetesConfigLoader.Load(options.Kubernetes, inCluster);
+        if (options.Insecure && InsecureApplies(options, inCluster))
+        {
+            config.SkipTlsVerify = true;
+        }
+
+        return config;
     }
 
     /// <summary>kube2iam honours --insecure for a kubeconfig and for --api-server, not for the in-cluster service account.</summary>

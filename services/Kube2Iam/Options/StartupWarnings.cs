@@ -1,4 +1,4 @@
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
 
 namespace Kube2Iam.Options;
 

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using AwsIntegrations.Kubernetes.Informers;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Kube2Iam.Roles;
 
 namespace Kube2Iam.Pods;
 
 /// <summary>Namespaces and their parsed allowed-roles annotations (parsed once per resourceVersion).</summary>
-public sealed class NamespaceDirectory(Informer<Namespace> informer, string annotationKey, string format, TimeSpan matchTimeout, Func<string> baseArn)
+public sealed class NamespaceDirectory(Informer<V1Namespace> informer, string annotationKey, string format, TimeSpan matchTimeout, Func<string> baseArn)
 {
     private readonly ConcurrentDictionary<string, (string? Version, AllowedRoles Roles)> _parsed = new(StringComparer.Ordinal);
 
@@ -26,7 +27,7 @@ public sealed class NamespaceDirectory(Informer<Namespace> informer, string anno
             return cached.Roles;
         }
 
-        var roles = AllowedRoles.Parse(item.Metadata.Annotation(annotationKey), format, baseArn(), matchTimeout);
+        var roles = AllowedRoles.Parse(item.GetAnnotation(annotationKey), format, baseArn(), matchTimeout);
         _parsed[ns] = (version, roles);
         return roles;
     }

@@ -1,6 +1,7 @@
 using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Informers;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace Kube2Iam.Pods;
 
@@ -12,32 +13,32 @@ namespace Kube2Iam.Pods;
 /// </summary>
 public sealed class PodDirectory
 {
-    private readonly Informer<Pod> _informer;
+    private readonly Informer<V1Pod> _informer;
     private readonly TimeProvider _time;
-    private readonly Func<string, CancellationToken, Task<Pod?>>? _resolveDuplicate;
+    private readonly Func<string, CancellationToken, Task<V1Pod?>>? _resolveDuplicate;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public PodDirectory(Informer<Pod> informer, TimeProvider time, Func<string, CancellationToken, Task<Pod?>>? resolveDuplicate = null)
+    public PodDirectory(Informer<V1Pod> informer, TimeProvider time, Func<string, CancellationToken, Task<V1Pod?>>? resolveDuplicate = null)
     {
         _informer = informer;
         _time = time;
         _resolveDuplicate = resolveDuplicate;
-        informer.AddHandler(new InformerHandler<Pod>(_ => Signal(), (_, _) => Signal(), _ => Signal()));
+        informer.AddHandler(new InformerHandler<V1Pod>(_ => Signal(), (_, _) => Signal(), _ => Signal()));
     }
 
-    public Informer<Pod> Informer => _informer;
+    public Informer<V1Pod> Informer => _informer;
 
     public bool HasSynced => _informer.HasSynced;
 
-    public IReadOnlyList<Pod> List() => _informer.List();
+    public IReadOnlyList<V1Pod> List() => _informer.List();
 
     /// <summary>The one live pod holding the IP now, or null (none, or more than one).</summary>
-    public Pod? Find(string ip) => Holders(ip).Pod;
+    public V1Pod? Find(string ip) => Holders(ip).Pod;
 
     /// <summary>Every IP some cached live pod holds, with its pod (null when more than one claims it).</summary>
-    public IReadOnlyDictionary<string, Pod?> ByIp()
+    public IReadOnlyDictionary<string, V1Pod?> ByIp()
     {
-        var byIp = new SortedDictionary<string, Pod?>(StringComparer.Ordinal);
+        var byIp = new SortedDictionary<string, V1Pod?>(StringComparer.Ordinal);
         foreach (var pod in _informer.List().Where(PodStates.HoldsItsIp))
         {
             foreach (var ip in PodIndexes.All[PodIndexes.ByIp](pod))
@@ -49,9 +50,9 @@ public sealed class PodDirectory
         return byIp;
     }
 
-    private (Pod? Pod, int Count) Holders(string ip)
+    private (V1Pod? Pod, int Count) Holders(string ip)
     {
-        Pod? found = null;
+        V1Pod? found = null;
         var count = 0;
         foreach (var pod in _informer.ByIndex(PodIndexes.ByIp, ip))
         {
@@ -65,7 +66,7 @@ public sealed class PodDirectory
     }
 
     /// <summary>Find, waiting up to <paramref name="maxWait"/> for the pod to appear; <paramref name="waited"/> says whether it had to.</summary>
-    public async Task<(Pod? Pod, bool Waited)> FindAsync(string ip, TimeSpan maxWait, TimeSpan maxInterval, CancellationToken cancellationToken)
+    public async Task<(V1Pod? Pod, bool Waited)> FindAsync(string ip, TimeSpan maxWait, TimeSpan maxInterval, CancellationToken cancellationToken)
     {
         var (pod, holders) = Holders(ip);
         if (holders > 1 && _resolveDuplicate is not null)

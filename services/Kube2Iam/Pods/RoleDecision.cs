@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Kube2Iam.Credentials;
 
 namespace Kube2Iam.Pods;
@@ -8,7 +9,7 @@ namespace Kube2Iam.Pods;
 /// is the name this pod fetches the key's session with (the key's own, or kube2iam's for a shared session; null while
 /// a pod without an IP cannot have kube2iam's name yet).
 /// </summary>
-public sealed record RoleDecision(Pod Pod, CredentialKey? Key, string? Denial, string? SessionName = null)
+public sealed record RoleDecision(V1Pod Pod, CredentialKey? Key, string? Denial, string? SessionName = null)
 {
     public bool HasRole => Key is not null;
 

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Kube2Iam.Credentials;
 using Kube2Iam.Options;
 using Kube2Iam.Roles;
@@ -23,9 +24,9 @@ public sealed class RoleResolver(Kube2IamOptions options, Func<string, AllowedRo
     /// The pod's role. <paramref name="callerIp"/> is the address the request came from (kube2iam's session names hash it);
     /// without it the pod's own IP is used, and in --session-name-mode role a pod without an IP has no session name yet.
     /// </summary>
-    public RoleDecision Decide(Pod pod, string? callerIp = null)
+    public RoleDecision Decide(V1Pod pod, string? callerIp = null)
     {
-        var annotation = pod.Metadata.Annotation(options.IamRoleKey);
+        var annotation = pod.GetAnnotation(options.IamRoleKey);
         var wanted = string.IsNullOrWhiteSpace(annotation) ? DefaultRole : annotation;
         if (string.IsNullOrWhiteSpace(wanted))
         {
@@ -38,7 +39,7 @@ public sealed class RoleResolver(Kube2IamOptions options, Func<string, AllowedRo
             return new RoleDecision(pod, null, problem);
         }
 
-        var externalId = pod.Metadata.Annotation(options.IamExternalIdKey);
+        var externalId = pod.GetAnnotation(options.IamExternalIdKey);
         if (externalId is { Length: > MaxExternalIdLength } || (externalId is not null && externalId.Any(char.IsControl)))
         {
             return new RoleDecision(pod, null, "the external-id annotation is not a valid STS ExternalId");
@@ -46,7 +47,7 @@ public sealed class RoleResolver(Kube2IamOptions options, Func<string, AllowedRo
 
         if (options.NamespaceRestrictions && !IsExempt(arn))
         {
-            var ns = pod.Metadata.Namespace ?? "default";
+            var ns = pod.Metadata.NamespaceProperty ?? "default";
             if (!allowedRolesOf(ns).Allows(arn, out var why))
             {
                 return new RoleDecision(pod, null, $"role {arn} is not allowed in namespace {ns}" + (why is null ? string.Empty : $" ({why})"));
@@ -54,7 +55,7 @@ public sealed class RoleResolver(Kube2IamOptions options, Func<string, AllowedRo
         }
 
         // kube2iam caches per role: in its mode the session is shared by the role's pods (the key has no name of its own).
-        var session = SessionNames.For(options.SessionNameMode, pod.Metadata.Namespace ?? "default", pod.Metadata.Name ?? "pod", arn, callerIp ?? pod.Status?.PodIP);
+        var session = SessionNames.For(options.SessionNameMode, pod.Metadata.NamespaceProperty ?? "default", pod.Metadata.Name ?? "pod", arn, callerIp ?? pod.Status?.PodIP);
         var shared = options.SessionNameMode == SessionNameMode.Role;
         return new RoleDecision(pod, new CredentialKey(arn, string.IsNullOrEmpty(externalId) ? null : externalId, shared ? null : session), null, session);
     }

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.NodeGate.Scheduling;
 
 namespace AwsIntegrations.NodeGate.Gate;
@@ -21,12 +22,12 @@ public sealed class GatePlanner(GateTaints taints, TimeSpan maxWait, TimeSpan re
 
     public string TaintKey => taints.OwnKey;
 
-    public bool IsGated(Node node) => (node.Spec?.Taints ?? []).Any(t => taints.IsGating(t.Key));
+    public bool IsGated(V1Node node) => (node.Spec?.Taints ?? []).Any(t => taints.IsGating(t.Key));
 
     /// <param name="required">The DaemonSets selected by flags or config for this node (whether or not they would run on it).</param>
     /// <param name="podsOnNode">Pods bound to this node.</param>
     /// <param name="waitingSince">When the node started waiting (its creation time).</param>
-    public GateDecision Decide(Node node, IEnumerable<DaemonSet> required, IReadOnlyCollection<Pod> podsOnNode, DateTimeOffset waitingSince, DateTimeOffset now)
+    public GateDecision Decide(V1Node node, IEnumerable<V1DaemonSet> required, IReadOnlyCollection<V1Pod> podsOnNode, DateTimeOffset waitingSince, DateTimeOffset now)
     {
         var gating = (node.Spec?.Taints ?? []).Select(t => t.Key).Where(taints.IsGating).Distinct().Select(k => k!).ToList();
         if (gating.Count == 0)
@@ -40,7 +41,7 @@ public sealed class GatePlanner(GateTaints taints, TimeSpan maxWait, TimeSpan re
         }
 
         var expected = required.Where(ds => DaemonSetPlacement.Check(ds, node, taints.IsGating).Runs).ToList();
-        var missing = new List<DaemonSet>();
+        var missing = new List<V1DaemonSet>();
         DateTimeOffset? readyLater = null;
         foreach (var daemonSet in expected)
         {
@@ -79,16 +80,16 @@ public sealed class GatePlanner(GateTaints taints, TimeSpan maxWait, TimeSpan re
     /// Released before: by us, or (with a nidhogg config file) by nidhogg, whose annotation says the node was once free of its
     /// taints. Such a node is never gated again.
     /// </summary>
-    public bool WasReleased(Node node) =>
-        node.Metadata.Annotation(GateAnnotations.Released) is not null
+    public bool WasReleased(V1Node node) =>
+        node.GetAnnotation(GateAnnotations.Released) is not null
         || (taints.NidhoggPrefix is { } prefix
-            && (node.Metadata.Annotation(GateAnnotations.NidhoggFirstTimeReady) is not null || node.Metadata.Annotation(GateAnnotations.NidhoggReadySince(prefix)) is not null));
+            && (node.GetAnnotation(GateAnnotations.NidhoggFirstTimeReady) is not null || node.GetAnnotation(GateAnnotations.NidhoggReadySince(prefix)) is not null));
 
     /// <summary>Whether a nidhogg taint still holds: it names an expected DaemonSet that has no Ready pod on the node yet.</summary>
-    private bool HoldsFor(string key, List<DaemonSet> expected, List<DaemonSet> missing) =>
+    private bool HoldsFor(string key, List<V1DaemonSet> expected, List<V1DaemonSet> missing) =>
         taints.DaemonSetOf(key) is { } named
-        && expected.FirstOrDefault(ds => ds.Metadata.Namespace == named.Namespace && ds.Metadata.Name == named.Name) is { } daemonSet
+        && expected.FirstOrDefault(ds => ds.Metadata.NamespaceProperty == named.Namespace && ds.Metadata.Name == named.Name) is { } daemonSet
         && missing.Contains(daemonSet);
 
-    private static string Name(DaemonSet daemonSet) => $"{daemonSet.Metadata.Namespace}/{daemonSet.Metadata.Name}";
+    private static string Name(V1DaemonSet daemonSet) => $"{daemonSet.Metadata.NamespaceProperty}/{daemonSet.Metadata.Name}";
 }

@@ -1,8 +1,9 @@
 using AwsIntegrations.Hosting.Loops;
-using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
 using AwsIntegrations.NodeGate.Metrics;
 using Microsoft.Extensions.Logging;
 
@@ -13,9 +14,9 @@ namespace AwsIntegrations.NodeGate.Gate;
 /// are due (<see cref="TaintRemover"/>), tell the user with Events, and ask to run again when the next deadline comes.
 /// </summary>
 public sealed partial class NodeGateReconciler(
-    Informer<Node> nodes,
-    Informer<DaemonSet> daemonSets,
-    Informer<Pod> pods,
+    Informer<V1Node> nodes,
+    Informer<V1DaemonSet> daemonSets,
+    Informer<V1Pod> pods,
     GatePlanner planner,
     RequiredDaemonSets required,
     TaintRemover remover,
@@ -57,7 +58,7 @@ public sealed partial class NodeGateReconciler(
                     Report(node, decision, now - since);
                 }
             }
-            catch (Exception e) when (e is KubernetesApiException or HttpRequestException or IOException)
+            catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException)
             {
                 failures.Add($"node {node.Metadata.Name}: {e.Message}");
                 if (decision.Action == GateAction.ForceRelease)
@@ -72,7 +73,7 @@ public sealed partial class NodeGateReconciler(
         return failures.Count == 0 ? ReconcileResult.Success(requeue) : ReconcileResult.Failure(string.Join("; ", failures), requeue);
     }
 
-    private void Report(Node node, GateDecision decision, TimeSpan elapsed)
+    private void Report(V1Node node, GateDecision decision, TimeSpan elapsed)
     {
         var name = node.Metadata.Name!;
         var removed = string.Join(", ", decision.Remove);

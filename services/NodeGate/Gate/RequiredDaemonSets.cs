@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.NodeGate.Options;
 using AwsIntegrations.NodeGate.Scheduling;
 
@@ -10,17 +11,17 @@ namespace AwsIntegrations.NodeGate.Gate;
 /// </summary>
 public sealed class RequiredDaemonSets(LabelSelector? selector, IReadOnlyList<DaemonSetReference> listed, LabelSelector? listedOnNodes = null)
 {
-    public IReadOnlyList<DaemonSet> From(IEnumerable<DaemonSet> all) =>
-        [.. all.Where(IsRequired).OrderBy(d => d.Metadata.Namespace, StringComparer.Ordinal).ThenBy(d => d.Metadata.Name, StringComparer.Ordinal)];
+    public IReadOnlyList<V1DaemonSet> From(IEnumerable<V1DaemonSet> all) =>
+        [.. all.Where(IsRequired).OrderBy(d => d.Metadata.NamespaceProperty, StringComparer.Ordinal).ThenBy(d => d.Metadata.Name, StringComparer.Ordinal)];
 
-    public bool IsRequired(DaemonSet daemonSet) => daemonSet.Metadata.DeletionTimestamp is null && (IsSelected(daemonSet) || IsListed(daemonSet));
+    public bool IsRequired(V1DaemonSet daemonSet) => daemonSet.Metadata.DeletionTimestamp is null && (IsSelected(daemonSet) || IsListed(daemonSet));
 
     /// <summary>Of the <paramref name="required"/> DaemonSets, those that apply to <paramref name="node"/>.</summary>
-    public IReadOnlyList<DaemonSet> On(Node node, IReadOnlyList<DaemonSet> required) =>
+    public IReadOnlyList<V1DaemonSet> On(V1Node node, IReadOnlyList<V1DaemonSet> required) =>
         listedOnNodes is null || listedOnNodes.Matches(node.Metadata.Labels) ? required : [.. required.Where(IsSelected)];
 
-    private bool IsSelected(DaemonSet daemonSet) => selector?.Matches(daemonSet.Metadata.Labels) == true;
+    private bool IsSelected(V1DaemonSet daemonSet) => selector?.Matches(daemonSet.Metadata.Labels) == true;
 
-    private bool IsListed(DaemonSet daemonSet) =>
-        listed.Contains(new DaemonSetReference(daemonSet.Metadata.Namespace ?? "", daemonSet.Metadata.Name ?? ""));
+    private bool IsListed(V1DaemonSet daemonSet) =>
+        listed.Contains(new DaemonSetReference(daemonSet.Metadata.NamespaceProperty ?? "", daemonSet.Metadata.Name ?? ""));
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.NodeGate.Gate;
 
@@ -12,12 +13,12 @@ namespace AwsIntegrations.NodeGate.Gate;
 public static class TaintPatch
 {
     /// <summary>The operations, or null when the node carries none of <paramref name="keys"/> and has every annotation (nothing to write).</summary>
-    public static JsonArray? Build(Node node, IReadOnlyCollection<string> keys, IReadOnlyDictionary<string, string> annotations)
+    public static JsonArray? Build(V1Node node, IReadOnlyCollection<string> keys, IReadOnlyDictionary<string, string> annotations)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(annotations);
         var taints = (node.Spec?.Taints ?? []).Select((t, i) => (t.Key, Index: i)).Where(p => keys.Contains(p.Key)).ToList();
-        var missing = annotations.Where(a => node.Metadata.Annotation(a.Key) is null).ToList();
+        var missing = annotations.Where(a => node.GetAnnotation(a.Key) is null).ToList();
         if (taints.Count == 0 && missing.Count == 0)
         {
             return null;

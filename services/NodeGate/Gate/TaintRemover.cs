@@ -1,5 +1,8 @@
-using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using System.Net;
+using AwsIntegrations.Kubernetes.Api;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
 
 namespace AwsIntegrations.NodeGate.Gate;
 
@@ -9,11 +12,11 @@ namespace AwsIntegrations.NodeGate.Gate;
 /// a 422 from a failed "test" (the node changed since it was read), means: read the node again and patch again, up to
 /// <see cref="MaxAttempts"/> times.
 /// </summary>
-public sealed class TaintRemover(KubernetesClient client, GateTaints taints, TimeProvider time)
+public sealed class TaintRemover(IKubernetes client, GateTaints taints, TimeProvider time)
 {
     public const int MaxAttempts = 8;
 
-    public TaintRemover(KubernetesClient client, string taintKey, TimeProvider time)
+    public TaintRemover(IKubernetes client, string taintKey, TimeProvider time)
         : this(client, new GateTaints(taintKey, null), time)
     {
     }
@@ -24,14 +27,14 @@ public sealed class TaintRemover(KubernetesClient client, GateTaints taints, Tim
     private long _conflicts;
 
     /// <summary>Removes our taint and records the release (what a release of a node that carries only ours does).</summary>
-    public Task<Node?> RemoveAsync(Node node, CancellationToken cancellationToken) =>
+    public Task<V1Node?> RemoveAsync(V1Node node, CancellationToken cancellationToken) =>
         RemoveAsync(node, [taints.OwnKey], release: true, cancellationToken);
 
     /// <summary>
     /// Removes the taints named by <paramref name="keys"/>; with <paramref name="release"/> also writes the release annotations.
     /// Returns the node as written, or null when there was nothing to do (taints gone, release recorded) or the node is gone.
     /// </summary>
-    public async Task<Node?> RemoveAsync(Node node, IReadOnlyCollection<string> keys, bool release, CancellationToken cancellationToken)
+    public async Task<V1Node?> RemoveAsync(V1Node node, IReadOnlyCollection<string> keys, bool release, CancellationToken cancellationToken)
     {
         var current = node;
         for (var attempt = 1; ; attempt++)
@@ -44,16 +47,17 @@ public sealed class TaintRemover(KubernetesClient client, GateTaints taints, Tim
 
             try
             {
-                return await client.PatchAsync<Node>(null, current.Metadata.Name!, KubernetesPatch.Json(patch), cancellationToken).ConfigureAwait(false);
+                var body = new V1Patch(patch.ToJsonString(), V1Patch.PatchType.JsonPatch);
+                return await client.CoreV1.PatchNodeAsync(body, current.Metadata.Name!, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
-            catch (KubernetesNotFoundException)
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
             {
                 return null;
             }
-            catch (Exception e) when (e is KubernetesConflictException or KubernetesInvalidException && attempt < MaxAttempts)
+            catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity && attempt < MaxAttempts)
             {
                 Interlocked.Increment(ref _conflicts);
-                var fresh = await client.FindAsync<Node>(null, current.Metadata.Name!, cancellationToken).ConfigureAwait(false);
+                var fresh = await client.CoreV1.ReadNodeAsync(current.Metadata.Name!, cancellationToken: cancellationToken).NullIfNotFound().ConfigureAwait(false);
                 if (fresh is null)
                 {
                     return null;

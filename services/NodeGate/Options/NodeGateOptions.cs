@@ -1,5 +1,5 @@
 using AwsIntegrations.Hosting.Options;
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Leadership;
 using AwsIntegrations.NodeGate.Scheduling;
 

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.NodeGate.Scheduling;
 
@@ -9,11 +10,11 @@ namespace AwsIntegrations.NodeGate.Scheduling;
 /// </summary>
 public static class DaemonSetPlacement
 {
-    public static Placement Check(DaemonSet daemonSet, Node node, string ignoredTaintKey) =>
+    public static Placement Check(V1DaemonSet daemonSet, V1Node node, string ignoredTaintKey) =>
         Check(daemonSet, node, key => key == ignoredTaintKey);
 
     /// <param name="isStartupTaint">The taints left out: those that hold the node until its DaemonSets are Ready.</param>
-    public static Placement Check(DaemonSet daemonSet, Node node, Func<string?, bool> isStartupTaint)
+    public static Placement Check(V1DaemonSet daemonSet, V1Node node, Func<string?, bool> isStartupTaint)
     {
         ArgumentNullException.ThrowIfNull(isStartupTaint);
         var template = daemonSet.Spec?.Template?.Spec;

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.NodeGate.Scheduling;
 
@@ -8,12 +9,12 @@ namespace AwsIntegrations.NodeGate.Scheduling;
 /// </summary>
 public sealed class LabelSelector
 {
-    private LabelSelector(IReadOnlyList<NodeSelectorRequirement> requirements) => Requirements = requirements;
+    private LabelSelector(IReadOnlyList<V1NodeSelectorRequirement> requirements) => Requirements = requirements;
 
-    public IReadOnlyList<NodeSelectorRequirement> Requirements { get; }
+    public IReadOnlyList<V1NodeSelectorRequirement> Requirements { get; }
 
-    public bool Matches(IReadOnlyDictionary<string, string>? labels) =>
-        Requirements.All(r => Requirement.Matches(r, labels?.GetValueOrDefault(r.Key)));
+    public bool Matches(IDictionary<string, string>? labels) =>
+        Requirements.All(r => Requirement.Matches(r, labels is not null && labels.TryGetValue(r.Key, out var value) ? value : null));
 
     /// <summary>Every requirement of every selector must hold.</summary>
     public static LabelSelector AllOf(IEnumerable<LabelSelector> selectors) => new([.. selectors.SelectMany(s => s.Requirements)]);
@@ -21,7 +22,7 @@ public sealed class LabelSelector
     /// <exception cref="FormatException">The text is not a selector; the message names the bad part.</exception>
     public static LabelSelector Parse(string text) => new([.. SplitTopLevel(text).Select(ParseOne)]);
 
-    private static NodeSelectorRequirement ParseOne(string part)
+    private static V1NodeSelectorRequirement ParseOne(string part)
     {
         var term = part.Trim();
         if (term.Length == 0)
@@ -70,9 +71,9 @@ public sealed class LabelSelector
             ? value
             : throw new FormatException($"'{term}': invalid label value '{value}'");
 
-    private static NodeSelectorRequirement New(string key, string op, List<string> values) =>
+    private static V1NodeSelectorRequirement New(string key, string op, List<string> values) =>
         key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/')
-            ? new NodeSelectorRequirement { Key = key, Operator = op, Values = values }
+            ? new V1NodeSelectorRequirement { Key = key, OperatorProperty = op, Values = values }
             : throw new FormatException($"invalid label key '{key}'");
 
     private static IEnumerable<string> SplitTopLevel(string text)

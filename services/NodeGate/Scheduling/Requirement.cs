@@ -1,5 +1,6 @@
 using System.Globalization;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.NodeGate.Scheduling;
 
@@ -7,10 +8,10 @@ namespace AwsIntegrations.NodeGate.Scheduling;
 public static class Requirement
 {
     /// <summary>Whether <paramref name="requirement"/> holds for a key that has <paramref name="value"/> (null: the key is absent).</summary>
-    public static bool Matches(NodeSelectorRequirement requirement, string? value)
+    public static bool Matches(V1NodeSelectorRequirement requirement, string? value)
     {
         var values = requirement.Values ?? [];
-        return requirement.Operator switch
+        return requirement.OperatorProperty switch
         {
             "In" => value is not null && values.Contains(value),
             "NotIn" => value is null || !values.Contains(value),
@@ -23,7 +24,7 @@ public static class Requirement
     }
 
     /// <summary>Gt/Lt compare integers; an absent label, a non-integer or anything but one value never matches.</summary>
-    private static int? Compare(string? value, List<string> values) =>
+    private static int? Compare(string? value, IList<string> values) =>
         value is not null && values.Count == 1
         && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var actual)
         && long.TryParse(values[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var bound)

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.NodeGate.Scheduling;
 
@@ -8,7 +9,7 @@ public static class TaintToleration
     public const string NoSchedule = "NoSchedule";
     public const string NoExecute = "NoExecute";
 
-    public static bool Tolerates(Toleration toleration, Taint taint)
+    public static bool Tolerates(V1Toleration toleration, V1Taint taint)
     {
         if (!string.IsNullOrEmpty(toleration.Effect) && toleration.Effect != taint.Effect)
         {
@@ -20,7 +21,7 @@ public static class TaintToleration
             return false;
         }
 
-        return toleration.Operator switch
+        return toleration.OperatorProperty switch
         {
             null or "" or "Equal" => (toleration.Value ?? "") == (taint.Value ?? ""),
             "Exists" => true,
@@ -29,6 +30,6 @@ public static class TaintToleration
     }
 
     /// <summary>The first NoSchedule or NoExecute taint no toleration covers (PreferNoSchedule never keeps a pod off), or null.</summary>
-    public static Taint? FirstUntolerated(IEnumerable<Taint> taints, IReadOnlyList<Toleration> tolerations) =>
+    public static V1Taint? FirstUntolerated(IEnumerable<V1Taint> taints, IReadOnlyList<V1Toleration> tolerations) =>
         taints.FirstOrDefault(taint => taint.Effect is NoSchedule or NoExecute && !tolerations.Any(t => Tolerates(t, taint)));
 }

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Router.Metrics;
@@ -29,12 +30,12 @@ public sealed partial class RouteTableUpdater(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var ingresses = informers.GetInformer<Ingress>();
-        var services = informers.GetInformer<Service>();
-        var slices = informers.GetInformer<EndpointSlice>(labelSelector: EndpointSlice.ServiceNameLabel);
-        using var a = ingresses.AddHandler(Handler<Ingress>());
-        using var b = services.AddHandler(Handler<Service>());
-        using var c = slices.AddHandler(Handler<EndpointSlice>());
+        var ingresses = informers.GetInformer<V1Ingress>();
+        var services = informers.GetInformer<V1Service>();
+        var slices = informers.GetInformer<V1EndpointSlice>(labelSelector: EndpointResolver.ServiceNameLabel);
+        using var a = ingresses.AddHandler(Handler<V1Ingress>());
+        using var b = services.AddHandler(Handler<V1Service>());
+        using var c = slices.AddHandler(Handler<V1EndpointSlice>());
         await informers.WaitForSyncAsync(stoppingToken).ConfigureAwait(false);
         _changes.Writer.TryWrite(true);
 
@@ -63,7 +64,7 @@ public sealed partial class RouteTableUpdater(
         {
             if (current.Add(problem.Key) && !_reported.Contains(problem.Key))
             {
-                LogProblem(logger, problem.Ingress.Metadata.Namespace, problem.Ingress.Metadata.Name, problem.Reason, problem.Message);
+                LogProblem(logger, problem.Ingress.Metadata.NamespaceProperty, problem.Ingress.Metadata.Name, problem.Reason, problem.Message);
                 events.Warning(problem.Ingress, problem.Reason, problem.Message);
             }
         }

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Router.Backends;
 using Router.Options;
 using Yarp.ReverseProxy.Forwarder;
@@ -17,9 +18,9 @@ public sealed class BackendCatalog(ClusterState state, BuildSettings settings, L
 
     public HashSet<string> Addresses { get; } = new(StringComparer.Ordinal);
 
-    public Backend Get(Ingress ingress, IngressServiceBackend service, LoadBalancing loadBalancing)
+    public Backend Get(V1Ingress ingress, V1IngressServiceBackend service, LoadBalancing loadBalancing)
     {
-        var ns = ingress.Metadata.Namespace ?? "";
+        var ns = ingress.Metadata.NamespaceProperty ?? "";
         var portText = EndpointResolver.PortText(service.Port);
         var key = (ns, service.Name, portText, loadBalancing);
         if (!_backends.TryGetValue(key, out var backend))

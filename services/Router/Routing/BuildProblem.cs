@@ -1,9 +1,10 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace Router.Routing;
 
 /// <summary>Something wrong with an Ingress that the build worked around; reported as a Warning Event on it.</summary>
-public sealed record BuildProblem(Ingress Ingress, string Reason, string Message)
+public sealed record BuildProblem(V1Ingress Ingress, string Reason, string Message)
 {
-    public string Key => $"{Ingress.Metadata.Namespace}/{Ingress.Metadata.Name}|{Reason}|{Message}";
+    public string Key => $"{Ingress.Metadata.NamespaceProperty}/{Ingress.Metadata.Name}|{Reason}|{Message}";
 }

@@ -1,6 +1,7 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace Router.Routing;
 
 /// <summary>What a route table is built from: the informers' caches at one moment.</summary>
-public sealed record ClusterState(IReadOnlyList<Ingress> Ingresses, IReadOnlyList<Service> Services, IReadOnlyList<EndpointSlice> EndpointSlices);
+public sealed record ClusterState(IReadOnlyList<V1Ingress> Ingresses, IReadOnlyList<V1Service> Services, IReadOnlyList<V1EndpointSlice> EndpointSlices);

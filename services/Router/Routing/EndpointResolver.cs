@@ -1,5 +1,6 @@
 using System.Globalization;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace Router.Routing;
 
@@ -9,24 +10,27 @@ namespace Router.Routing;
 /// </summary>
 public sealed class EndpointResolver
 {
-    private readonly Dictionary<(string Namespace, string Name), Service> _services = [];
-    private readonly Dictionary<(string Namespace, string Service), List<EndpointSlice>> _slices = [];
+    /// <summary>The label naming the Service an EndpointSlice belongs to.</summary>
+    public const string ServiceNameLabel = "kubernetes.io/service-name";
 
-    public EndpointResolver(IEnumerable<Service> services, IEnumerable<EndpointSlice> slices)
+    private readonly Dictionary<(string Namespace, string Name), V1Service> _services = [];
+    private readonly Dictionary<(string Namespace, string Service), List<V1EndpointSlice>> _slices = [];
+
+    public EndpointResolver(IEnumerable<V1Service> services, IEnumerable<V1EndpointSlice> slices)
     {
         foreach (var service in services)
         {
-            _services[(service.Metadata.Namespace ?? "", service.Metadata.Name ?? "")] = service;
+            _services[(service.Metadata.NamespaceProperty ?? "", service.Metadata.Name ?? "")] = service;
         }
 
         foreach (var slice in slices)
         {
-            if (slice.Metadata.Label(EndpointSlice.ServiceNameLabel) is not { } serviceName || slice.Ports is not { Count: > 0 })
+            if (slice.GetLabel(EndpointResolver.ServiceNameLabel) is not { } serviceName || slice.Ports is not { Count: > 0 })
             {
                 continue;
             }
 
-            var key = (slice.Metadata.Namespace ?? "", serviceName);
+            var key = (slice.Metadata.NamespaceProperty ?? "", serviceName);
             if (!_slices.TryGetValue(key, out var list))
             {
                 _slices[key] = list = [];
@@ -36,7 +40,7 @@ public sealed class EndpointResolver
         }
     }
 
-    public ResolvedEndpoints Resolve(string ns, IngressServiceBackend backend)
+    public ResolvedEndpoints Resolve(string ns, V1IngressServiceBackend backend)
     {
         if (!_services.TryGetValue((ns, backend.Name), out var service))
         {
@@ -78,7 +82,7 @@ public sealed class EndpointResolver
             : new ResolvedEndpoints(Distinct(terminating), terminating.Count > 0, null);
     }
 
-    public static string PortText(ServiceBackendPort? port) =>
+    public static string PortText(V1ServiceBackendPort? port) =>
         port?.Number?.ToString(CultureInfo.InvariantCulture) ?? port?.Name ?? "(none)";
 
     private static string Address(string ip, int port, string addressType) =>

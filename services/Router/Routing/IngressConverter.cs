@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Router.Eskip;
 using Router.Filters;
 using Router.Options;
@@ -13,9 +14,9 @@ namespace Router.Routing;
 /// unknown or invalid is left out and reported; the Ingress's other routes, and other Ingresses, are unaffected.
 /// </summary>
 public sealed class IngressConverter(
-    Ingress ingress, BuildSettings settings, BackendCatalog catalog, RouteTableDraft draft, ConditionsBuilder builder, List<BuildProblem> problems)
+    V1Ingress ingress, BuildSettings settings, BackendCatalog catalog, RouteTableDraft draft, ConditionsBuilder builder, List<BuildProblem> problems)
 {
-    private readonly string _ns = ingress.Metadata.Namespace ?? "";
+    private readonly string _ns = ingress.Metadata.NamespaceProperty ?? "";
     private readonly string _name = ingress.Metadata.Name ?? "";
     private Dictionary<int, CompiledRoute>? _customRoutes;
     private IngressSettings _settings = null!;
@@ -63,7 +64,7 @@ public sealed class IngressConverter(
         }
     }
 
-    private void Rule(IngressRule rule)
+    private void Rule(V1IngressRule rule)
     {
         if (!TryHost(rule.Host, out var host, out var hostProblem))
         {
@@ -102,7 +103,7 @@ public sealed class IngressConverter(
     /// backend-weights are shared among the backends of the same path within a rule (skipper's computeBackendWeightsV1), here
     /// of the same path and pathType: an Exact and a Prefix rule for one path are two routes, not a split.
     /// </summary>
-    private TrafficShare[] Shares(List<HttpIngressPath> paths)
+    private TrafficShare[] Shares(IList<V1HTTPIngressPath> paths)
     {
         var shares = new TrafficShare[paths.Count];
         if (!SharesAPath(paths))
@@ -144,7 +145,7 @@ public sealed class IngressConverter(
     }
 
     /// <summary>Whether two paths of the rule have the same path and pathType (then they split its traffic); rules have few paths.</summary>
-    private static bool SharesAPath(List<HttpIngressPath> paths)
+    private static bool SharesAPath(IList<V1HTTPIngressPath> paths)
     {
         for (var i = 1; i < paths.Count; i++)
         {
@@ -160,7 +161,7 @@ public sealed class IngressConverter(
         return false;
     }
 
-    private void PathRoute(string host, IngressPath place, IngressServiceBackend service, TrafficShare share)
+    private void PathRoute(string host, IngressPath place, V1IngressServiceBackend service, TrafficShare share)
     {
         if (_own.Problem is { } compileProblem)
         {
@@ -326,7 +327,7 @@ public sealed class IngressConverter(
         Tags = [new("ingress", IngressName), new("host", host), new("path", place.Text)],
     };
 
-    private bool TryPath(HttpIngressPath path, out IngressPath place, out string problem)
+    private bool TryPath(V1HTTPIngressPath path, out IngressPath place, out string problem)
     {
         var raw = path.Path ?? "";
         var text = raw.Length == 0 ? "/" : raw;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AwsIntegrations.Hosting.Options;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Router.Options;
 
 namespace Router.Routing;
@@ -22,12 +23,11 @@ public sealed record IngressSettings(LoadBalancing LoadBalancing, int RedirectCo
     private const string ForwardedProtoPredicate = "Header(\"X-Forwarded-Proto\"";
 
     /// <summary>Reads the annotations; a bad value is reported and the default is used.</summary>
-    public static IngressSettings Read(Ingress ingress, BuildSettings settings, List<BuildProblem> problems)
+    public static IngressSettings Read(V1Ingress ingress, BuildSettings settings, List<BuildProblem> problems)
     {
-        var meta = ingress.Metadata;
         var loadBalancing = settings.DefaultLoadBalancing;
-        var lbKey = meta.Annotation(LoadBalancerAnnotation) is not null ? LoadBalancerAnnotation : SkipperLoadBalancerAnnotation;
-        if (meta.Annotation(lbKey) is { } lbValue)
+        var lbKey = ingress.GetAnnotation(LoadBalancerAnnotation) is not null ? LoadBalancerAnnotation : SkipperLoadBalancerAnnotation;
+        if (ingress.GetAnnotation(lbKey) is { } lbValue)
         {
             if (ParseLoadBalancing(lbValue) is { } parsed)
             {
@@ -42,7 +42,7 @@ public sealed record IngressSettings(LoadBalancing LoadBalancing, int RedirectCo
         }
 
         TimeSpan? timeout = null;
-        if (meta.Annotation(TimeoutAnnotation) is { } timeoutValue)
+        if (ingress.GetAnnotation(TimeoutAnnotation) is { } timeoutValue)
         {
             if (GoDuration.TryParse(timeoutValue.Trim(), out var parsed) && parsed > TimeSpan.Zero)
             {
@@ -55,7 +55,7 @@ public sealed record IngressSettings(LoadBalancing LoadBalancing, int RedirectCo
         }
 
         var pathMode = settings.PathMode;
-        if (meta.Annotation(PathModeAnnotation) is { } modeValue)
+        if (ingress.GetAnnotation(PathModeAnnotation) is { } modeValue)
         {
             if (ParsePathMode(modeValue) is { } parsed)
             {
@@ -75,12 +75,11 @@ public sealed record IngressSettings(LoadBalancing LoadBalancing, int RedirectCo
     /// X-Forwarded-Proto handles the protocol itself and is never redirected; otherwise "true" redirects and "false" does not,
     /// whatever --redirect-http-to-https says; the status is the Ingress's redirect-code (300–399) or the flag's.
     /// </summary>
-    private static int Redirect(Ingress ingress, BuildSettings settings, List<BuildProblem> problems)
+    private static int Redirect(V1Ingress ingress, BuildSettings settings, List<BuildProblem> problems)
     {
-        var meta = ingress.Metadata;
         var redirect = settings.RedirectHttpToHttps;
-        var key = meta.Annotation(RedirectAnnotation) is not null ? RedirectAnnotation : SkipperRedirectAnnotation;
-        if (meta.Annotation(key) is { } value)
+        var key = ingress.GetAnnotation(RedirectAnnotation) is not null ? RedirectAnnotation : SkipperRedirectAnnotation;
+        if (ingress.GetAnnotation(key) is { } value)
         {
             if (bool.TryParse(value.Trim(), out var parsed))
             {
@@ -93,7 +92,7 @@ public sealed record IngressSettings(LoadBalancing LoadBalancing, int RedirectCo
         }
 
         var code = settings.RedirectCode;
-        if (meta.Annotation(SkipperRedirectCodeAnnotation) is { } codeValue)
+        if (ingress.GetAnnotation(SkipperRedirectCodeAnnotation) is { } codeValue)
         {
             if (int.TryParse(codeValue.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 300 and < 400)
             {
@@ -105,8 +104,8 @@ public sealed record IngressSettings(LoadBalancing LoadBalancing, int RedirectCo
             }
         }
 
-        var handlesProtocol = (meta.Annotation(SkipperAnnotations.PredicateAnnotation) ?? "").Contains(ForwardedProtoPredicate, StringComparison.Ordinal)
-            || (meta.Annotation(SkipperAnnotations.RoutesAnnotation) ?? "").Contains(ForwardedProtoPredicate, StringComparison.Ordinal);
+        var handlesProtocol = (ingress.GetAnnotation(SkipperAnnotations.PredicateAnnotation) ?? "").Contains(ForwardedProtoPredicate, StringComparison.Ordinal)
+            || (ingress.GetAnnotation(SkipperAnnotations.RoutesAnnotation) ?? "").Contains(ForwardedProtoPredicate, StringComparison.Ordinal);
         return redirect && !handlesProtocol ? code : 0;
     }
 

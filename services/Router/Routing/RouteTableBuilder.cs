@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Router.Predicates;
 
 namespace Router.Routing;
@@ -25,6 +26,6 @@ public static class RouteTableBuilder
         return new BuildResult(draft.Build(), problems, catalog.Addresses);
     }
 
-    public static bool IsOurs(Ingress ingress, string ingressClass) =>
-        (ingress.Spec?.IngressClassName ?? ingress.Metadata.Annotation(ClassAnnotation)) == ingressClass;
+    public static bool IsOurs(V1Ingress ingress, string ingressClass) =>
+        (ingress.Spec?.IngressClassName ?? ingress.GetAnnotation(ClassAnnotation)) == ingressClass;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Router.Eskip;
 
 namespace Router.Routing;
@@ -26,14 +27,13 @@ public sealed record SkipperAnnotations(
     public static SkipperAnnotations None { get; } = new([], [], [], new Dictionary<string, double>());
 
     /// <summary>The parsed annotations, or null when one of them is not valid eskip (the Ingress is then left out).</summary>
-    public static SkipperAnnotations? Read(Ingress ingress, AnnotationCache cache, List<BuildProblem> problems)
+    public static SkipperAnnotations? Read(V1Ingress ingress, AnnotationCache cache, List<BuildProblem> problems)
     {
-        var meta = ingress.Metadata;
-        var predicateText = meta.Annotation(PredicateAnnotation);
-        var ratelimitText = meta.Annotation(RatelimitAnnotation);
-        var ownFilterText = meta.Annotation(FilterAnnotation);
-        var routesText = meta.Annotation(RoutesAnnotation);
-        var weightsText = meta.Annotation(BackendWeightsAnnotation);
+        var predicateText = ingress.GetAnnotation(PredicateAnnotation);
+        var ratelimitText = ingress.GetAnnotation(RatelimitAnnotation);
+        var ownFilterText = ingress.GetAnnotation(FilterAnnotation);
+        var routesText = ingress.GetAnnotation(RoutesAnnotation);
+        var weightsText = ingress.GetAnnotation(BackendWeightsAnnotation);
         if (predicateText is null && ratelimitText is null && ownFilterText is null && routesText is null && weightsText is null)
         {
             return None;
@@ -56,7 +56,7 @@ public sealed record SkipperAnnotations(
         return new SkipperAnnotations(predicates.Value!, filters.Value!, routes.Value!, Weights(ingress, weightsText, problems));
     }
 
-    private static Dictionary<string, double> Weights(Ingress ingress, string? text, List<BuildProblem> problems)
+    private static Dictionary<string, double> Weights(V1Ingress ingress, string? text, List<BuildProblem> problems)
     {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(text))

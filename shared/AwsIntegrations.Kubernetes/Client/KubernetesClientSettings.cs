@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace AwsIntegrations.Kubernetes.Client;
 
-/// <summary>Tuning of one <see cref="KubernetesClient"/>; the defaults suit a controller.</summary>
+/// <summary>Tuning of one <see cref="KubernetesConnection"/>; the defaults suit a controller.</summary>
 public sealed record KubernetesClientSettings
 {
     /// <summary>Requests per second (client-side); 0 or less: unlimited.</summary>
@@ -16,18 +16,16 @@ public sealed record KubernetesClientSettings
     /// <summary>First pause between retries when the server names none; doubles, with jitter.</summary>
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Timeout of every request except watches.</summary>
+    /// <summary>Timeout of every call except watches (retries included).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
-
-    public ResourceRegistry Registry { get; init; } = ResourceRegistry.Default;
 
     public IMeterFactory? MeterFactory { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>For tests only: replaces the HTTP handler built from the connection.</summary>
-    public HttpMessageHandler? Handler { get; init; }
-
     /// <summary>User-Agent header; default "&lt;program&gt;/&lt;version&gt; (aws-integrations)".</summary>
     public string? UserAgent { get; init; }
+
+    /// <summary>More handlers, innermost (closest to the wire): tests record or fail requests with them.</summary>
+    public IReadOnlyList<DelegatingHandler> Handlers { get; init; } = [];
 }

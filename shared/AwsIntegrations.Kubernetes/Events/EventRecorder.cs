@@ -1,9 +1,13 @@
-using AwsIntegrations.Hosting.RateLimiting;
 using System.Globalization;
+using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using AwsIntegrations.Hosting.RateLimiting;
+using AwsIntegrations.Kubernetes.Api;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -14,12 +18,13 @@ namespace AwsIntegrations.Kubernetes.Events;
 /// API. Repeats of the same event become one Event whose count and lastTimestamp grow; repeats queued together are
 /// merged into one write, and each object gets at most <see cref="EventRecorderOptions.BurstPerObject"/> writes, then
 /// one per refill period (suppressed repeats are added to the next write's count). A hot loop cannot flood the API.
+/// A repeat is a merge patch of count, lastTimestamp and message only.
 /// </summary>
 public sealed partial class EventRecorder : IAsyncDisposable
 {
     private const int MaxMessageLength = 1024;
 
-    private readonly KubernetesClient _client;
+    private readonly IKubernetes _client;
     private readonly EventRecorderOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -28,34 +33,35 @@ public sealed partial class EventRecorder : IAsyncDisposable
     private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
     private readonly Task _writer;
 
-    public EventRecorder(KubernetesClient client, EventRecorderOptions options, ILogger<EventRecorder>? logger = null)
+    public EventRecorder(KubernetesConnection connection, EventRecorderOptions options, ILogger<EventRecorder>? logger = null)
     {
-        _client = client;
+        ArgumentNullException.ThrowIfNull(connection);
+        _client = connection.Client;
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _time = client.Time;
+        _time = connection.Time;
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    public void Normal(IKubernetesObject about, string reason, string message) => Record(about, "Normal", reason, message);
+    public void Normal(IKubernetesObject<V1ObjectMeta> about, string reason, string message) => Record(about, "Normal", reason, message);
 
-    public void Warning(IKubernetesObject about, string reason, string message) => Record(about, "Warning", reason, message);
+    public void Warning(IKubernetesObject<V1ObjectMeta> about, string reason, string message) => Record(about, "Warning", reason, message);
 
-    public void Record(IKubernetesObject about, string type, string reason, string message)
+    public void Record(IKubernetesObject<V1ObjectMeta> about, string type, string reason, string message)
     {
         ArgumentNullException.ThrowIfNull(about);
-        var registered = _client.Registry.Find(about.GetType());
-        var reference = new ObjectReference
+        var (apiVersion, kind) = ApiVersionAndKind.Of(about);
+        var reference = new V1ObjectReference
         {
-            ApiVersion = about.ApiVersion ?? registered?.ApiVersion,
-            Kind = about.Kind ?? registered?.Kind,
+            ApiVersion = apiVersion,
+            Kind = kind,
             Name = about.Metadata.Name,
-            Namespace = about.Metadata.Namespace,
+            NamespaceProperty = about.Metadata.NamespaceProperty,
             Uid = about.Metadata.Uid,
             ResourceVersion = about.Metadata.ResourceVersion,
         };
         var text = message.Length > MaxMessageLength ? message[..MaxMessageLength] : message;
-        _queue.Writer.TryWrite(new Item(new EventKey(reference.Kind, reference.Namespace, reference.Name, reference.Uid, type, reason, text), reference, _time.GetUtcNow(), null));
+        _queue.Writer.TryWrite(new Item(new EventKey(reference.Kind, reference.NamespaceProperty, reference.Name, reference.Uid, type, reason, text), reference, _time.GetUtcNow(), null));
     }
 
     /// <summary>Completes when everything recorded before the call has been written (or given up on).</summary>
@@ -103,7 +109,7 @@ public sealed partial class EventRecorder : IAsyncDisposable
         }
     }
 
-    private async Task WriteAsync(EventKey key, ObjectReference reference, int repeats, DateTimeOffset at)
+    private async Task WriteAsync(EventKey key, V1ObjectReference reference, int repeats, DateTimeOffset at)
     {
         if (!_aggregates.TryGetValue(key, out var aggregate))
         {
@@ -112,7 +118,7 @@ public sealed partial class EventRecorder : IAsyncDisposable
                 _aggregates.Clear();
             }
 
-            aggregate = new Aggregate(EventName(reference.Name, at), reference.Namespace ?? "default", at);
+            aggregate = new Aggregate(EventName(reference.Name, at), reference.NamespaceProperty ?? "default", at);
             _aggregates[key] = aggregate;
         }
 
@@ -130,14 +136,15 @@ public sealed partial class EventRecorder : IAsyncDisposable
             {
                 try
                 {
-                    await _client.PatchAsync<Event>(aggregate.Namespace, aggregate.Name, KubernetesPatch.Merge(new JsonObject
+                    var patch = new JsonObject
                     {
                         ["count"] = count,
                         ["lastTimestamp"] = Timestamp(at),
                         ["message"] = key.Message,
-                    })).ConfigureAwait(false);
+                    };
+                    await _client.CoreV1.PatchNamespacedEventAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), aggregate.Name, aggregate.Namespace).ConfigureAwait(false);
                 }
-                catch (KubernetesNotFoundException)
+                catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
                 {
                     // The Event expired (events have a TTL) or was deleted: start a new one carrying the count.
                     aggregate.Name = EventName(reference.Name, at);
@@ -152,27 +159,29 @@ public sealed partial class EventRecorder : IAsyncDisposable
             aggregate.Sent = count;
             aggregate.Unsent = 0;
         }
-        catch (Exception e) when (e is KubernetesApiException or HttpRequestException or IOException)
+        catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException)
         {
             Log.WriteFailed(_logger, key.Reason, key.Kind, key.Namespace, key.Name, e.Message);
         }
     }
 
-    private async Task CreateAsync(EventKey key, ObjectReference reference, Aggregate aggregate, int count, DateTimeOffset at) =>
-        await _client.CreateAsync(new Event
-        {
-            Metadata = new ObjectMeta { Name = aggregate.Name, Namespace = aggregate.Namespace },
-            InvolvedObject = reference,
-            Type = key.Type,
-            Reason = key.Reason,
-            Message = key.Message,
-            Count = count,
-            FirstTimestamp = aggregate.FirstSeen,
-            LastTimestamp = at,
-            Source = new EventSource { Component = _options.Component, Host = _options.Instance },
-            ReportingComponent = _options.Component,
-            ReportingInstance = _options.Instance,
-        }).ConfigureAwait(false);
+    private async Task CreateAsync(EventKey key, V1ObjectReference reference, Aggregate aggregate, int count, DateTimeOffset at) =>
+        await _client.CoreV1.CreateNamespacedEventAsync(
+            new Corev1Event
+            {
+                Metadata = new V1ObjectMeta { Name = aggregate.Name, NamespaceProperty = aggregate.Namespace },
+                InvolvedObject = reference,
+                Type = key.Type,
+                Reason = key.Reason,
+                Message = key.Message,
+                Count = count,
+                FirstTimestamp = WholeSeconds(aggregate.FirstSeen),
+                LastTimestamp = WholeSeconds(at),
+                Source = new V1EventSource { Component = _options.Component, Host = _options.Instance },
+                ReportingComponent = _options.Component,
+                ReportingInstance = _options.Instance,
+            },
+            aggregate.Namespace).ConfigureAwait(false);
 
     private TokenBucket Bucket(string objectKey)
     {
@@ -193,9 +202,12 @@ public sealed partial class EventRecorder : IAsyncDisposable
     private static string EventName(string? objectName, DateTimeOffset at) =>
         $"{objectName}.{(at.UtcTicks * 100).ToString("x", CultureInfo.InvariantCulture)}{Random.Shared.Next(0x1000):x3}";
 
+    /// <summary>metav1.Time has whole seconds (KubernetesClient would write the fraction too).</summary>
+    private static DateTime WholeSeconds(DateTimeOffset at) => new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+
     private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private sealed record Item(EventKey Key, ObjectReference? Reference, DateTimeOffset At, TaskCompletionSource? Flushed);
+    private sealed record Item(EventKey Key, V1ObjectReference? Reference, DateTimeOffset At, TaskCompletionSource? Flushed);
 
     private sealed class Aggregate(string name, string ns, DateTimeOffset firstSeen)
     {

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using AwsIntegrations.Kubernetes.Api;
+using k8s;
 using Microsoft.Extensions.Logging;
 
 namespace AwsIntegrations.Kubernetes.Informers;

@@ -1,5 +1,9 @@
+using System.Net;
+using AwsIntegrations.Kubernetes.Api;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,9 +16,9 @@ namespace AwsIntegrations.Kubernetes.Informers;
 /// cache always converges on the server's state without losing or duplicating objects.
 /// </summary>
 public sealed partial class Informer<T> : IInformer
-    where T : class, IKubernetesObject
+    where T : class, IKubernetesObject<V1ObjectMeta>
 {
-    private readonly KubernetesClient _client;
+    private readonly KubernetesConnection _client;
     private readonly string? _namespace;
     private readonly string? _labelSelector;
     private readonly string? _fieldSelector;
@@ -29,7 +33,7 @@ public sealed partial class Informer<T> : IInformer
     private long _relists;
     private long _watches;
 
-    public Informer(KubernetesClient client, string? ns = null, string? labelSelector = null, string? fieldSelector = null, InformerOptions? options = null, ILogger? logger = null)
+    public Informer(KubernetesConnection client, string? ns = null, string? labelSelector = null, string? fieldSelector = null, InformerOptions? options = null, ILogger? logger = null, IEnumerable<KeyValuePair<string, Func<T, IEnumerable<string>>>>? indexes = null)
     {
         _client = client;
         _namespace = ns;
@@ -37,12 +41,12 @@ public sealed partial class Informer<T> : IInformer
         _fieldSelector = fieldSelector;
         _options = options ?? new InformerOptions();
         _logger = logger ?? NullLogger.Instance;
-        Cache = new InformerCache<T>(client.Registry.Get<T>().Indexes);
+        Cache = new InformerCache<T>(indexes ?? InformerIndexes.For<T>());
     }
 
     public InformerCache<T> Cache { get; }
 
-    public string Description => $"{_client.Registry.Get<T>().Plural} ns={_namespace ?? "*"} labels={_labelSelector ?? "*"} fields={_fieldSelector ?? "*"}";
+    public string Description => $"{ResourceType<T>.Plural} ns={_namespace ?? "*"} labels={_labelSelector ?? "*"} fields={_fieldSelector ?? "*"}";
 
     public bool HasSynced => _synced.Task.IsCompleted;
 
@@ -137,7 +141,7 @@ public sealed partial class Informer<T> : IInformer
             {
                 return;
             }
-            catch (KubernetesGoneException e)
+            catch (Exception e) when (IsGone(e))
             {
                 Log.Expired(_logger, Description, e.Message);
                 version = null;
@@ -146,7 +150,7 @@ public sealed partial class Informer<T> : IInformer
             {
                 // An ERROR event inside the watch means the stream is no longer trustworthy: list again. A refused request
                 // (429, 5xx) or a broken connection resumes the watch from the last version seen.
-                if (e is KubernetesApiException { IsWatchEvent: true })
+                if (e is KubernetesException)
                 {
                     version = null;
                 }
@@ -179,11 +183,11 @@ public sealed partial class Informer<T> : IInformer
                     var page = await _client.ListAsync<T>(_namespace, options, cancellationToken).ConfigureAwait(false);
                     version ??= page.Metadata.ResourceVersion;
                     items.AddRange(page.Items.Select(ManagedFieldsTransform.Strip));
-                    options = options with { Continue = page.Metadata.Continue };
+                    options = options with { Continue = page.Metadata.ContinueProperty };
                 }
                 while (!string.IsNullOrEmpty(options.Continue));
             }
-            catch (KubernetesGoneException)
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Gone)
             {
                 // The continue token outlived the server's history: start the list over.
                 continue;
@@ -222,6 +226,10 @@ public sealed partial class Informer<T> : IInformer
 
         return (version, events);
     }
+
+    /// <summary>410 Gone, as the answer to the watch request or as an ERROR event in it: the version is too old, list again.</summary>
+    private static bool IsGone(Exception e) =>
+        e is HttpOperationException { Response.StatusCode: HttpStatusCode.Gone } or KubernetesException { Status.Code: 410 };
 
     private sealed class Registration(Informer<T> owner, InformerHandler<T> handler) : IDisposable
     {

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.Kubernetes.Informers;
 
@@ -7,7 +8,7 @@ namespace AwsIntegrations.Kubernetes.Informers;
 /// to date on every change. Readers get the objects themselves: treat them as read-only.
 /// </summary>
 public sealed class InformerCache<T>
-    where T : IKubernetesObject
+    where T : IKubernetesObject<V1ObjectMeta>
 {
     public const string NamespaceIndex = "namespace";
     public const string OwnerIndex = "owner";
@@ -19,7 +20,7 @@ public sealed class InformerCache<T>
 
     public InformerCache(IEnumerable<KeyValuePair<string, Func<T, IEnumerable<string>>>>? indexers = null)
     {
-        AddIndex(NamespaceIndex, o => o.Metadata.Namespace is { } ns ? [ns] : []);
+        AddIndex(NamespaceIndex, o => o.Metadata.NamespaceProperty is { } ns ? [ns] : []);
         AddIndex(OwnerIndex, o => o.Metadata.OwnerReferences?.Select(r => r.Uid) ?? []);
         foreach (var (name, indexer) in indexers ?? [])
         {
@@ -38,7 +39,7 @@ public sealed class InformerCache<T>
         }
     }
 
-    public static string KeyOf(T obj) => KeyOf(obj.Metadata.Namespace, obj.Metadata.Name ?? "");
+    public static string KeyOf(T obj) => KeyOf(obj.Metadata.NamespaceProperty, obj.Metadata.Name ?? "");
 
     public static string KeyOf(string? ns, string name) => string.IsNullOrEmpty(ns) ? name : $"{ns}/{name}";
 

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.Kubernetes.Informers;
 
@@ -10,12 +11,11 @@ namespace AwsIntegrations.Kubernetes.Informers;
 internal static class ManagedFieldsTransform
 {
     public static T Strip<T>(T item)
-        where T : IKubernetesObject
+        where T : IKubernetesObject<V1ObjectMeta>
     {
-        var extra = item.Metadata.Extra;
-        if (extra is not null && extra.Remove("managedFields") && extra.Count == 0)
+        if (item.Metadata is { } metadata)
         {
-            item.Metadata.Extra = null;
+            metadata.ManagedFields = null;
         }
 
         return item;

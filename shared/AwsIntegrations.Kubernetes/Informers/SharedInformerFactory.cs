@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using AwsIntegrations.Kubernetes.Api;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 
 namespace AwsIntegrations.Kubernetes.Informers;
@@ -9,7 +11,7 @@ namespace AwsIntegrations.Kubernetes.Informers;
 /// One informer per (kind, namespace, selectors) per process: everything in the process that asks for pods shares one
 /// list+watch and one cache. Informers start when first asked for.
 /// </summary>
-public sealed class SharedInformerFactory(KubernetesClient client, InformerOptions? options = null, ILoggerFactory? loggerFactory = null) : IAsyncDisposable
+public sealed class SharedInformerFactory(KubernetesConnection client, InformerOptions? options = null, ILoggerFactory? loggerFactory = null) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(Type Kind, string? Namespace, string? Labels, string? Fields), Lazy<IInformer>> _informers = new();
 
@@ -18,11 +20,11 @@ public sealed class SharedInformerFactory(KubernetesClient client, InformerOptio
     public bool HasSynced => _informers.Values.All(l => l.Value.HasSynced);
 
     public Informer<T> GetInformer<T>(string? ns = null, string? labelSelector = null, string? fieldSelector = null)
-        where T : class, IKubernetesObject
+        where T : class, IKubernetesObject<V1ObjectMeta>
     {
         var key = (typeof(T), NullIfEmpty(ns), NullIfEmpty(labelSelector), NullIfEmpty(fieldSelector));
         var lazy = _informers.GetOrAdd(key, k => new Lazy<IInformer>(() =>
-            new Informer<T>(client, k.Namespace, k.Labels, k.Fields, options, loggerFactory?.CreateLogger($"AwsIntegrations.Kubernetes.Informer.{typeof(T).Name}")).Start()));
+            new Informer<T>(client, k.Namespace, k.Labels, k.Fields, options, loggerFactory?.CreateLogger($"AwsIntegrations.Kubernetes.Informer.{ResourceType<T>.Kind}")).Start()));
         return (Informer<T>)lazy.Value;
     }
 

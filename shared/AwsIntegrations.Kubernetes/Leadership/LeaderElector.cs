@@ -1,6 +1,11 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using AwsIntegrations.Hosting.Leadership;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using AwsIntegrations.Kubernetes.Serialization;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,10 +17,14 @@ namespace AwsIntegrations.Kubernetes.Leadership;
 /// acquire every RetryPeriod and succeed once the holder has not renewed for LeaseDuration (by their own clock) or has
 /// released; the leader renews every RetryPeriod and stops leading — cancelling the token it handed out — when it has
 /// not renewed for RenewDeadline. On graceful stop it releases the lease so the next replica takes over at once.
+/// Every write is a merge patch of the spec fields it owns, carrying the resourceVersion it read (so a concurrent writer
+/// makes it fail with 409, as client-go's update would) and leaving fields it does not know alone. KubernetesClient's own
+/// k8s.LeaderElection neither releases the lease nor takes a TimeProvider, and it replaces the whole Lease.
 /// </summary>
 public sealed partial class LeaderElector : ILeadershipGate, IHostedService, IAsyncDisposable
 {
-    private readonly KubernetesClient _client;
+    private readonly KubernetesConnection _connection;
+    private readonly IKubernetes _client;
     private readonly LeaderElectionOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -29,15 +38,17 @@ public sealed partial class LeaderElector : ILeadershipGate, IHostedService, IAs
     private LeaseRecord? _observed;
     private DateTimeOffset _observedAt;
 
-    public LeaderElector(KubernetesClient client, LeaderElectionOptions options, ILogger<LeaderElector>? logger = null, bool ownsClient = false)
+    public LeaderElector(KubernetesConnection connection, LeaderElectionOptions options, ILogger<LeaderElector>? logger = null, bool ownsClient = false)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         options.Validate();
-        _client = client;
+        _connection = connection;
+        _client = connection.Client;
         _ownsClient = ownsClient;
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _time = client.Time;
-        _namespace = string.IsNullOrEmpty(options.LeaseNamespace) ? client.DefaultNamespace : options.LeaseNamespace;
+        _time = connection.Time;
+        _namespace = string.IsNullOrEmpty(options.LeaseNamespace) ? connection.Namespace : options.LeaseNamespace;
     }
 
     public string Identity => _options.Identity;
@@ -95,7 +106,7 @@ public sealed partial class LeaderElector : ILeadershipGate, IHostedService, IAs
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         if (_ownsClient)
         {
-            _client.Dispose();
+            _connection.Dispose();
         }
     }
 
@@ -176,10 +187,10 @@ public sealed partial class LeaderElector : ILeadershipGate, IHostedService, IAs
         try
         {
             var now = _time.GetUtcNow();
-            var lease = await _client.FindAsync<Lease>(_namespace, _options.LeaseName, attempt.Token).ConfigureAwait(false);
+            var lease = await FindAsync(attempt.Token).ConfigureAwait(false);
             if (lease is null)
             {
-                var created = await _client.CreateAsync(NewLease(now), attempt.Token).ConfigureAwait(false);
+                var created = await _client.CoordinationV1.CreateNamespacedLeaseAsync(NewLease(now), _namespace, cancellationToken: attempt.Token).ConfigureAwait(false);
                 Observe(LeaseRecord.Of(created.Spec), now);
                 return true;
             }
@@ -195,12 +206,12 @@ public sealed partial class LeaderElector : ILeadershipGate, IHostedService, IAs
                 return false;
             }
 
-            lease.Spec = record.Claim(Identity, _options.LeaseDuration, now, lease.Spec);
-            var updated = await _client.UpdateAsync(lease, attempt.Token).ConfigureAwait(false);
+            var claim = record.Claim(Identity, _options.LeaseDuration, now);
+            var updated = await PatchAsync(lease, claim, attempt.Token).ConfigureAwait(false);
             Observe(LeaseRecord.Of(updated.Spec), now);
             return true;
         }
-        catch (Exception e) when (e is KubernetesApiException or HttpRequestException or IOException || (e is OperationCanceledException && !stop.IsCancellationRequested))
+        catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException || (e is OperationCanceledException && !stop.IsCancellationRequested))
         {
             Log.AttemptFailed(_logger, Identity, _namespace, _options.LeaseName, e.Message);
             return false;
@@ -211,35 +222,61 @@ public sealed partial class LeaderElector : ILeadershipGate, IHostedService, IAs
     {
         try
         {
-            var lease = await _client.FindAsync<Lease>(_namespace, _options.LeaseName, cancellationToken).ConfigureAwait(false);
+            var lease = await FindAsync(cancellationToken).ConfigureAwait(false);
             if (lease?.Spec?.HolderIdentity != Identity)
             {
                 return;
             }
 
             var now = _time.GetUtcNow();
-            lease.Spec.HolderIdentity = "";
-            lease.Spec.LeaseDurationSeconds = 1;
-            lease.Spec.RenewTime = now;
-            lease.Spec.AcquireTime = now;
-            await _client.UpdateAsync(lease, cancellationToken).ConfigureAwait(false);
+            await PatchAsync(lease, new LeaseClaim("", 1, now, now, lease.Spec.LeaseTransitions ?? 0), cancellationToken).ConfigureAwait(false);
             Log.Released(_logger, Identity, _namespace, _options.LeaseName);
         }
-        catch (Exception e) when (e is KubernetesApiException or HttpRequestException or IOException)
+        catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException)
         {
             Log.AttemptFailed(_logger, Identity, _namespace, _options.LeaseName, e.Message);
         }
     }
 
-    private Lease NewLease(DateTimeOffset now) => new()
+    private async Task<V1Lease?> FindAsync(CancellationToken cancellationToken)
     {
-        Metadata = new ObjectMeta { Name = _options.LeaseName, Namespace = _namespace },
-        Spec = new LeaseSpec
+        try
+        {
+            return await _client.CoordinationV1.ReadNamespacedLeaseAsync(_options.LeaseName, _namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes the claim as a merge patch of the spec fields, conditional on the version read.</summary>
+    private Task<V1Lease> PatchAsync(V1Lease current, LeaseClaim claim, CancellationToken cancellationToken)
+    {
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["resourceVersion"] = current.Metadata.ResourceVersion },
+            ["spec"] = new JsonObject
+            {
+                ["holderIdentity"] = claim.HolderIdentity,
+                ["leaseDurationSeconds"] = claim.LeaseDurationSeconds,
+                ["acquireTime"] = MicroTime.Format(claim.AcquireTime),
+                ["renewTime"] = MicroTime.Format(claim.RenewTime),
+                ["leaseTransitions"] = claim.LeaseTransitions,
+            },
+        };
+        return _client.CoordinationV1.PatchNamespacedLeaseAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), _options.LeaseName, _namespace, cancellationToken: cancellationToken);
+    }
+
+    private V1Lease NewLease(DateTimeOffset now) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = _options.LeaseName, NamespaceProperty = _namespace },
+        Spec = new V1LeaseSpec
         {
             HolderIdentity = Identity,
             LeaseDurationSeconds = (int)Math.Ceiling(_options.LeaseDuration.TotalSeconds),
-            AcquireTime = now,
-            RenewTime = now,
+            AcquireTime = now.UtcDateTime,
+            RenewTime = now.UtcDateTime,
             LeaseTransitions = 0,
         },
     };

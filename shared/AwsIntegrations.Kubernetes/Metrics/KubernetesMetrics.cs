@@ -18,7 +18,7 @@ public sealed class KubernetesMetrics
         _duration = meter.CreateHistogram<double>(
             "kube_api_call_duration_seconds",
             unit: "s",
-            description: "Kubernetes API request latency (for watches: until the response headers).",
+            description: "Kubernetes API request latency, until the response headers (for a watch: until it is open).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
     }
 

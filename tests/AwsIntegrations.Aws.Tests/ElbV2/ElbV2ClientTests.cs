@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using AwsIntegrations.Emulators.Aws;
 
 namespace AwsIntegrations.Aws.Tests.ElbV2;
@@ -333,7 +334,7 @@ public sealed class ElbV2ClientTests : IAsyncLifetime
     [Fact]
     public async Task CreateLoadBalancer_Provisioning_BecomesActiveLater()
     {
-        var time = new AwsIntegrations.Testing.ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var aws = await TestAws.StartAsync(emulatorTime: time);
         aws.State.Behavior.LoadBalancerProvisioning = TimeSpan.FromMinutes(3);
         var elb = new ElbV2Client(aws.Transport);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Emulators.Aws;
@@ -13,7 +14,7 @@ namespace AwsIntegrations.Aws.Tests.Emulator;
 public sealed class AwsBehaviorTests
 {
     private static readonly string[] Subnets = ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"];
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
 
     private Task<TestAws> RealisticAsync() => TestAws.StartAsync(emulatorTime: _time, behavior: new AwsBehavior());
 

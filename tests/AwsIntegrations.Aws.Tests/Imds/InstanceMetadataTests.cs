@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Time.Testing;
 using AwsIntegrations.Testing;
 
 namespace AwsIntegrations.Aws.Tests.Imds;
 
 public sealed class InstanceMetadataTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private TestAws _aws = null!;
 
     public async Task InitializeAsync() => _aws = await TestAws.StartAsync(emulatorTime: _time);

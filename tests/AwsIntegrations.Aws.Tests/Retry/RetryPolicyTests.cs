@@ -52,7 +52,7 @@ public sealed class RetryPolicyTests
     [Fact]
     public async Task TokenBucket_BurstThenRate_WaitsForTheClock()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerTrackingTimeProvider();
         var bucket = new TokenBucket(qps: 2, burst: 2, time);
 
         await bucket.AcquireAsync(CancellationToken.None);
@@ -69,7 +69,7 @@ public sealed class RetryPolicyTests
     [Fact]
     public async Task TokenBucket_ZeroRate_IsUnlimited()
     {
-        var bucket = new TokenBucket(0, 0, new ManualTimeProvider());
+        var bucket = new TokenBucket(0, 0, new TimerTrackingTimeProvider());
 
         for (var i = 0; i < 1000; i++)
         {

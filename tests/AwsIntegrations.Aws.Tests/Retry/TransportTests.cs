@@ -187,7 +187,7 @@ public sealed class TransportTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_RateLimit_WaitsForTheTokenBucket()
     {
-        var time = new AwsIntegrations.Testing.ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new AwsIntegrations.Testing.TimerTrackingTimeProvider(DateTimeOffset.UtcNow);
         var options = TestAws.FastOptions();
         options.StsRps = 1;
         options.RateBurstSeconds = 1;

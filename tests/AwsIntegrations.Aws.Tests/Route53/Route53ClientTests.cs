@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Testing;
 
@@ -5,7 +6,7 @@ namespace AwsIntegrations.Aws.Tests.Route53;
 
 public sealed class Route53ClientTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private TestAws _aws = null!;
     private Route53Client _route53 = null!;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Testing;
 
@@ -105,7 +106,7 @@ public sealed class Wafv2ClientTests : IAsyncLifetime
     [Fact]
     public async Task RateLimit_WafCallsWaitForTheirTokens_AtTheConfiguredRate()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var aws = await TestAws.StartAsync(o => { o.Wafv2Rps = 0.5; o.RateBurstSeconds = 2; }, SeedWithAcls("shop-acl"), clientTime: clock);
         var waf = new Wafv2Client(aws.Transport);
         var alb = (await new ElbV2Client(aws.Transport).CreateLoadBalancerAsync(new CreateLoadBalancerRequest("web", Subnets))).Arn;

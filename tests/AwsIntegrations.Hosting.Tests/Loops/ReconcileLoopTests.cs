@@ -9,7 +9,7 @@ namespace AwsIntegrations.Hosting.Tests.Loops;
 public sealed class ReconcileLoopTests : IAsyncLifetime
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
-    private readonly ManualTimeProvider _time = new();
+    private readonly TimerTrackingTimeProvider _time = new();
     private readonly ConcurrentQueue<DateTimeOffset> _passes = new();
     private readonly ReconcileLoopOptions _options = new()
     {
@@ -22,7 +22,7 @@ public sealed class ReconcileLoopTests : IAsyncLifetime
     private ReconcileLoop? _loop;
     private Func<CancellationToken, Task<ReconcileResult>> _reconcile = _ => Task.FromResult(ReconcileResult.Success());
 
-    private DateTimeOffset Start { get; } = new ManualTimeProvider().GetUtcNow();
+    private DateTimeOffset Start { get; } = new TimerTrackingTimeProvider().GetUtcNow();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,15 +1,18 @@
+using System.Net;
 using System.Text.Json.Nodes;
-using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using AwsIntegrations.Kubernetes.Api;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.Kubernetes.Tests.Client;
 
+/// <summary>KubernetesClient's typed calls against the emulator: what the services and tests rely on, end to end over HTTP.</summary>
 public sealed class KubernetesClientCrudTests : EmulatorTest
 {
     [Fact]
     public async Task CreateAsync_NewPod_ServerAssignsIdentityAndVersion()
     {
-        var created = await Client.CreateAsync(NewPod("web"));
+        var created = await Client.CoreV1.CreateNamespacedPodAsync(NewPod("web"), "default");
 
         created.Metadata.Uid.Should().NotBeNullOrEmpty();
         created.Metadata.ResourceVersion.Should().NotBeNullOrEmpty();
@@ -26,133 +29,139 @@ public sealed class KubernetesClientCrudTests : EmulatorTest
         pod.Metadata.Name = null;
         pod.Metadata.GenerateName = "worker-";
 
-        var first = await Client.CreateAsync(pod);
+        var first = await Client.CoreV1.CreateNamespacedPodAsync(pod, "default");
         pod.Metadata.Name = null;
-        var second = await Client.CreateAsync(pod);
+        var second = await Client.CoreV1.CreateNamespacedPodAsync(pod, "default");
 
         first.Metadata.Name.Should().StartWith("worker-").And.HaveLength("worker-".Length + 5);
         second.Metadata.Name.Should().NotBe(first.Metadata.Name);
     }
 
     [Fact]
-    public async Task CreateAsync_NameTaken_ThrowsConflictAlreadyExists()
+    public async Task CreateAsync_NameTaken_IsRefusedConflictAlreadyExists()
     {
-        await Client.CreateAsync(NewPod("web"));
+        await Client.CoreV1.CreateNamespacedPodAsync(NewPod("web"), "default");
 
-        var act = () => Client.CreateAsync(NewPod("web"));
+        var status = await ((Func<Task>)(() => Client.CoreV1.CreateNamespacedPodAsync(NewPod("web"), "default"))).ShouldBeRefusedAsync(HttpStatusCode.Conflict);
 
-        (await act.Should().ThrowAsync<KubernetesConflictException>()).Which.IsAlreadyExists.Should().BeTrue();
+        status.Reason.Should().Be("AlreadyExists");
     }
 
     [Fact]
-    public async Task CreateAsync_InvalidName_ThrowsInvalidNamingTheField()
+    public async Task CreateAsync_InvalidName_IsRefusedNamingTheField()
     {
-        var act = () => Client.CreateAsync(NewPod("Not_Valid"));
+        var status = await ((Func<Task>)(() => Client.CoreV1.CreateNamespacedPodAsync(NewPod("Not_Valid"), "default"))).ShouldBeRefusedAsync(HttpStatusCode.UnprocessableEntity);
 
-        var error = (await act.Should().ThrowAsync<KubernetesInvalidException>()).Which;
-        error.Causes.Should().ContainSingle(c => c.Field == "metadata.name");
+        status.Reason.Should().Be("Invalid");
+        status.Details.Causes.Should().ContainSingle(c => c.Field == "metadata.name");
     }
 
     [Fact]
-    public async Task CreateAsync_NamespaceMissing_ThrowsNotFound()
+    public async Task CreateAsync_NamespaceMissing_IsRefusedNotFound()
     {
-        var act = () => Client.CreateAsync(NewPod("web", ns: "nowhere"));
+        var status = await ((Func<Task>)(() => Client.CoreV1.CreateNamespacedPodAsync(NewPod("web", ns: "nowhere"), "nowhere"))).ShouldBeRefusedAsync(HttpStatusCode.NotFound);
 
-        await act.Should().ThrowAsync<KubernetesNotFoundException>().WithMessage("*namespaces \"nowhere\" not found*");
+        status.Message.Should().Contain("namespaces \"nowhere\" not found");
     }
 
     [Fact]
-    public async Task CreateAsync_NamespacedKindWithoutNamespace_ThrowsBeforeSending()
+    public async Task CreateAsync_NamespacedKindWithoutNamespace_IsRefusedByTheServer_AndCreatesNothing()
     {
-        var pod = NewPod("web");
-        pod.Metadata.Namespace = null;
+        // KubernetesClient 21 sends what it is given (POST /api/v1/namespaces//pods); the server refuses it.
+        var act = () => Client.CoreV1.CreateNamespacedPodAsync(NewPod("web"), null!);
 
-        var act = () => Client.CreateAsync(pod);
-
-        await act.Should().ThrowAsync<ArgumentException>().WithMessage("*namespaced*");
-        Kube.Requests.Should().NotContain(r => r.Verb == "create");
+        await act.ShouldBeRefusedAsync(HttpStatusCode.MethodNotAllowed);
+        Kube.All("Pod", "default").Should().BeEmpty();
     }
 
     [Fact]
-    public async Task GetAsync_Missing_ThrowsNotFound_And_FindAsync_ReturnsNull()
+    public async Task ReadAsync_Missing_IsRefusedNotFound_And_NullIfNotFound_ReturnsNull()
     {
-        var act = () => Client.GetAsync<Pod>("default", "ghost");
+        await ((Func<Task>)(() => Client.CoreV1.ReadNamespacedPodAsync("ghost", "default"))).ShouldBeRefusedAsync(HttpStatusCode.NotFound);
 
-        await act.Should().ThrowAsync<KubernetesNotFoundException>();
-        (await Client.FindAsync<Pod>("default", "ghost")).Should().BeNull();
+        (await Client.CoreV1.ReadNamespacedPodAsync("ghost", "default").NullIfNotFound()).Should().BeNull();
     }
 
     [Fact]
-    public async Task GetAsync_ClusterScopedKind_UsesNoNamespace()
+    public async Task ReadAsync_ClusterScopedKind_UsesNoNamespace()
     {
-        await Client.CreateAsync(new Node { Metadata = new ObjectMeta { Name = "node-1" }, Spec = new NodeSpec { ProviderID = "aws:///us-east-1a/i-0abc" } });
+        await Client.CoreV1.CreateNodeAsync(new V1Node { Metadata = new V1ObjectMeta { Name = "node-1" }, Spec = new V1NodeSpec { ProviderID = "aws:///us-east-1a/i-0abc" } });
 
-        var node = await Client.GetAsync<Node>(null, "node-1");
+        var node = await Client.CoreV1.ReadNodeAsync("node-1");
 
         node.Spec!.ProviderID.Should().Be("aws:///us-east-1a/i-0abc");
     }
 
     [Fact]
-    public async Task UpdateAsync_StaleResourceVersion_ThrowsConflict()
+    public async Task ReplaceAsync_StaleResourceVersion_IsRefusedConflict()
     {
-        var created = await Client.CreateAsync(NewPod("web"));
-        var fresh = await Client.GetAsync<Pod>("default", "web");
-        fresh.Metadata.Labels = new() { ["v"] = "2" };
-        await Client.UpdateAsync(fresh);
+        var created = await Client.CoreV1.CreateNamespacedPodAsync(NewPod("web"), "default");
+        var fresh = await Client.CoreV1.ReadNamespacedPodAsync("web", "default");
+        fresh.Metadata.Labels = new Dictionary<string, string> { ["v"] = "2" };
+        await Client.CoreV1.ReplaceNamespacedPodAsync(fresh, "web", "default");
 
-        created.Metadata.Labels = new() { ["v"] = "stale" };
-        var act = () => Client.UpdateAsync(created);
+        created.Metadata.Labels = new Dictionary<string, string> { ["v"] = "stale" };
+        var status = await ((Func<Task>)(() => Client.CoreV1.ReplaceNamespacedPodAsync(created, "web", "default"))).ShouldBeRefusedAsync(HttpStatusCode.Conflict);
 
-        await act.Should().ThrowAsync<KubernetesConflictException>().Where(e => !e.IsAlreadyExists);
+        status.Reason.Should().Be("Conflict");
         Kube.Get("Pod", "default", "web")!["metadata"]!["labels"]!["v"]!.GetValue<string>().Should().Be("2");
     }
 
     [Fact]
-    public async Task UpdateAsync_ObjectWithFieldsThisClientDoesNotModel_KeepsThem()
+    public async Task ReadModifyReplace_DropsFieldsTheModelsDoNotKnow_AMergePatchOfOwnedFieldsKeepsThem()
     {
+        // Why every write of the services is a patch: KubernetesClient's models have no place for fields a newer server adds.
         Kube.Create("Pod", "default", JsonNode.Parse("""
             {"metadata":{"name":"rich"},
-             "spec":{"containers":[{"name":"app","image":"nginx","resources":{"limits":{"cpu":"1"}}}],"priorityClassName":"high","tolerations":[{"key":"k","operator":"Exists"}]},
+             "spec":{"containers":[{"name":"app","image":"nginx","resources":{"limits":{"cpu":"1"}}}],"priorityClassName":"high","tolerations":[{"key":"k","operator":"Exists"}],"futureSpecField":"kept"},
              "futureTopLevel":{"x":1}}
             """)!.AsObject());
 
-        var pod = await Client.GetAsync<Pod>("default", "rich");
-        pod.Metadata.Labels = new() { ["touched"] = "yes" };
-        await Client.UpdateAsync(pod);
+        await Client.CoreV1.PatchNamespacedPodAsync(new V1Patch("""{"metadata":{"labels":{"touched":"yes"}}}""", V1Patch.PatchType.MergePatch), "rich", "default");
 
-        var stored = Kube.Get("Pod", "default", "rich")!;
-        stored["metadata"]!["labels"]!["touched"]!.GetValue<string>().Should().Be("yes");
-        stored["metadata"]!["managedFields"]!.AsArray().Select(e => (string)e!["manager"]!).Should().Equal("emulator", "testhost");
-        stored["metadata"]!["managedFields"]![1]!["fieldsV1"]!.ToJsonString().Should().Be("""{"f:metadata":{"f:labels":{".":{},"f:touched":{}}}}""");
-        stored["spec"]!["priorityClassName"]!.GetValue<string>().Should().Be("high");
-        stored["spec"]!["tolerations"]![0]!["key"]!.GetValue<string>().Should().Be("k");
-        stored["spec"]!["containers"]![0]!["resources"]!["limits"]!["cpu"]!.GetValue<string>().Should().Be("1");
-        stored["futureTopLevel"]!["x"]!.GetValue<int>().Should().Be(1);
+        var patched = Kube.Get("Pod", "default", "rich")!;
+        patched["metadata"]!["labels"]!["touched"]!.GetValue<string>().Should().Be("yes");
+        patched["metadata"]!["managedFields"]!.AsArray().Select(e => (string)e!["manager"]!).Should().Equal("emulator", "testhost");
+        patched["metadata"]!["managedFields"]![1]!["fieldsV1"]!.ToJsonString().Should().Be("""{"f:metadata":{"f:labels":{".":{},"f:touched":{}}}}""");
+        patched["spec"]!["priorityClassName"]!.GetValue<string>().Should().Be("high");
+        patched["spec"]!["tolerations"]![0]!["key"]!.GetValue<string>().Should().Be("k");
+        patched["spec"]!["containers"]![0]!["resources"]!["limits"]!["cpu"]!.GetValue<string>().Should().Be("1");
+        patched["spec"]!["futureSpecField"]!.GetValue<string>().Should().Be("kept");
+        patched["futureTopLevel"]!["x"]!.GetValue<int>().Should().Be(1);
+
+        var pod = await Client.CoreV1.ReadNamespacedPodAsync("rich", "default");
+        pod.Metadata.Labels["touched"] = "again";
+        await Client.CoreV1.ReplaceNamespacedPodAsync(pod, "rich", "default");
+
+        var replaced = Kube.Get("Pod", "default", "rich")!;
+        replaced["spec"]!["priorityClassName"]!.GetValue<string>().Should().Be("high", "fields the models know survive a replace");
+        replaced["spec"]!["futureSpecField"].Should().BeNull("a replace through the typed models loses what they do not know");
+        replaced["futureTopLevel"].Should().BeNull();
     }
 
     [Fact]
-    public async Task UpdateAsync_SpecChange_BumpsGeneration_MetadataChangeDoesNot()
+    public async Task ReplaceAsync_SpecChange_BumpsGeneration_MetadataChangeDoesNot()
     {
-        var ingress = await Client.CreateAsync(new Ingress { Metadata = new ObjectMeta { Name = "web", Namespace = "default" }, Spec = new IngressSpec { IngressClassName = "a" } });
+        var ingress = await Client.NetworkingV1.CreateNamespacedIngressAsync(new V1Ingress { Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = "default" }, Spec = new V1IngressSpec { IngressClassName = "a" } }, "default");
         ingress.Metadata.Generation.Should().Be(1);
-        ingress.Metadata.Labels = new() { ["a"] = "b" };
-        ingress = await Client.UpdateAsync(ingress);
+        ingress.Metadata.Labels = new Dictionary<string, string> { ["a"] = "b" };
+        ingress = await Client.NetworkingV1.ReplaceNamespacedIngressAsync(ingress, "web", "default");
         ingress.Metadata.Generation.Should().Be(1);
 
         ingress.Spec!.IngressClassName = "b";
-        ingress = await Client.UpdateAsync(ingress);
+        ingress = await Client.NetworkingV1.ReplaceNamespacedIngressAsync(ingress, "web", "default");
 
         ingress.Metadata.Generation.Should().Be(2);
     }
 
     [Fact]
-    public async Task UpdateStatusAsync_WritesStatusOnly()
+    public async Task ReplaceStatusAsync_WritesStatusOnly()
     {
-        var pod = await Client.CreateAsync(NewPod("web"));
-        pod.Status = new PodStatus { Phase = "Running", PodIP = "10.1.2.3" };
-        pod.Metadata.Labels = new() { ["ignored"] = "yes" };
+        var pod = await Client.CoreV1.CreateNamespacedPodAsync(NewPod("web"), "default");
+        pod.Status = new V1PodStatus { Phase = "Running", PodIP = "10.1.2.3" };
+        pod.Metadata.Labels = new Dictionary<string, string> { ["ignored"] = "yes" };
 
-        var updated = await Client.UpdateStatusAsync(pod);
+        var updated = await Client.CoreV1.ReplaceNamespacedPodStatusAsync(pod, "web", "default");
 
         updated.Status!.PodIP.Should().Be("10.1.2.3");
         updated.Metadata.Labels.Should().BeNull();
@@ -166,60 +175,65 @@ public sealed class KubernetesClientCrudTests : EmulatorTest
              "spec":{"template":{"spec":{"containers":[{"name":"c","image":"busybox"}],"restartPolicy":"Never"}}}}
             """)!.AsObject());
 
-        var job = await Client.GetAsync<Job>("default", "nightly-29000000");
+        var job = await Client.BatchV1.ReadNamespacedJobAsync("nightly-29000000", "default");
 
         job.Metadata.OwnerReferences.Should().ContainSingle(o => o.Kind == "CronJob" && o.Name == "nightly" && o.Controller == true);
         job.Spec!.Template!.Spec!.RestartPolicy.Should().Be("Never");
     }
 
     [Fact]
-    public async Task CreateAsync_EveryRegisteredKind_RoundTrips()
+    public async Task CreateAsync_EveryKindTheSuiteUses_RoundTrips()
     {
-        await Client.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = "team-a" } });
-        await Client.CreateAsync(new Service { Metadata = new ObjectMeta { Name = "svc", Namespace = "team-a" }, Spec = new ServiceSpec { Ports = [new ServicePort { Port = 80, TargetPort = "http" }] } });
-        await Client.CreateAsync(new EndpointSlice { Metadata = new ObjectMeta { Name = "svc-x", Namespace = "team-a", Labels = new() { [EndpointSlice.ServiceNameLabel] = "svc" } }, Endpoints = [new Endpoint { Addresses = ["10.0.0.1"], Conditions = new EndpointConditions { Ready = true } }], Ports = [new EndpointPort { Port = 8080 }] });
-        await Client.CreateAsync(new IngressClass { Metadata = new ObjectMeta { Name = "alb" }, Spec = new IngressClassSpec { Controller = "aws-integrations/ingress" } });
-        await Client.CreateAsync(new Ingress { Metadata = new ObjectMeta { Name = "web", Namespace = "team-a" }, Spec = new IngressSpec { IngressClassName = "alb", Rules = [new IngressRule { Host = "a.example.com", Http = new HttpIngressRuleValue { Paths = [new HttpIngressPath { Path = "/", Backend = new IngressBackend { Service = new IngressServiceBackend { Name = "svc", Port = new ServiceBackendPort { Number = 80 } } } }] } }] } });
-        await Client.CreateAsync(new Secret { Metadata = new ObjectMeta { Name = "tls", Namespace = "team-a" }, Type = "kubernetes.io/tls", Data = new() { ["tls.crt"] = [1, 2, 3] } });
-        await Client.CreateAsync(new DaemonSet { Metadata = new ObjectMeta { Name = "agent", Namespace = "team-a" }, Spec = new DaemonSetSpec { Selector = new LabelSelectorSpec { MatchLabels = new() { ["app"] = "agent" } } } });
-        await Client.CreateAsync(new CronJob { Metadata = new ObjectMeta { Name = "nightly", Namespace = "team-a" }, Spec = new CronJobSpec { Schedule = "0 3 * * *" } });
-        await Client.CreateAsync(new Lease { Metadata = new ObjectMeta { Name = "lock", Namespace = "team-a" }, Spec = new LeaseSpec { HolderIdentity = "me", RenewTime = new DateTimeOffset(2026, 1, 2, 3, 4, 5, 678, TimeSpan.Zero) } });
+        await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "team-a" } });
+        await Client.CoreV1.CreateNamespacedServiceAsync(new V1Service { Metadata = new V1ObjectMeta { Name = "svc", NamespaceProperty = "team-a" }, Spec = new V1ServiceSpec { Ports = [new V1ServicePort { Port = 80, TargetPort = "http" }] } }, "team-a");
+        await Client.DiscoveryV1.CreateNamespacedEndpointSliceAsync(new V1EndpointSlice { Metadata = new V1ObjectMeta { Name = "svc-x", NamespaceProperty = "team-a", Labels = new Dictionary<string, string> { ["kubernetes.io/service-name"] = "svc" } }, AddressType = "IPv4", Endpoints = [new V1Endpoint { Addresses = ["10.0.0.1"], Conditions = new V1EndpointConditions { Ready = true } }], Ports = [new Discoveryv1EndpointPort { Port = 8080 }] }, "team-a");
+        await Client.NetworkingV1.CreateIngressClassAsync(new V1IngressClass { Metadata = new V1ObjectMeta { Name = "alb" }, Spec = new V1IngressClassSpec { Controller = "aws-integrations/ingress" } });
+        await Client.NetworkingV1.CreateNamespacedIngressAsync(new V1Ingress { Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = "team-a" }, Spec = new V1IngressSpec { IngressClassName = "alb", Rules = [new V1IngressRule { Host = "a.example.com", Http = new V1HTTPIngressRuleValue { Paths = [new V1HTTPIngressPath { Path = "/", PathType = "Prefix", Backend = new V1IngressBackend { Service = new V1IngressServiceBackend { Name = "svc", Port = new V1ServiceBackendPort { Number = 80 } } } }] } }] } }, "team-a");
+        await Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "tls", NamespaceProperty = "team-a" }, Type = "kubernetes.io/tls", Data = new Dictionary<string, byte[]> { ["tls.crt"] = [1, 2, 3] } }, "team-a");
+        await Client.AppsV1.CreateNamespacedDaemonSetAsync(new V1DaemonSet { Metadata = new V1ObjectMeta { Name = "agent", NamespaceProperty = "team-a" }, Spec = new V1DaemonSetSpec { Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app"] = "agent" } } } }, "team-a");
+        await Client.BatchV1.CreateNamespacedCronJobAsync(new V1CronJob { Metadata = new V1ObjectMeta { Name = "nightly", NamespaceProperty = "team-a" }, Spec = new V1CronJobSpec { Schedule = "0 3 * * *" } }, "team-a");
+        await Client.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease { Metadata = new V1ObjectMeta { Name = "lock", NamespaceProperty = "team-a" }, Spec = new V1LeaseSpec { HolderIdentity = "me", RenewTime = new DateTime(2026, 1, 2, 3, 4, 5, 678, DateTimeKind.Utc) } }, "team-a");
+        await Client.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease { Metadata = new V1ObjectMeta { Name = "whole-second", NamespaceProperty = "team-a" }, Spec = new V1LeaseSpec { HolderIdentity = "me", RenewTime = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc) } }, "team-a");
 
-        (await Client.GetAsync<Service>("team-a", "svc")).Spec!.Ports![0].TargetPort.Should().Be(new IntOrString(null, "http"));
-        (await Client.GetAsync<EndpointSlice>("team-a", "svc-x")).Endpoints![0].Conditions!.Ready.Should().BeTrue();
-        (await Client.GetAsync<IngressClass>(null, "alb")).Spec!.Controller.Should().Be("aws-integrations/ingress");
-        (await Client.GetAsync<Ingress>("team-a", "web")).Spec!.Rules![0].Http!.Paths[0].Backend.Service!.Port!.Number.Should().Be(80);
-        (await Client.GetAsync<Secret>("team-a", "tls")).Data!["tls.crt"].Should().Equal(1, 2, 3);
-        (await Client.GetAsync<DaemonSet>("team-a", "agent")).Spec!.Selector!.MatchLabels!["app"].Should().Be("agent");
-        (await Client.GetAsync<CronJob>("team-a", "nightly")).Spec!.Schedule.Should().Be("0 3 * * *");
+        (await Client.CoreV1.ReadNamespacedServiceAsync("svc", "team-a")).Spec!.Ports![0].TargetPort.Value.Should().Be("http");
+        (await Client.DiscoveryV1.ReadNamespacedEndpointSliceAsync("svc-x", "team-a")).Endpoints![0].Conditions!.Ready.Should().BeTrue();
+        (await Client.NetworkingV1.ReadIngressClassAsync("alb")).Spec!.Controller.Should().Be("aws-integrations/ingress");
+        (await Client.NetworkingV1.ReadNamespacedIngressAsync("web", "team-a")).Spec!.Rules![0].Http!.Paths[0].Backend.Service!.Port!.Number.Should().Be(80);
+        (await Client.CoreV1.ReadNamespacedSecretAsync("tls", "team-a")).Data!["tls.crt"].Should().Equal(1, 2, 3);
+        (await Client.AppsV1.ReadNamespacedDaemonSetAsync("agent", "team-a")).Spec!.Selector!.MatchLabels!["app"].Should().Be("agent");
+        (await Client.BatchV1.ReadNamespacedCronJobAsync("nightly", "team-a")).Spec!.Schedule.Should().Be("0 3 * * *");
         Kube.Get("Lease", "team-a", "lock")!["spec"]!["renewTime"]!.GetValue<string>().Should().Be("2026-01-02T03:04:05.678000Z");
-        (await Client.GetAsync<Lease>("team-a", "lock")).Spec!.RenewTime.Should().Be(new DateTimeOffset(2026, 1, 2, 3, 4, 5, 678, TimeSpan.Zero));
+        // metav1.MicroTime: the API server wants six fractional digits even for a whole second.
+        Kube.Get("Lease", "team-a", "whole-second")!["spec"]!["renewTime"]!.GetValue<string>().Should().Be("2026-01-02T03:04:05.000000Z");
+        (await Client.CoordinationV1.ReadNamespacedLeaseAsync("lock", "team-a")).Spec!.RenewTime.Should().Be(new DateTime(2026, 1, 2, 3, 4, 5, 678, DateTimeKind.Utc));
     }
 
     [Fact]
     public async Task Create_NodeTaintsAndPodScheduling_RoundTripTyped()
     {
-        await Client.CreateAsync(new Node { Metadata = new ObjectMeta { Name = "n1" }, Spec = new NodeSpec { Taints = [new Taint { Key = "aws-integrations.io/not-ready", Effect = "NoSchedule" }] } });
-        await Client.CreateAsync(new DaemonSet
-        {
-            Metadata = new ObjectMeta { Name = "agent", Namespace = "default" },
-            Spec = new DaemonSetSpec
+        await Client.CoreV1.CreateNodeAsync(new V1Node { Metadata = new V1ObjectMeta { Name = "n1" }, Spec = new V1NodeSpec { Taints = [new V1Taint { Key = "aws-integrations.io/not-ready", Effect = "NoSchedule" }] } });
+        await Client.AppsV1.CreateNamespacedDaemonSetAsync(
+            new V1DaemonSet
             {
-                Template = new PodTemplateSpec
+                Metadata = new V1ObjectMeta { Name = "agent", NamespaceProperty = "default" },
+                Spec = new V1DaemonSetSpec
                 {
-                    Spec = new PodSpec
+                    Template = new V1PodTemplateSpec
                     {
-                        NodeSelector = new() { ["kubernetes.io/os"] = "linux" },
-                        Tolerations = [new Toleration { Operator = "Exists", Effect = "NoExecute", TolerationSeconds = 30 }],
-                        Affinity = new Affinity { NodeAffinity = new NodeAffinity { RequiredDuringSchedulingIgnoredDuringExecution = new NodeSelector { NodeSelectorTerms = [new NodeSelectorTerm { MatchExpressions = [new NodeSelectorRequirement { Key = "zone", Operator = "In", Values = ["a", "b"] }] }] } } },
+                        Spec = new V1PodSpec
+                        {
+                            NodeSelector = new Dictionary<string, string> { ["kubernetes.io/os"] = "linux" },
+                            Tolerations = [new V1Toleration { OperatorProperty = "Exists", Effect = "NoExecute", TolerationSeconds = 30 }],
+                            Affinity = new V1Affinity { NodeAffinity = new V1NodeAffinity { RequiredDuringSchedulingIgnoredDuringExecution = new V1NodeSelector { NodeSelectorTerms = [new V1NodeSelectorTerm { MatchExpressions = [new V1NodeSelectorRequirement { Key = "zone", OperatorProperty = "In", Values = ["a", "b"] }] }] } } },
+                        },
                     },
                 },
             },
-        });
+            "default");
 
         Kube.Get("Node", null, "n1")!["spec"]!["taints"]![0]!["key"]!.GetValue<string>().Should().Be("aws-integrations.io/not-ready");
-        (await Client.GetAsync<Node>(null, "n1")).Spec!.Taints!.Single().Effect.Should().Be("NoSchedule");
-        var template = (await Client.GetAsync<DaemonSet>("default", "agent")).Spec!.Template!.Spec!;
+        (await Client.CoreV1.ReadNodeAsync("n1")).Spec!.Taints!.Single().Effect.Should().Be("NoSchedule");
+        var template = (await Client.AppsV1.ReadNamespacedDaemonSetAsync("agent", "default")).Spec!.Template!.Spec!;
         template.NodeSelector!["kubernetes.io/os"].Should().Be("linux");
         template.Tolerations!.Single().TolerationSeconds.Should().Be(30);
         template.Affinity!.NodeAffinity!.RequiredDuringSchedulingIgnoredDuringExecution!.NodeSelectorTerms.Single().MatchExpressions!.Single().Values.Should().Equal("a", "b");

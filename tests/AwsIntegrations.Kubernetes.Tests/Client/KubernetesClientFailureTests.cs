@@ -1,9 +1,13 @@
 using System.Diagnostics.Metrics;
+using System.Net;
+using AwsIntegrations.Kubernetes.Api;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.Kubernetes.Tests.Client;
 
+/// <summary>Our handlers on KubernetesClient's HttpClient: retries where safe, Retry-After, kube_api_calls metrics.</summary>
 public sealed class KubernetesClientFailureTests : EmulatorTest
 {
     [Fact]
@@ -12,21 +16,27 @@ public sealed class KubernetesClientFailureTests : EmulatorTest
         SeedPod("web", "10.0.0.1");
         Kube.Faults.Fail("get", "pods", 429, times: 1, retryAfter: TimeSpan.FromSeconds(1));
 
-        var pod = await Client.GetAsync<Pod>("default", "web");
+        var pod = await Client.CoreV1.ReadNamespacedPodAsync("web", "default");
 
         pod.Metadata.Name.Should().Be("web");
         Kube.Requests.Count(r => r.Verb == "get").Should().Be(2);
     }
 
     [Fact]
-    public async Task CreateAsync_ThrottledBeyondRetries_ThrowsTooManyRequestsWithRetryAfter()
+    public async Task CreateAsync_ThrottledOnce_IsRetried_ThrottledBeyondRetries_IsRefusedWithRetryAfter()
     {
-        using var client = NewClient(Settings with { MaxRetries = 0 });
+        Kube.Faults.Fail("create", "pods", 429, times: 1, retryAfter: TimeSpan.FromMilliseconds(10));
+        await CreatePodAsync(NewPod("retried"));
+        Kube.Requests.Count(r => r.Verb == "create").Should().Be(2, "a 429 means the server did nothing: safe to retry for every verb");
+
+        using var connection = NewConnection(Settings with { MaxRetries = 0 });
         Kube.Faults.Fail("create", "pods", 429, retryAfter: TimeSpan.FromSeconds(7));
 
-        var act = () => client.CreateAsync(NewPod("web"));
+        var act = () => connection.Client.CoreV1.CreateNamespacedPodAsync(NewPod("web"), "default");
 
-        (await act.Should().ThrowAsync<KubernetesTooManyRequestsException>()).Which.RetryAfter.Should().Be(TimeSpan.FromSeconds(7));
+        var error = (await act.Should().ThrowAsync<k8s.Autorest.HttpOperationException>()).Which;
+        error.Response.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        error.Response.Headers["Retry-After"].Should().Equal("7");
     }
 
     [Fact]
@@ -35,7 +45,7 @@ public sealed class KubernetesClientFailureTests : EmulatorTest
         SeedPod("web", "10.0.0.1");
         Kube.Faults.Fail("list", "pods", 500, times: 1);
 
-        var list = await Client.ListAsync<Pod>("default");
+        var list = await Connection.ListAsync<V1Pod>("default");
 
         list.Items.Should().ContainSingle();
     }
@@ -45,9 +55,9 @@ public sealed class KubernetesClientFailureTests : EmulatorTest
     {
         Kube.Faults.Fail("create", "pods", 500, times: 1);
 
-        var act = () => Client.CreateAsync(NewPod("web"));
+        var act = () => CreatePodAsync(NewPod("web"));
 
-        (await act.Should().ThrowAsync<KubernetesServerErrorException>()).Which.StatusCode.Should().Be(500);
+        await act.ShouldBeRefusedAsync(HttpStatusCode.InternalServerError);
         Kube.Requests.Count(r => r.Verb == "create").Should().Be(1);
     }
 
@@ -56,9 +66,9 @@ public sealed class KubernetesClientFailureTests : EmulatorTest
     {
         Kube.Faults.Fail("get", "pods", 503);
 
-        var act = () => Client.GetAsync<Pod>("default", "web");
+        var act = () => Client.CoreV1.ReadNamespacedPodAsync("web", "default");
 
-        await act.Should().ThrowAsync<KubernetesServerErrorException>();
+        await act.ShouldBeRefusedAsync(HttpStatusCode.ServiceUnavailable);
         Kube.Requests.Count(r => r.Verb == "get").Should().Be(1 + Settings.MaxRetries);
     }
 
@@ -66,9 +76,9 @@ public sealed class KubernetesClientFailureTests : EmulatorTest
     public async Task GetAsync_ServerUnreachable_ThrowsHttpRequestException()
     {
         var port = AwsIntegrations.Testing.FreePort.Next();
-        using var client = new KubernetesClient(new AwsIntegrations.Kubernetes.Config.KubernetesConnection(new Uri($"http://127.0.0.1:{port}")), Settings with { MaxRetries = 1 });
+        using var connection = new KubernetesConnection(new KubernetesClientConfiguration { Host = $"http://127.0.0.1:{port}" }, Settings with { MaxRetries = 1 });
 
-        var act = () => client.GetAsync<Pod>("default", "web");
+        var act = () => connection.Client.CoreV1.ReadNamespacedPodAsync("web", "default");
 
         await act.Should().ThrowAsync<HttpRequestException>();
     }
@@ -106,12 +116,16 @@ public sealed class KubernetesClientFailureTests : EmulatorTest
         });
         listener.Start();
 
-        await Client.CreateAsync(NewPod("web"));
-        await Client.FindAsync<Pod>("default", "ghost");
+        await CreatePodAsync(NewPod("web"));
+        await Client.CoreV1.ReadNamespacedPodAsync("ghost", "default").NullIfNotFound();
+        await Client.CoreV1.PatchNamespacedPodAsync(new V1Patch("{}", V1Patch.PatchType.MergePatch), "web", "default");
+        await Connection.ListAsync<V1Pod>("default");
+        await Client.CoreV1.ReadNamespaceAsync("default");
 
         lock (calls)
         {
-            calls.Should().Contain(("create", "pods", "201")).And.Contain(("get", "pods", "404"));
+            calls.Should().Contain(("create", "pods", "201")).And.Contain(("get", "pods", "404")).And.Contain(("patch", "pods", "200"))
+                .And.Contain(("list", "pods", "200")).And.Contain(("get", "namespaces", "200"));
         }
 
         durations.Should().BeGreaterThanOrEqualTo(2);

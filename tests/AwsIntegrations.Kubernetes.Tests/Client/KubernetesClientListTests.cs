@@ -1,5 +1,8 @@
+using AwsIntegrations.Kubernetes.Api;
+using System.Net;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.Kubernetes.Tests.Client;
 
@@ -16,12 +19,12 @@ public sealed class KubernetesClientListTests : EmulatorTest
     [InlineData("app=web,tier=front", "a")]
     public async Task ListAsync_LabelSelector_ReturnsTheMatchingPods(string selector, string expected)
     {
-        await Client.CreateAsync(NewPod("a", labels: new Dictionary<string, string> { ["app"] = "web", ["tier"] = "front" }));
-        await Client.CreateAsync(NewPod("b", labels: new Dictionary<string, string> { ["app"] = "web" }));
-        await Client.CreateAsync(NewPod("c", labels: new Dictionary<string, string> { ["app"] = "db", ["tier"] = "back" }));
-        await Client.CreateAsync(NewPod("d"));
+        await CreatePodAsync(NewPod("a", labels: new Dictionary<string, string> { ["app"] = "web", ["tier"] = "front" }));
+        await CreatePodAsync(NewPod("b", labels: new Dictionary<string, string> { ["app"] = "web" }));
+        await CreatePodAsync(NewPod("c", labels: new Dictionary<string, string> { ["app"] = "db", ["tier"] = "back" }));
+        await CreatePodAsync(NewPod("d"));
 
-        var list = await Client.ListAsync<Pod>("default", new ListOptions { LabelSelector = selector });
+        var list = await Connection.ListAsync<V1Pod>("default", new ListOptions { LabelSelector = selector });
 
         list.Items.Select(p => p.Metadata.Name).Should().Equal(expected.Split(','));
     }
@@ -31,12 +34,12 @@ public sealed class KubernetesClientListTests : EmulatorTest
     {
         SeedPod("on-1", "10.0.0.1", node: "node-1");
         SeedPod("on-2", "10.0.0.2", node: "node-2");
-        await Client.CreateAsync(NewPod("pending", node: "node-1"));
+        await CreatePodAsync(NewPod("pending", node: "node-1"));
 
-        var onNode = await Client.ListAsync<Pod>(null, new ListOptions { FieldSelector = "spec.nodeName=node-1" });
-        var running = await Client.ListAsync<Pod>(null, new ListOptions { FieldSelector = "spec.nodeName=node-1,status.phase=Running" });
-        var byIp = await Client.ListAsync<Pod>(null, new ListOptions { FieldSelector = "status.podIP=10.0.0.2" });
-        var notNamed = await Client.ListAsync<Pod>(null, new ListOptions { FieldSelector = "metadata.name!=on-1" });
+        var onNode = await Connection.ListAsync<V1Pod>(null, new ListOptions { FieldSelector = "spec.nodeName=node-1" });
+        var running = await Connection.ListAsync<V1Pod>(null, new ListOptions { FieldSelector = "spec.nodeName=node-1,status.phase=Running" });
+        var byIp = await Connection.ListAsync<V1Pod>(null, new ListOptions { FieldSelector = "status.podIP=10.0.0.2" });
+        var notNamed = await Connection.ListAsync<V1Pod>(null, new ListOptions { FieldSelector = "metadata.name!=on-1" });
 
         onNode.Items.Select(p => p.Metadata.Name).Should().BeEquivalentTo("on-1", "pending");
         running.Items.Should().ContainSingle(p => p.Metadata.Name == "on-1");
@@ -47,28 +50,28 @@ public sealed class KubernetesClientListTests : EmulatorTest
     [Fact]
     public async Task ListAsync_UnsupportedFieldLabel_ThrowsBadRequest()
     {
-        var act = () => Client.ListAsync<Pod>(null, new ListOptions { FieldSelector = "spec.schedulerName=x" });
+        var act = () => Connection.ListAsync<V1Pod>(null, new ListOptions { FieldSelector = "spec.schedulerName=x" });
 
-        (await act.Should().ThrowAsync<KubernetesApiException>()).Which.StatusCode.Should().Be(400);
+        await act.ShouldBeRefusedAsync(HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task ListAsync_MalformedLabelSelector_ThrowsBadRequest()
     {
-        var act = () => Client.ListAsync<Pod>(null, new ListOptions { LabelSelector = "app in (web" });
+        var act = () => Connection.ListAsync<V1Pod>(null, new ListOptions { LabelSelector = "app in (web" });
 
-        (await act.Should().ThrowAsync<KubernetesApiException>()).Which.StatusCode.Should().Be(400);
+        await act.ShouldBeRefusedAsync(HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task ListAsync_AllNamespaces_ReturnsPodsOfEveryNamespace()
     {
-        await Client.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = "other" } });
-        await Client.CreateAsync(NewPod("here"));
-        await Client.CreateAsync(NewPod("there", ns: "other"));
+        await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "other" } });
+        await CreatePodAsync(NewPod("here"));
+        await CreatePodAsync(NewPod("there", ns: "other"));
 
-        var all = await Client.ListAsync<Pod>();
-        var other = await Client.ListAsync<Pod>("other");
+        var all = await Connection.ListAsync<V1Pod>();
+        var other = await Connection.ListAsync<V1Pod>("other");
 
         all.Items.Select(p => p.Metadata.Name).Should().BeEquivalentTo("here", "there");
         other.Items.Should().ContainSingle(p => p.Metadata.Name == "there");
@@ -82,15 +85,15 @@ public sealed class KubernetesClientListTests : EmulatorTest
             SeedPod($"pod-{i:00}", $"10.0.1.{i}");
         }
 
-        var first = await Client.ListAsync<Pod>("default", new ListOptions { Limit = 10 });
+        var first = await Connection.ListAsync<V1Pod>("default", new ListOptions { Limit = 10 });
         var names = new List<string>();
-        await foreach (var pod in Client.ListAllAsync<Pod>("default", pageSize: 10))
+        await foreach (var pod in Connection.ListAllAsync<V1Pod>("default", pageSize: 10))
         {
             names.Add(pod.Metadata.Name!);
         }
 
         first.Items.Should().HaveCount(10);
-        first.Metadata.Continue.Should().NotBeNullOrEmpty();
+        first.Metadata.ContinueProperty.Should().NotBeNullOrEmpty();
         names.Should().HaveCount(23).And.OnlyHaveUniqueItems();
         Kube.Requests.Count(r => r.Verb == "list").Should().Be(1 + 3);
     }
@@ -103,12 +106,12 @@ public sealed class KubernetesClientListTests : EmulatorTest
             SeedPod($"pod-{i}", $"10.0.2.{i}");
         }
 
-        var first = await Client.ListAsync<Pod>("default", new ListOptions { Limit = 2 });
+        var first = await Connection.ListAsync<V1Pod>("default", new ListOptions { Limit = 2 });
         SeedPod("later", "10.0.2.99");
         Kube.CompactHistory();
 
-        var act = () => Client.ListAsync<Pod>("default", new ListOptions { Limit = 2, Continue = first.Metadata.Continue });
+        var act = () => Connection.ListAsync<V1Pod>("default", new ListOptions { Limit = 2, Continue = first.Metadata.ContinueProperty });
 
-        await act.Should().ThrowAsync<KubernetesGoneException>();
+        await act.ShouldBeRefusedAsync(HttpStatusCode.Gone);
     }
 }

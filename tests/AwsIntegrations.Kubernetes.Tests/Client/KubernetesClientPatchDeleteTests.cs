@@ -1,70 +1,71 @@
-using System.Text.Json.Nodes;
-using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using System.Net;
+using AwsIntegrations.Kubernetes.Api;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.Kubernetes.Tests.Client;
 
+/// <summary>KubernetesClient's patches and deletes against the emulator: the write paths the services use.</summary>
 public sealed class KubernetesClientPatchDeleteTests : EmulatorTest
 {
     [Fact]
     public async Task PatchAsync_MergePatch_SetsAndRemovesAnnotations()
     {
         var pod = NewPod("web");
-        pod.Metadata.Annotations = new() { ["old"] = "1", ["keep"] = "2" };
-        await Client.CreateAsync(pod);
+        pod.Metadata.Annotations = new Dictionary<string, string> { ["old"] = "1", ["keep"] = "2" };
+        await CreatePodAsync(pod);
 
-        var patched = await Client.PatchAsync<Pod>("default", "web", KubernetesPatch.Annotations(new Dictionary<string, string?> { ["old"] = null, ["new"] = "3" }));
+        var patched = await Client.CoreV1.PatchNamespacedPodAsync(Merge("""{"metadata":{"annotations":{"old":null,"new":"3"}}}"""), "web", "default");
 
         patched.Metadata.Annotations.Should().BeEquivalentTo(new Dictionary<string, string> { ["keep"] = "2", ["new"] = "3" });
     }
 
     [Fact]
-    public async Task PatchAsync_JsonPatchWithFailingTest_ThrowsInvalidAndChangesNothing()
+    public async Task PatchAsync_JsonPatchWithFailingTest_IsRefusedInvalidAndChangesNothing()
     {
-        var created = await Client.CreateAsync(NewPod("web"));
-        var patch = KubernetesPatch.Json(new JsonArray(
-            new JsonObject { ["op"] = "test", ["path"] = "/metadata/resourceVersion", ["value"] = "999999" },
-            new JsonObject { ["op"] = "add", ["path"] = "/metadata/labels", ["value"] = new JsonObject { ["x"] = "y" } }));
+        var created = await CreatePodAsync(NewPod("web"));
+        var patch = Json("""[{"op":"test","path":"/metadata/resourceVersion","value":"999999"},{"op":"add","path":"/metadata/labels","value":{"x":"y"}}]""");
 
-        var act = () => Client.PatchAsync<Pod>("default", "web", patch);
+        var act = () => Client.CoreV1.PatchNamespacedPodAsync(patch, "web", "default");
 
-        await act.Should().ThrowAsync<KubernetesInvalidException>();
-        (await Client.GetAsync<Pod>("default", "web")).Metadata.ResourceVersion.Should().Be(created.Metadata.ResourceVersion);
+        await act.ShouldBeRefusedAsync(HttpStatusCode.UnprocessableEntity);
+        (await Client.CoreV1.ReadNamespacedPodAsync("web", "default")).Metadata.ResourceVersion.Should().Be(created.Metadata.ResourceVersion);
     }
 
     [Fact]
     public async Task PatchAsync_JsonPatch_AddsAndReplaces()
     {
-        var created = await Client.CreateAsync(NewPod("web"));
-        var patch = KubernetesPatch.Json(new JsonArray(
-            new JsonObject { ["op"] = "test", ["path"] = "/metadata/resourceVersion", ["value"] = created.Metadata.ResourceVersion },
-            new JsonObject { ["op"] = "add", ["path"] = "/metadata/labels", ["value"] = new JsonObject { ["a~b/c"] = "y" } },
-            new JsonObject { ["op"] = "replace", ["path"] = "/spec/containers/0/image", ["value"] = "nginx:2" }));
+        var created = await CreatePodAsync(NewPod("web"));
+        var patch = Json($$$"""
+            [{"op":"test","path":"/metadata/resourceVersion","value":"{{{created.Metadata.ResourceVersion}}}"},
+             {"op":"add","path":"/metadata/labels","value":{"a~b/c":"y"}},
+             {"op":"replace","path":"/spec/containers/0/image","value":"nginx:2"}]
+            """);
 
-        var patched = await Client.PatchAsync<Pod>("default", "web", patch);
+        var patched = await Client.CoreV1.PatchNamespacedPodAsync(patch, "web", "default");
 
         patched.Metadata.Labels!["a~b/c"].Should().Be("y");
         patched.Spec!.Containers[0].Image.Should().Be("nginx:2");
     }
 
     [Fact]
-    public async Task PatchAsync_StaleResourceVersionInMergePatch_ThrowsConflict()
+    public async Task PatchAsync_StaleResourceVersionInMergePatch_IsRefusedConflict()
     {
-        await Client.CreateAsync(NewPod("web"));
+        await CreatePodAsync(NewPod("web"));
 
-        var act = () => Client.PatchAsync<Pod>("default", "web", KubernetesPatch.Merge(new JsonObject { ["metadata"] = new JsonObject { ["resourceVersion"] = "1", ["labels"] = new JsonObject { ["a"] = "b" } } }));
+        var act = () => Client.CoreV1.PatchNamespacedPodAsync(Merge("""{"metadata":{"resourceVersion":"1","labels":{"a":"b"}}}"""), "web", "default");
 
-        await act.Should().ThrowAsync<KubernetesConflictException>();
+        await act.ShouldBeRefusedAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
     public async Task PatchStatusAsync_ChangesStatus_PatchOnObjectCannot()
     {
-        await Client.CreateAsync(NewPod("web"));
+        await CreatePodAsync(NewPod("web"));
 
-        await Client.PatchAsync<Pod>("default", "web", KubernetesPatch.Merge(new JsonObject { ["status"] = new JsonObject { ["podIP"] = "10.9.9.9" } }));
-        var afterObjectPatch = await Client.GetAsync<Pod>("default", "web");
-        var afterStatusPatch = await Client.PatchStatusAsync<Pod>("default", "web", KubernetesPatch.Merge(new JsonObject { ["status"] = new JsonObject { ["podIP"] = "10.1.1.1" } }));
+        await Client.CoreV1.PatchNamespacedPodAsync(Merge("""{"status":{"podIP":"10.9.9.9"}}"""), "web", "default");
+        var afterObjectPatch = await Client.CoreV1.ReadNamespacedPodAsync("web", "default");
+        var afterStatusPatch = await Client.CoreV1.PatchNamespacedPodStatusAsync(Merge("""{"status":{"podIP":"10.1.1.1"}}"""), "web", "default");
 
         afterObjectPatch.Status!.PodIP.Should().BeNull();
         afterStatusPatch.Status!.PodIP.Should().Be("10.1.1.1");
@@ -72,43 +73,43 @@ public sealed class KubernetesClientPatchDeleteTests : EmulatorTest
     }
 
     [Fact]
-    public async Task PatchAsync_Missing_ThrowsNotFound()
+    public async Task PatchAsync_Missing_IsRefusedNotFound()
     {
-        var act = () => Client.PatchAsync<Pod>("default", "ghost", KubernetesPatch.Labels(new Dictionary<string, string?> { ["a"] = "b" }));
+        var act = () => Client.CoreV1.PatchNamespacedPodAsync(Merge("""{"metadata":{"labels":{"a":"b"}}}"""), "ghost", "default");
 
-        await act.Should().ThrowAsync<KubernetesNotFoundException>();
+        await act.ShouldBeRefusedAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
-    public async Task DeleteAsync_WrongUidPrecondition_ThrowsConflictAndKeepsObject()
+    public async Task DeleteAsync_WrongUidPrecondition_IsRefusedConflictAndKeepsObject()
     {
-        await Client.CreateAsync(NewPod("web"));
+        await CreatePodAsync(NewPod("web"));
 
-        var act = () => Client.DeleteAsync<Pod>("default", "web", new DeleteOptions { PreconditionUid = "someone-else" });
+        var act = () => Client.CoreV1.DeleteNamespacedPodAsync("web", "default", new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = "someone-else" } });
 
-        await act.Should().ThrowAsync<KubernetesConflictException>().WithMessage("*Precondition failed*");
+        (await act.ShouldBeRefusedAsync(HttpStatusCode.Conflict)).Message.Should().Contain("Precondition failed");
         Kube.Get("Pod", "default", "web").Should().NotBeNull();
     }
 
     [Fact]
-    public async Task DeleteAsync_StaleResourceVersionPrecondition_ThrowsConflict_CurrentOneDeletes()
+    public async Task DeleteAsync_StaleResourceVersionPrecondition_IsRefusedConflict_CurrentOneDeletes()
     {
-        var created = await Client.CreateAsync(NewPod("web"));
-        var current = await Client.PatchAsync<Pod>("default", "web", KubernetesPatch.Labels(new Dictionary<string, string?> { ["v"] = "2" }));
+        var created = await CreatePodAsync(NewPod("web"));
+        var current = await Client.CoreV1.PatchNamespacedPodAsync(Merge("""{"metadata":{"labels":{"v":"2"}}}"""), "web", "default");
 
-        var stale = () => Client.DeleteAsync<Pod>("default", "web", new DeleteOptions { PreconditionResourceVersion = created.Metadata.ResourceVersion });
-        await stale.Should().ThrowAsync<KubernetesConflictException>();
-        await Client.DeleteAsync<Pod>("default", "web", new DeleteOptions { PreconditionUid = created.Metadata.Uid, PreconditionResourceVersion = current.Metadata.ResourceVersion });
+        var stale = () => Client.CoreV1.DeleteNamespacedPodAsync("web", "default", new V1DeleteOptions { Preconditions = new V1Preconditions { ResourceVersion = created.Metadata.ResourceVersion } });
+        await stale.ShouldBeRefusedAsync(HttpStatusCode.Conflict);
+        await Client.CoreV1.DeleteNamespacedPodAsync("web", "default", new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = created.Metadata.Uid, ResourceVersion = current.Metadata.ResourceVersion } });
 
         Kube.Get("Pod", "default", "web").Should().BeNull();
     }
 
     [Fact]
-    public async Task DeleteAsync_Missing_ThrowsNotFound()
+    public async Task DeleteAsync_Missing_IsRefusedNotFound()
     {
-        var act = () => Client.DeleteAsync<Pod>("default", "ghost");
+        var act = () => Client.CoreV1.DeleteNamespacedPodAsync("ghost", "default");
 
-        await act.Should().ThrowAsync<KubernetesNotFoundException>();
+        await act.ShouldBeRefusedAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -116,27 +117,27 @@ public sealed class KubernetesClientPatchDeleteTests : EmulatorTest
     {
         var pod = NewPod("guarded");
         pod.Metadata.Finalizers = ["example.com/cleanup"];
-        await Client.CreateAsync(pod);
+        await CreatePodAsync(pod);
 
-        await Client.DeleteAsync<Pod>("default", "guarded");
-        var marked = await Client.GetAsync<Pod>("default", "guarded");
-        await Client.PatchAsync<Pod>("default", "guarded", KubernetesPatch.Merge(new JsonObject { ["metadata"] = new JsonObject { ["finalizers"] = null } }));
+        await Client.CoreV1.DeleteNamespacedPodAsync("guarded", "default");
+        var marked = await Client.CoreV1.ReadNamespacedPodAsync("guarded", "default");
+        await Client.CoreV1.PatchNamespacedPodAsync(Merge("""{"metadata":{"finalizers":null}}"""), "guarded", "default");
 
         marked.Metadata.DeletionTimestamp.Should().NotBeNull();
         Kube.Get("Pod", "default", "guarded").Should().BeNull();
     }
 
     [Theory]
-    [InlineData(PropagationPolicy.Background)]
-    [InlineData(PropagationPolicy.Foreground)]
-    public async Task DeleteAsync_JobWithPropagation_DeletesThePodsItOwns(PropagationPolicy policy)
+    [InlineData("Background")]
+    [InlineData("Foreground")]
+    public async Task DeleteAsync_JobWithPropagation_DeletesThePodsItOwns(string policy)
     {
-        var job = await Client.CreateAsync(new Job { Metadata = new ObjectMeta { Name = "batch-1", Namespace = "default" }, Spec = new JobSpec() });
+        var job = await Client.BatchV1.CreateNamespacedJobAsync(new V1Job { Metadata = new V1ObjectMeta { Name = "batch-1", NamespaceProperty = "default" }, Spec = new V1JobSpec() }, "default");
         SeedPod("batch-1-a", "10.0.3.1", ownerUid: job.Metadata.Uid);
         SeedPod("batch-1-b", "10.0.3.2", ownerUid: job.Metadata.Uid);
         SeedPod("unrelated", "10.0.3.3");
 
-        await Client.DeleteAsync<Job>("default", "batch-1", new DeleteOptions { PropagationPolicy = policy });
+        await Client.BatchV1.DeleteNamespacedJobAsync("batch-1", "default", new V1DeleteOptions { PropagationPolicy = policy });
 
         Kube.Get("Job", "default", "batch-1").Should().BeNull();
         Kube.All("Pod", "default").Select(p => (string?)p["metadata"]!["name"]).Should().Equal("unrelated");
@@ -145,26 +146,30 @@ public sealed class KubernetesClientPatchDeleteTests : EmulatorTest
     [Fact]
     public async Task DeleteAsync_JobWithoutPolicy_OrphansItsPods_AsTheRealServerDoes()
     {
-        var job = await Client.CreateAsync(new Job { Metadata = new ObjectMeta { Name = "batch-2", Namespace = "default" }, Spec = new JobSpec() });
+        var job = await Client.BatchV1.CreateNamespacedJobAsync(new V1Job { Metadata = new V1ObjectMeta { Name = "batch-2", NamespaceProperty = "default" }, Spec = new V1JobSpec() }, "default");
         SeedPod("batch-2-a", "10.0.4.1", ownerUid: job.Metadata.Uid);
 
-        await Client.DeleteAsync<Job>("default", "batch-2");
+        await Client.BatchV1.DeleteNamespacedJobAsync("batch-2", "default");
 
-        var orphan = await Client.GetAsync<Pod>("default", "batch-2-a");
+        var orphan = await Client.CoreV1.ReadNamespacedPodAsync("batch-2-a", "default");
         orphan.Metadata.OwnerReferences.Should().BeNullOrEmpty();
     }
 
     [Fact]
     public async Task DeleteAsync_Namespace_DeletesEverythingInIt()
     {
-        await Client.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = "doomed" } });
-        await Client.CreateAsync(NewPod("p", ns: "doomed"));
-        await Client.CreateAsync(new Lease { Metadata = new ObjectMeta { Name = "l", Namespace = "doomed" } });
+        await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "doomed" } });
+        await CreatePodAsync(NewPod("p", ns: "doomed"));
+        await Client.CoordinationV1.CreateNamespacedLeaseAsync(new V1Lease { Metadata = new V1ObjectMeta { Name = "l", NamespaceProperty = "doomed" } }, "doomed");
 
-        await Client.DeleteAsync<Namespace>(null, "doomed");
+        await Client.CoreV1.DeleteNamespaceAsync("doomed");
 
         Kube.All("Pod", "doomed").Should().BeEmpty();
         Kube.All("Lease", "doomed").Should().BeEmpty();
-        (await Client.FindAsync<Namespace>(null, "doomed")).Should().BeNull();
+        (await Client.CoreV1.ReadNamespaceAsync("doomed").NullIfNotFound()).Should().BeNull();
     }
+
+    private static V1Patch Merge(string json) => new(json, V1Patch.PatchType.MergePatch);
+
+    private static V1Patch Json(string json) => new(json, V1Patch.PatchType.JsonPatch);
 }

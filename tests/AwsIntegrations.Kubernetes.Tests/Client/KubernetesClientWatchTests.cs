@@ -1,6 +1,9 @@
+using AwsIntegrations.Kubernetes.Api;
+using System.Net;
 using System.Threading.Channels;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.Testing;
 
 namespace AwsIntegrations.Kubernetes.Tests.Client;
@@ -10,13 +13,13 @@ public sealed class KubernetesClientWatchTests : EmulatorTest
     [Fact]
     public async Task WatchAsync_FromAListVersion_SeesAddModifyDeleteInOrder()
     {
-        var list = await Client.ListAsync<Pod>("default");
+        var list = await Connection.ListAsync<V1Pod>("default");
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var events = Collect(Client.WatchAsync<Pod>("default", new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion, AllowWatchBookmarks = false }, stop.Token));
+        var events = Collect(Connection.WatchAsync<V1Pod>("default", new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion, AllowWatchBookmarks = false }, stop.Token));
 
-        await Client.CreateAsync(NewPod("web"));
-        await Client.PatchAsync<Pod>("default", "web", KubernetesPatch.Labels(new Dictionary<string, string?> { ["a"] = "b" }));
-        await Client.DeleteAsync<Pod>("default", "web");
+        await CreatePodAsync(NewPod("web"));
+        await Client.CoreV1.PatchNamespacedPodAsync(new V1Patch("""{"metadata":{"labels":{"a":"b"}}}""", V1Patch.PatchType.MergePatch), "web", "default");
+        await Client.CoreV1.DeleteNamespacedPodAsync("web", "default");
 
         var seen = await Take(events, 3);
         seen.Select(e => e.Type).Should().Equal(WatchEventType.Added, WatchEventType.Modified, WatchEventType.Deleted);
@@ -30,40 +33,40 @@ public sealed class KubernetesClientWatchTests : EmulatorTest
         SeedPod("existing", "10.0.0.1");
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
 
-        var first = await Take(Collect(Client.WatchAsync<Pod>("default", cancellationToken: stop.Token)), 1);
+        var first = await Take(Collect(Connection.WatchAsync<V1Pod>("default", cancellationToken: stop.Token)), 1);
 
         first[0].Type.Should().Be(WatchEventType.Added);
         first[0].Object.Metadata.Name.Should().Be("existing");
     }
 
     [Fact]
-    public async Task WatchAsync_VersionOlderThanHistory_ThrowsGone()
+    public async Task WatchAsync_VersionOlderThanHistory_ThrowsTheGoneStatusOfTheErrorEvent()
     {
-        var list = await Client.ListAsync<Pod>("default");
+        var list = await Connection.ListAsync<V1Pod>("default");
         SeedPod("later", "10.0.0.2");
         Kube.CompactHistory();
 
         var act = async () =>
         {
-            await foreach (var _ in Client.WatchAsync<Pod>("default", new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion }))
+            await foreach (var _ in Connection.WatchAsync<V1Pod>("default", new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion }))
             {
             }
         };
 
-        await act.Should().ThrowAsync<KubernetesGoneException>();
+        (await act.Should().ThrowAsync<KubernetesException>()).Which.Status.Code.Should().Be(410);
     }
 
     [Fact]
     public async Task WatchAsync_LabelSelector_ObjectLeavingTheSelectionIsDeleted()
     {
-        var list = await Client.ListAsync<Pod>("default");
+        var list = await Connection.ListAsync<V1Pod>("default");
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var events = Collect(Client.WatchAsync<Pod>("default", new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion, LabelSelector = "app=web", AllowWatchBookmarks = false }, stop.Token));
+        var events = Collect(Connection.WatchAsync<V1Pod>("default", new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion, LabelSelector = "app=web", AllowWatchBookmarks = false }, stop.Token));
 
-        await Client.CreateAsync(NewPod("a", labels: new Dictionary<string, string> { ["app"] = "web" }));
-        await Client.CreateAsync(NewPod("other"));
-        await Client.PatchAsync<Pod>("default", "a", KubernetesPatch.Labels(new Dictionary<string, string?> { ["app"] = "db" }));
-        await Client.PatchAsync<Pod>("default", "other", KubernetesPatch.Labels(new Dictionary<string, string?> { ["app"] = "web" }));
+        await CreatePodAsync(NewPod("a", labels: new Dictionary<string, string> { ["app"] = "web" }));
+        await CreatePodAsync(NewPod("other"));
+        await Client.CoreV1.PatchNamespacedPodAsync(new V1Patch("""{"metadata":{"labels":{"app":"db"}}}""", V1Patch.PatchType.MergePatch), "a", "default");
+        await Client.CoreV1.PatchNamespacedPodAsync(new V1Patch("""{"metadata":{"labels":{"app":"web"}}}""", V1Patch.PatchType.MergePatch), "other", "default");
 
         var seen = await Take(events, 3);
         seen.Select(e => (e.Type, e.Object.Metadata.Name)).Should().Equal(
@@ -73,10 +76,10 @@ public sealed class KubernetesClientWatchTests : EmulatorTest
     [Fact]
     public async Task WatchAsync_BookmarksAllowed_ReceivesBookmarksCarryingTheCurrentVersion()
     {
-        var list = await Client.ListAsync<Pod>("default");
+        var list = await Connection.ListAsync<V1Pod>("default");
         SeedPod("elsewhere", "10.0.0.3");
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var events = Collect(Client.WatchAsync<Pod>("default", new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion, AllowWatchBookmarks = true }, stop.Token));
+        var events = Collect(Connection.WatchAsync<V1Pod>("default", new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion, AllowWatchBookmarks = true }, stop.Token));
 
         var seen = await Take(events, 3);
 
@@ -87,10 +90,10 @@ public sealed class KubernetesClientWatchTests : EmulatorTest
     [Fact]
     public async Task WatchAsync_ServerTimeout_EndsTheStreamNormally()
     {
-        var list = await Client.ListAsync<Pod>("default");
+        var list = await Connection.ListAsync<V1Pod>("default");
         var count = 0;
 
-        await foreach (var _ in Client.WatchAsync<Pod>("default", new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion, Timeout = TimeSpan.FromSeconds(1), AllowWatchBookmarks = false }))
+        await foreach (var _ in Connection.WatchAsync<V1Pod>("default", new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion, Timeout = TimeSpan.FromSeconds(1), AllowWatchBookmarks = false }))
         {
             count++;
         }
@@ -101,10 +104,10 @@ public sealed class KubernetesClientWatchTests : EmulatorTest
     [Fact]
     public async Task WatchAsync_ServerDropsTheConnection_SurfacesAnError()
     {
-        var list = await Client.ListAsync<Pod>("default");
+        var list = await Connection.ListAsync<V1Pod>("default");
         var act = async () =>
         {
-            await foreach (var _ in Client.WatchAsync<Pod>("default", new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion, AllowWatchBookmarks = false }))
+            await foreach (var _ in Connection.WatchAsync<V1Pod>("default", new WatchOptions { ResourceVersion = list.Metadata.ResourceVersion, AllowWatchBookmarks = false }))
             {
             }
         };
@@ -116,9 +119,9 @@ public sealed class KubernetesClientWatchTests : EmulatorTest
         (await watching).Which.Should().Match<Exception>(e => e is IOException || e is HttpRequestException);
     }
 
-    private static ChannelReader<WatchEvent<Pod>> Collect(IAsyncEnumerable<WatchEvent<Pod>> watch)
+    private static ChannelReader<WatchEvent<V1Pod>> Collect(IAsyncEnumerable<WatchEvent<V1Pod>> watch)
     {
-        var channel = Channel.CreateUnbounded<WatchEvent<Pod>>();
+        var channel = Channel.CreateUnbounded<WatchEvent<V1Pod>>();
         _ = Task.Run(async () =>
         {
             try
@@ -139,10 +142,10 @@ public sealed class KubernetesClientWatchTests : EmulatorTest
         return channel.Reader;
     }
 
-    private static async Task<List<WatchEvent<Pod>>> Take(ChannelReader<WatchEvent<Pod>> events, int count)
+    private static async Task<List<WatchEvent<V1Pod>>> Take(ChannelReader<WatchEvent<V1Pod>> events, int count)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var seen = new List<WatchEvent<Pod>>();
+        var seen = new List<WatchEvent<V1Pod>>();
         while (seen.Count < count)
         {
             seen.Add(await events.ReadAsync(timeout.Token));

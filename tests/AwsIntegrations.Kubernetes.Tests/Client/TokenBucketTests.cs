@@ -1,13 +1,15 @@
+using AwsIntegrations.Kubernetes.Api;
 using AwsIntegrations.Hosting.RateLimiting;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.Testing;
 
 namespace AwsIntegrations.Kubernetes.Tests.Client;
 
 public sealed class TokenBucketTests : EmulatorTest
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TimerTrackingTimeProvider _clock = new();
 
     [Fact]
     public void Reserve_BurstThenQps_WaitsGrowInArrivalOrder()
@@ -44,9 +46,9 @@ public sealed class TokenBucketTests : EmulatorTest
     [Fact]
     public async Task Client_QpsLimit_HoldsRequestsBeyondTheBurstUntilTokensRefill()
     {
-        using var client = NewClient(new KubernetesClientSettings { Qps = 1, Burst = 2, Time = _clock });
+        using var client = NewConnection(new KubernetesClientSettings { Qps = 1, Burst = 2, Time = _clock });
 
-        var requests = Enumerable.Range(0, 3).Select(_ => client.FindAsync<Pod>("default", "x")).ToList();
+        var requests = Enumerable.Range(0, 3).Select(_ => client.Client.CoreV1.ReadNamespacedPodAsync("x", "default").NullIfNotFound()).ToList();
         await Eventually.HoldsAsync(() => Kube.Requests.Count == 2 && _clock.ArmedTimers >= 1, "two requests pass, the third waits");
         _clock.Advance(TimeSpan.FromSeconds(1));
         await Task.WhenAll(requests);

@@ -1,7 +1,10 @@
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Config;
-using AwsIntegrations.Kubernetes.Models;
+using AwsIntegrations.Kubernetes.Configuration;
+using AwsIntegrations.Kubernetes.Api;
+using k8s;
+using k8s.Exceptions;
+using k8s.Models;
 
 namespace AwsIntegrations.Kubernetes.Tests.Config;
 
@@ -23,25 +26,23 @@ public sealed class ExecPluginTests : EmulatorTest, IDisposable
             echo '{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"k8s-aws-v1.token-from-plugin","expirationTimestamp":"2999-01-01T00:00:00Z"}}'
             """);
         File.SetUnixFileMode(plugin, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        using var client = new KubernetesClient(KubernetesConfigLoader.FromKubeconfig(Kubeconfig(plugin, "eks")), Settings);
+        using var connection = new KubernetesConnection(KubernetesConfigLoader.FromKubeconfig(Kubeconfig(plugin, "eks")), Settings);
 
-        await client.ListAsync<Namespace>();
-        await client.ListAsync<Namespace>();
+        await connection.Client.CoreV1.ListNamespaceAsync();
+        await connection.ListAsync<V1Namespace>();
 
         Kube.Authorizations.Should().Equal("Bearer k8s-aws-v1.token-from-plugin", "Bearer k8s-aws-v1.token-from-plugin");
     }
 
     [Fact]
-    public async Task Kubeconfig_ExecPluginFails_TheErrorSaysWhy()
+    public void Kubeconfig_ExecPluginFails_TheErrorSaysWhy()
     {
         var plugin = Path.Combine(_directory, "get-token.sh");
         File.WriteAllText(plugin, "#!/bin/sh\necho 'no credentials configured' >&2\nexit 1\n");
         File.SetUnixFileMode(plugin, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        using var client = new KubernetesClient(KubernetesConfigLoader.FromKubeconfig(Kubeconfig(plugin, "eks")), Settings);
+        var act = () => KubernetesConfigLoader.FromKubeconfig(Kubeconfig(plugin, "eks"));
 
-        var act = () => client.ListAsync<Namespace>();
-
-        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*exited with 1*no credentials configured*");
+        act.Should().Throw<KubeConfigException>().WithMessage("*external exec failed*no credentials configured*");
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

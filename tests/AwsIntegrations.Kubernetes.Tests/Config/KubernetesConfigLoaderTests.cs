@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
+using k8s;
+using k8s.Exceptions;
 
 namespace AwsIntegrations.Kubernetes.Tests.Config;
 
+/// <summary>Which configuration a service picks (client-go's order), read by KubernetesClient, and the errors a user sees.</summary>
 public sealed class KubernetesConfigLoaderTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("kubeconfig-").FullName;
@@ -16,23 +19,23 @@ public sealed class KubernetesConfigLoaderTests : IDisposable
 
         var connection = KubernetesConfigLoader.FromKubeconfig(path);
 
-        connection.Server.Should().Be(new Uri("https://prod.example.com:6443"));
+        new Uri(connection.Host).Should().Be(new Uri("https://prod.example.com:6443"));
         connection.Namespace.Should().Be("team-a");
-        (await connection.Token!.GetTokenAsync(CancellationToken.None)).Should().Be("prod-token");
-        connection.CertificateAuthorities.Should().BeNull();
+        (await AuthorizationAsync(connection)).Should().Be("Bearer prod-token");
+        connection.SslCaCerts.Should().BeNull();
     }
 
     [Fact]
-    public async Task Load_ContextFlag_SelectsAnotherContext_WithATokenFileRelativeToTheKubeconfig()
+    public async Task Load_ContextFlag_SelectsAnotherContext_WithItsOwnUser()
     {
-        Write("dev-token", "dev-token-value\n");
         var path = Write("config", TwoContexts);
 
         var connection = KubernetesConfigLoader.Load(new KubernetesOptions { Kubeconfig = path, Context = "dev" }, NoCluster);
 
-        connection.Server.Should().Be(new Uri("http://127.0.0.1:18080"));
+        new Uri(connection.Host).Should().Be(new Uri("http://127.0.0.1:18080"));
         connection.Namespace.Should().Be("default");
-        (await connection.Token!.GetTokenAsync(CancellationToken.None)).Should().Be("dev-token-value");
+        connection.SkipTlsVerify.Should().BeTrue();
+        (await AuthorizationAsync(connection)).Should().Be("Bearer dev-token-value");
     }
 
     [Fact]
@@ -55,19 +58,19 @@ public sealed class KubernetesConfigLoaderTests : IDisposable
 
         var connection = KubernetesConfigLoader.FromKubeconfig(path);
 
-        connection.ClientCertificate!.Subject.Should().Be("CN=admin");
-        connection.ClientCertificate.HasPrivateKey.Should().BeTrue();
-        connection.CertificateAuthorities.Should().ContainSingle().Which.Thumbprint.Should().Be(certificate.Thumbprint);
+        connection.ClientCertificateFilePath.Should().Be(Path.Combine(_directory, "admin.crt"));
+        connection.ClientKeyFilePath.Should().Be(Path.Combine(_directory, "admin.key"));
+        connection.SslCaCerts.Should().ContainSingle().Which.Thumbprint.Should().Be(certificate.Thumbprint);
         connection.TlsServerName.Should().Be("kubernetes");
     }
 
     [Theory]
-    [InlineData("missing-context", "no context \"nope\"")]
-    [InlineData("missing-cluster", "cluster \"ghost\", which is not defined")]
+    [InlineData("missing-context", "CurrentContext: nope not found in contexts")]
+    [InlineData("missing-cluster", "Cluster not found for context")]
     [InlineData("bad-server", "no valid https:// server")]
-    [InlineData("no-current", "no current-context")]
-    [InlineData("half-certificate", "needs both the certificate and the key")]
-    [InlineData("auth-provider", "auth-provider, which is not supported")]
+    [InlineData("no-current", "Cannot infer server host url")]
+    [InlineData("half-certificate", "does not have appropriate auth credentials")]
+    [InlineData("auth-provider", "does not have appropriate auth credentials")]
     [InlineData("not-yaml", "not valid YAML")]
     public void FromKubeconfig_Broken_ThrowsSayingWhatToFix(string variant, string expected)
     {
@@ -75,7 +78,7 @@ public sealed class KubernetesConfigLoaderTests : IDisposable
         {
             "missing-context" => "current-context: nope\ncontexts: []\nclusters: []\nusers: []\n",
             "missing-cluster" => "current-context: c\ncontexts: [{name: c, context: {cluster: ghost, user: u}}]\nclusters: []\nusers: []\n",
-            "bad-server" => "current-context: c\ncontexts: [{name: c, context: {cluster: k, user: u}}]\nclusters: [{name: k, cluster: {server: 'ftp://x'}}]\nusers: []\n",
+            "bad-server" => "current-context: c\ncontexts: [{name: c, context: {cluster: k, user: u}}]\nclusters: [{name: k, cluster: {server: 'ftp://x'}}]\nusers: [{name: u, user: {token: t}}]\n",
             "no-current" => "contexts: []\n",
             "half-certificate" => "current-context: c\ncontexts: [{name: c, context: {cluster: k, user: u}}]\nclusters: [{name: k, cluster: {server: 'https://x'}}]\nusers: [{name: u, user: {client-certificate-data: eA==}}]\n",
             "auth-provider" => "current-context: c\ncontexts: [{name: c, context: {cluster: k, user: u}}]\nclusters: [{name: k, cluster: {server: 'https://x'}}]\nusers: [{name: u, user: {auth-provider: {name: gcp}}}]\n",
@@ -84,7 +87,7 @@ public sealed class KubernetesConfigLoaderTests : IDisposable
 
         var act = () => KubernetesConfigLoader.FromKubeconfig(path, variant == "missing-context" ? "nope" : null);
 
-        act.Should().Throw<KubernetesConfigException>().WithMessage($"*{expected}*");
+        act.Should().Throw<KubeConfigException>().WithMessage($"*{expected}*");
     }
 
     [Fact]
@@ -99,7 +102,7 @@ public sealed class KubernetesConfigLoaderTests : IDisposable
 
             var act = () => KubernetesConfigLoader.Load(new KubernetesOptions(), NoCluster);
 
-            act.Should().Throw<KubernetesConfigException>().WithMessage("*not running in a pod*~/.kube/config*");
+            act.Should().Throw<KubeConfigException>().WithMessage("*not running in a pod*~/.kube/config*");
         }
         finally
         {
@@ -114,8 +117,8 @@ public sealed class KubernetesConfigLoaderTests : IDisposable
         var inCluster = InCluster(new() { ["KUBERNETES_SERVICE_HOST"] = "10.96.0.1", ["KUBERNETES_SERVICE_PORT"] = "443" });
         var path = Write("config", TwoContexts);
 
-        KubernetesConfigLoader.Load(new KubernetesOptions { Kubeconfig = path }, inCluster).Server.Host.Should().Be("prod.example.com");
-        KubernetesConfigLoader.Load(new KubernetesOptions(), inCluster).Server.Should().Be(new Uri("https://10.96.0.1:443"));
+        new Uri(KubernetesConfigLoader.Load(new KubernetesOptions { Kubeconfig = path }, inCluster).Host).Host.Should().Be("prod.example.com");
+        new Uri(KubernetesConfigLoader.Load(new KubernetesOptions(), inCluster).Host).Should().Be(new Uri("https://10.96.0.1:443"));
     }
 
     [Fact]
@@ -128,16 +131,24 @@ public sealed class KubernetesConfigLoaderTests : IDisposable
 
         var connection = inCluster.Load();
 
-        connection.Server.Should().Be(new Uri("https://[fd00::1]:443"));
+        new Uri(connection.Host).Should().Be(new Uri("https://[fd00::1]:443"));
         connection.Namespace.Should().Be("kube-system");
-        connection.CertificateAuthorities.Should().ContainSingle();
+        connection.SslCaCerts.Should().ContainSingle();
+        connection.TokenProvider.Should().BeOfType<ServiceAccountTokenProvider>().Which.Token().Should().Be("sa-token");
         var missingPort = () => InCluster(new() { ["KUBERNETES_SERVICE_HOST"] = "10.0.0.1" }).Load();
-        missingPort.Should().Throw<KubernetesConfigException>().WithMessage("*KUBERNETES_SERVICE_PORT*");
+        missingPort.Should().Throw<KubeConfigException>().WithMessage("*KUBERNETES_SERVICE_PORT*");
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private static InClusterConfig NoCluster => new("/nonexistent", _ => null);
+
+    private static async Task<string?> AuthorizationAsync(KubernetesClientConfiguration config)
+    {
+        using var request = new HttpRequestMessage();
+        await (k8s.Kubernetes.CreateCredentials(config)?.ProcessHttpRequestAsync(request, CancellationToken.None) ?? Task.CompletedTask);
+        return request.Headers.Authorization?.ToString();
+    }
 
     private InClusterConfig InCluster(Dictionary<string, string> environment)
     {
@@ -172,7 +183,7 @@ public sealed class KubernetesConfigLoaderTests : IDisposable
             token: prod-token
         - name: dev-user
           user:
-            tokenFile: dev-token
+            token: dev-token-value
         contexts:
         - name: prod
           context: {cluster: prod, user: prod-admin, namespace: team-a}

@@ -1,7 +1,11 @@
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Config;
-using AwsIntegrations.Kubernetes.Models;
+using AwsIntegrations.Kubernetes.Configuration;
+using AwsIntegrations.Kubernetes.Api;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.Kubernetes.Tests.Config;
 
@@ -22,46 +26,73 @@ public sealed class ServiceAccountTokenTests : EmulatorTest
             ["KUBERNETES_SERVICE_PORT"] = Kube.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["KUBERNETES_SERVICE_SCHEME"] = "http",
         };
-        var connection = KubernetesConfigLoader.Load(new KubernetesOptions(), new InClusterConfig(directory, n => environment.GetValueOrDefault(n)));
-        using var client = new KubernetesClient(connection, Settings);
+        var config = KubernetesConfigLoader.Load(new KubernetesOptions(), new InClusterConfig(directory, n => environment.GetValueOrDefault(n)));
+        using var connection = new KubernetesConnection(config, Settings);
 
-        await client.ListAsync<Pod>("default");
+        await connection.Client.CoreV1.ListNamespacedPodAsync("default");
         Kube.Options.RequiredToken = "token-2";
         File.WriteAllText(Path.Combine(directory, "token"), "token-2");
         File.SetLastWriteTimeUtc(Path.Combine(directory, "token"), DateTime.UtcNow.AddSeconds(5));
-        await client.ListAsync<Pod>("default");
+        await connection.Client.CoreV1.ListNamespacedPodAsync("default");
+
+        connection.Namespace.Should().Be("default");
 
         Kube.Authorizations.Should().Equal("Bearer token-1", "Bearer token-2");
         Directory.Delete(directory, recursive: true);
     }
 
     [Fact]
-    public async Task FileTokenSource_UnchangedFile_IsReadAgainAfterAMinute()
+    public void ServiceAccountToken_UnchangedFile_IsReadAgainAfterAMinute()
     {
         var path = Path.GetTempFileName();
         File.WriteAllText(path, "first");
-        var clock = new AwsIntegrations.Testing.ManualTimeProvider();
-        var source = new FileTokenSource(path, clock);
+        var clock = new FakeTimeProvider();
+        var source = new ServiceAccountTokenProvider(path, clock);
         var written = File.GetLastWriteTimeUtc(path);
 
-        var first = await source.GetTokenAsync(CancellationToken.None);
+        var first = source.Token();
         File.WriteAllText(path, "second");
         File.SetLastWriteTimeUtc(path, written);
-        var cached = await source.GetTokenAsync(CancellationToken.None);
+        var cached = source.Token();
         clock.Advance(TimeSpan.FromMinutes(1));
-        var reread = await source.GetTokenAsync(CancellationToken.None);
+        var reread = source.Token();
 
         (first, cached, reread).Should().Be(("first", "first", "second"));
         File.Delete(path);
     }
 
     [Fact]
-    public async Task Client_WrongToken_ThrowsUnauthorized()
+    public async Task Client_WrongToken_RenewsOnce_ThenIsRefusedUnauthorized()
     {
-        using var client = new KubernetesClient(new KubernetesConnection(Kube.BaseAddress) { Token = new StaticTokenSource("wrong") }, Settings);
+        using var connection = new KubernetesConnection(new KubernetesClientConfiguration { Host = Kube.BaseAddress.ToString(), AccessToken = "wrong" }, Settings);
 
-        var act = () => client.ListAsync<Pod>("default");
+        var act = () => connection.Client.CoreV1.ListNamespacedPodAsync("default");
 
-        (await act.Should().ThrowAsync<KubernetesApiException>()).Which.StatusCode.Should().Be(401);
+        await act.ShouldBeRefusedAsync(HttpStatusCode.Unauthorized);
+        Kube.Authorizations.Should().Equal("Bearer wrong", "Bearer wrong");
+    }
+
+    [Fact]
+    public async Task Client_TokenExpired_ReloadsTheConfigurationOnce_AndTheRequestSucceeds()
+    {
+        // An exec credential or a token file that changed without the client noticing: the 401 makes it load them again.
+        var token = "expired";
+        var reloads = 0;
+        using var connection = new KubernetesConnection(
+            new KubernetesClientConfiguration { Host = Kube.BaseAddress.ToString(), AccessToken = token },
+            Settings,
+            reload: () =>
+            {
+                reloads++;
+                return new KubernetesClientConfiguration { Host = Kube.BaseAddress.ToString(), AccessToken = token };
+            });
+        token = "token-1";
+
+        var pods = await connection.Client.CoreV1.ListNamespacedPodAsync("default");
+        await connection.ListAsync<V1Pod>("default");
+
+        pods.Items.Should().BeEmpty();
+        Kube.Authorizations.Should().Equal("Bearer expired", "Bearer token-1", "Bearer token-1");
+        reloads.Should().Be(1);
     }
 }

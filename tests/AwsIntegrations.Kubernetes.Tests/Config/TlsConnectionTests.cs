@@ -3,8 +3,10 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Config;
-using AwsIntegrations.Kubernetes.Models;
+using AwsIntegrations.Kubernetes.Configuration;
+using AwsIntegrations.Kubernetes.Api;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.Kubernetes.Tests.Config;
 
@@ -18,12 +20,13 @@ public sealed class TlsConnectionTests : EmulatorTest, IDisposable
     [Fact]
     public async Task Kubeconfig_WithTheClusterCa_ConnectsOverHttps()
     {
-        var connection = KubernetesConfigLoader.FromKubeconfig(Kube.WriteKubeconfig(Path.Combine(_directory, "config")));
-        using var client = new KubernetesClient(connection, Settings);
+        var config = KubernetesConfigLoader.FromKubeconfig(Kube.WriteKubeconfig(Path.Combine(_directory, "config")));
+        using var connection = new KubernetesConnection(config, Settings);
 
-        var namespaces = await client.ListAsync<Namespace>();
+        var namespaces = await connection.Client.CoreV1.ListNamespaceAsync();
+        (await connection.ListAsync<V1Namespace>()).Items.Should().HaveCount(namespaces.Items.Count, "our list and watch share the client's TLS settings");
 
-        connection.Server.Scheme.Should().Be("https");
+        new Uri(config.Host).Scheme.Should().Be("https");
         namespaces.Items.Should().Contain(n => n.Metadata.Name == "default");
     }
 
@@ -32,9 +35,9 @@ public sealed class TlsConnectionTests : EmulatorTest, IDisposable
     {
         using var otherKey = RSA.Create(2048);
         using var other = new CertificateRequest("CN=someone-else", otherKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1).CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        using var client = new KubernetesClient(new KubernetesConnection(Kube.BaseAddress) { CertificateAuthorities = [other] }, Settings with { MaxRetries = 0 });
+        using var connection = new KubernetesConnection(new KubernetesClientConfiguration { Host = Kube.BaseAddress.ToString(), SslCaCerts = [other] }, Settings with { MaxRetries = 0 });
 
-        var act = () => client.ListAsync<Namespace>();
+        var act = () => connection.Client.CoreV1.ListNamespaceAsync();
 
         await act.Should().ThrowAsync<HttpRequestException>();
         Kube.Requests.Should().BeEmpty();
@@ -43,9 +46,9 @@ public sealed class TlsConnectionTests : EmulatorTest, IDisposable
     [Fact]
     public async Task Connection_InsecureSkipTlsVerify_ConnectsWithoutTheCa()
     {
-        using var client = new KubernetesClient(new KubernetesConnection(Kube.BaseAddress) { InsecureSkipTlsVerify = true }, Settings);
+        using var connection = new KubernetesConnection(new KubernetesClientConfiguration { Host = Kube.BaseAddress.ToString(), SkipTlsVerify = true }, Settings);
 
-        (await client.ListAsync<Namespace>()).Items.Should().NotBeEmpty();
+        (await connection.Client.CoreV1.ListNamespaceAsync()).Items.Should().NotBeEmpty();
     }
 
     [Fact]
@@ -73,9 +76,9 @@ public sealed class TlsConnectionTests : EmulatorTest, IDisposable
             - name: admin
               context: {"{"}cluster: emulator, user: admin{"}"}
             """);
-        using var client = new KubernetesClient(KubernetesConfigLoader.FromKubeconfig(path), Settings);
+        using var connection = new KubernetesConnection(KubernetesConfigLoader.FromKubeconfig(path), Settings);
 
-        await client.ListAsync<Namespace>();
+        await connection.Client.CoreV1.ListNamespaceAsync();
 
         Kube.ClientCertificateSubjects.Should().Contain(s => s.Contains("CN=system:admin", StringComparison.Ordinal));
     }

@@ -31,7 +31,7 @@ public sealed class EmulatorApiTests : EmulatorTest
     [InlineData("POST", "/api/v1/namespaces/default/pods?dryRun=All", "application/json", """{"metadata":{"name":"dry"}}""", 400, "BadRequest")]
     public async Task BadRequest_IsAnsweredWithAStatus_AndChangesNothing(string method, string path, string? contentType, string? body, int code, string reason)
     {
-        await Client.CreateAsync(NewPod("web"));
+        await CreatePodAsync(NewPod("web"));
         var before = Kube.Store.ResourceVersion;
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (body is not null)
@@ -60,7 +60,7 @@ public sealed class EmulatorApiTests : EmulatorTest
     [InlineData("T")]
     public async Task WatchParameter_EverySpellingOfGosParseBool_StartsAWatch(string spelling)
     {
-        await Client.CreateAsync(NewPod("web"));
+        await CreatePodAsync(NewPod("web"));
 
         using var http = Http;
         var body = await http.GetStringAsync($"/api/v1/namespaces/default/pods?watch={spelling}&timeoutSeconds=1");
@@ -78,7 +78,7 @@ public sealed class EmulatorApiTests : EmulatorTest
     [InlineData("")]
     public async Task WatchParameter_FalseSpellings_List(string spelling)
     {
-        await Client.CreateAsync(NewPod("web"));
+        await CreatePodAsync(NewPod("web"));
 
         using var http = Http;
         var list = JsonNode.Parse(await http.GetStringAsync($"/api/v1/namespaces/default/pods?watch={spelling}"))!;
@@ -89,9 +89,9 @@ public sealed class EmulatorApiTests : EmulatorTest
     [Fact]
     public async Task DeleteCollection_WithLabelSelector_DeletesOnlyTheMatches()
     {
-        await Client.CreateAsync(NewPod("a", labels: new Dictionary<string, string> { ["batch"] = "1" }));
-        await Client.CreateAsync(NewPod("b", labels: new Dictionary<string, string> { ["batch"] = "1" }));
-        await Client.CreateAsync(NewPod("c"));
+        await CreatePodAsync(NewPod("a", labels: new Dictionary<string, string> { ["batch"] = "1" }));
+        await CreatePodAsync(NewPod("b", labels: new Dictionary<string, string> { ["batch"] = "1" }));
+        await CreatePodAsync(NewPod("c"));
 
         using var http = Http;
         using var response = await http.DeleteAsync("/api/v1/namespaces/default/pods?labelSelector=batch%3D1");

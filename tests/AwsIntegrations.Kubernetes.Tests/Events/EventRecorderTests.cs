@@ -1,26 +1,29 @@
+using AwsIntegrations.Kubernetes.Api;
+using Microsoft.Extensions.Time.Testing;
 using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Events;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.Testing;
 
 namespace AwsIntegrations.Kubernetes.Tests.Events;
 
 public sealed class EventRecorderTests : EmulatorTest
 {
-    private readonly ManualTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
 
     protected override KubernetesClientSettings Settings => base.Settings with { Time = _clock };
 
     [Fact]
     public async Task Warning_WritesAnEventOnTheObject_AsKubectlDescribeShowsIt()
     {
-        var ingress = await Client.CreateAsync(new Ingress { Metadata = new ObjectMeta { Name = "web", Namespace = "default" } });
-        await using var recorder = new EventRecorder(Client, new EventRecorderOptions("ingress-controller") { Instance = "pod-1" });
+        var ingress = await Client.NetworkingV1.CreateNamespacedIngressAsync(new V1Ingress { Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = "default" } }, "default");
+        await using var recorder = new EventRecorder(Connection, new EventRecorderOptions("ingress-controller") { Instance = "pod-1" });
 
         recorder.Warning(ingress, "CertificateNotFound", "no certificate matches host web.example.com");
         await recorder.FlushAsync();
 
-        var events = await Client.ListAsync<Event>("default", new ListOptions { FieldSelector = $"involvedObject.uid={ingress.Metadata.Uid}" });
+        var events = await Connection.ListAsync<Corev1Event>("default", new ListOptions { FieldSelector = $"involvedObject.uid={ingress.Metadata.Uid}" });
         var written = events.Items.Should().ContainSingle().Subject;
         written.Type.Should().Be("Warning");
         written.Reason.Should().Be("CertificateNotFound");
@@ -35,23 +38,23 @@ public sealed class EventRecorderTests : EmulatorTest
     [Fact]
     public async Task Record_ObjectFromAListWithoutTypeMeta_TakesKindFromTheRegistry()
     {
-        await Client.CreateAsync(NewPod("web"));
-        var pod = (await Client.ListAsync<Pod>("default")).Items.Single();
+        await CreatePodAsync(NewPod("web"));
+        var pod = (await Connection.ListAsync<V1Pod>("default")).Items.Single();
         pod.Kind = null;
         pod.ApiVersion = null;
-        await using var recorder = new EventRecorder(Client, new EventRecorderOptions("kube2iam"));
+        await using var recorder = new EventRecorder(Connection, new EventRecorderOptions("kube2iam"));
 
         recorder.Normal(pod, "RoleAssumed", "assumed role reader");
         await recorder.FlushAsync();
 
-        (await Client.ListAsync<Event>("default")).Items.Single().InvolvedObject.Kind.Should().Be("Pod");
+        (await Connection.ListAsync<Corev1Event>("default")).Items.Single().InvolvedObject.Kind.Should().Be("Pod");
     }
 
     [Fact]
     public async Task Record_SameEventRepeated_IsOneEventWhoseCountGrows()
     {
-        var pod = await Client.CreateAsync(NewPod("web"));
-        await using var recorder = new EventRecorder(Client, new EventRecorderOptions("router"));
+        var pod = await CreatePodAsync(NewPod("web"));
+        await using var recorder = new EventRecorder(Connection, new EventRecorderOptions("router"));
 
         for (var i = 0; i < 3; i++)
         {
@@ -63,7 +66,7 @@ public sealed class EventRecorderTests : EmulatorTest
         recorder.Warning(pod, "Other", "a different reason");
         await recorder.FlushAsync();
 
-        var events = (await Client.ListAsync<Event>("default")).Items;
+        var events = (await Connection.ListAsync<Corev1Event>("default")).Items;
         events.Should().HaveCount(2);
         var repeated = events.Single(e => e.Reason == "BackendDown");
         repeated.Count.Should().Be(3);
@@ -71,10 +74,36 @@ public sealed class EventRecorderTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Record_Repeat_PatchesCountAndTime_KeepingFieldsTheModelsDoNotKnow()
+    {
+        var pod = await CreatePodAsync(NewPod("web"));
+        await using var recorder = new EventRecorder(Connection, new EventRecorderOptions("router"));
+        recorder.Warning(pod, "BackendDown", "no ready endpoints");
+        await recorder.FlushAsync();
+        var name = Kube.All("Event", "default").Single()["metadata"]!["name"]!.GetValue<string>();
+        Kube.Store.Update(Kube.Store.Definition("Event"), "default", name, o =>
+        {
+            o["series"] = new System.Text.Json.Nodes.JsonObject { ["count"] = 7 };
+            o["futureTopLevel"] = "kept";
+            return o;
+        }, status: false);
+
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        recorder.Warning(pod, "BackendDown", "no ready endpoints");
+        await recorder.FlushAsync();
+
+        var stored = Kube.All("Event", "default").Single();
+        stored["count"]!.GetValue<int>().Should().Be(2);
+        stored["series"]!["count"]!.GetValue<int>().Should().Be(7);
+        stored["futureTopLevel"]!.GetValue<string>().Should().Be("kept");
+        Kube.Requests.Where(r => r.Resource == "events").Select(r => r.Verb).Should().Equal("create", "patch");
+    }
+
+    [Fact]
     public async Task Record_HotLoop_WritesAtMostTheBurst_AndTheNextWriteAfterTheRefillCarriesTheFullCount()
     {
-        var pod = await Client.CreateAsync(NewPod("web"));
-        await using var recorder = new EventRecorder(Client, new EventRecorderOptions("dns-controller"));
+        var pod = await CreatePodAsync(NewPod("web"));
+        await using var recorder = new EventRecorder(Connection, new EventRecorderOptions("dns-controller"));
 
         for (var i = 0; i < 1000; i++)
         {
@@ -92,31 +121,31 @@ public sealed class EventRecorderTests : EmulatorTest
         await recorder.FlushAsync();
 
         writes.Should().BeLessThanOrEqualTo(25);
-        (await Client.ListAsync<Event>("default")).Items.Should().ContainSingle().Which.Count.Should().Be(1001);
+        (await Connection.ListAsync<Corev1Event>("default")).Items.Should().ContainSingle().Which.Count.Should().Be(1001);
     }
 
     [Fact]
     public async Task Record_EventExpiredOnTheServer_IsCreatedAgainWithTheCount()
     {
-        var pod = await Client.CreateAsync(NewPod("web"));
-        await using var recorder = new EventRecorder(Client, new EventRecorderOptions("router"));
+        var pod = await CreatePodAsync(NewPod("web"));
+        await using var recorder = new EventRecorder(Connection, new EventRecorderOptions("router"));
         recorder.Normal(pod, "Synced", "routes updated");
         await recorder.FlushAsync();
-        var first = (await Client.ListAsync<Event>("default")).Items.Single();
-        await Client.DeleteAsync<Event>("default", first.Metadata.Name!);
+        var first = (await Connection.ListAsync<Corev1Event>("default")).Items.Single();
+        await Client.CoreV1.DeleteNamespacedEventAsync(first.Metadata.Name!, "default");
 
         recorder.Normal(pod, "Synced", "routes updated");
         await recorder.FlushAsync();
 
-        (await Client.ListAsync<Event>("default")).Items.Should().ContainSingle().Which.Count.Should().Be(2);
+        (await Connection.ListAsync<Corev1Event>("default")).Items.Should().ContainSingle().Which.Count.Should().Be(2);
     }
 
     [Fact]
     public async Task Record_ServerRejectsWrites_CallerIsNotAffected()
     {
-        var pod = await Client.CreateAsync(NewPod("web"));
+        var pod = await CreatePodAsync(NewPod("web"));
         Kube.Faults.Fail("create", "events", 403);
-        await using var recorder = new EventRecorder(Client, new EventRecorderOptions("router"));
+        await using var recorder = new EventRecorder(Connection, new EventRecorderOptions("router"));
 
         recorder.Normal(pod, "Synced", "routes updated");
         await recorder.FlushAsync();

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Informers;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.Testing;
 
 namespace AwsIntegrations.Kubernetes.Tests.Informers;
@@ -16,8 +17,8 @@ public sealed class InformerResyncTests : EmulatorTest
         await using var informer = await StartedInformerAsync(kit, pods: 10);
 
         Kube.DropWatches();
-        await Client.CreateAsync(NewPod("while-reconnecting"));
-        await Client.DeleteAsync<Pod>("default", "pod-03");
+        await CreatePodAsync(NewPod("while-reconnecting"));
+        await Client.CoreV1.DeleteNamespacedPodAsync("pod-03", "default");
 
         await Eventually.HoldsAsync(() => InformerTestKit.Converged(Kube, informer, kit), "the cache equals the server");
         informer.Lists.Should().Be(1);
@@ -33,9 +34,9 @@ public sealed class InformerResyncTests : EmulatorTest
         Kube.Faults.Fail("watch", "pods", 503);
         Kube.DropWatches();
 
-        await Client.CreateAsync(NewPod("added-unseen"));
-        await Client.PatchAsync<Pod>("default", "pod-01", KubernetesPatch.Labels(new Dictionary<string, string?> { ["changed"] = "unseen" }));
-        await Client.DeleteAsync<Pod>("default", "pod-02");
+        await CreatePodAsync(NewPod("added-unseen"));
+        await Client.CoreV1.PatchNamespacedPodAsync(new V1Patch("""{"metadata":{"labels":{"changed":"unseen"}}}""", V1Patch.PatchType.MergePatch), "pod-01", "default");
+        await Client.CoreV1.DeleteNamespacedPodAsync("pod-02", "default");
         Kube.CompactHistory();
         Kube.Faults.Clear();
 
@@ -84,7 +85,7 @@ public sealed class InformerResyncTests : EmulatorTest
         SeedPod("a", "10.0.0.1");
         Kube.Faults.Fail("list", "pods", 500, times: 5);
 
-        await using var informer = new Informer<Pod>(Client, options: InformerTestKit.FastOptions).Start();
+        await using var informer = new Informer<V1Pod>(Connection, options: InformerTestKit.FastOptions).Start();
         await informer.WaitForSyncAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
 
         informer.List().Should().ContainSingle();
@@ -141,14 +142,14 @@ public sealed class InformerResyncTests : EmulatorTest
         informer.Lists.Should().BeGreaterThan(1);
     }
 
-    private async Task<Informer<Pod>> StartedInformerAsync(InformerTestKit kit, int pods)
+    private async Task<Informer<V1Pod>> StartedInformerAsync(InformerTestKit kit, int pods)
     {
         for (var i = 0; i < pods; i++)
         {
             SeedPod($"pod-{i:00}", $"10.4.0.{i}");
         }
 
-        var informer = new Informer<Pod>(Client, options: InformerTestKit.FastOptions);
+        var informer = new Informer<V1Pod>(Connection, options: InformerTestKit.FastOptions);
         informer.AddHandler(kit.Handler);
         informer.Start();
         await informer.WaitForSyncAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);

@@ -1,6 +1,7 @@
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Kubernetes.Informers;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.Kubernetes.Tests.Informers;
 
@@ -20,16 +21,16 @@ internal sealed class InformerTestKit
     };
 
     /// <summary>Tracks notifications: an add for a known key or a delete of an unknown one is a duplicate or a phantom.</summary>
-    public InformerHandler<Pod> Handler => new(
+    public InformerHandler<V1Pod> Handler => new(
         OnAdd: pod => Track(pod, added: true),
         OnUpdate: (_, pod) => Track(pod, added: false),
         OnDelete: pod =>
         {
             lock (_gate)
             {
-                if (!_notified.Remove(InformerCache<Pod>.KeyOf(pod)))
+                if (!_notified.Remove(InformerCache<V1Pod>.KeyOf(pod)))
                 {
-                    Anomalies.Add($"delete of unknown {InformerCache<Pod>.KeyOf(pod)}");
+                    Anomalies.Add($"delete of unknown {InformerCache<V1Pod>.KeyOf(pod)}");
                 }
             }
         });
@@ -39,8 +40,8 @@ internal sealed class InformerTestKit
             p => $"{(string?)p["metadata"]!["namespace"]}/{(string?)p["metadata"]!["name"]}",
             p => (string)p["metadata"]!["resourceVersion"]!);
 
-    public static Dictionary<string, string> CacheState(Informer<Pod> informer) =>
-        informer.List().ToDictionary(InformerCache<Pod>.KeyOf, p => p.Metadata.ResourceVersion!);
+    public static Dictionary<string, string> CacheState(Informer<V1Pod> informer) =>
+        informer.List().ToDictionary(InformerCache<V1Pod>.KeyOf, p => p.Metadata.ResourceVersion!);
 
     public Dictionary<string, string> NotifiedState()
     {
@@ -50,7 +51,7 @@ internal sealed class InformerTestKit
         }
     }
 
-    public static bool Converged(KubernetesEmulator kube, Informer<Pod> informer, InformerTestKit? kit = null)
+    public static bool Converged(KubernetesEmulator kube, Informer<V1Pod> informer, InformerTestKit? kit = null)
     {
         var server = ServerState(kube);
         return Same(server, CacheState(informer)) && (kit is null || Same(server, kit.NotifiedState()));
@@ -59,9 +60,9 @@ internal sealed class InformerTestKit
     private static bool Same(Dictionary<string, string> a, Dictionary<string, string> b) =>
         a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
 
-    private void Track(Pod pod, bool added)
+    private void Track(V1Pod pod, bool added)
     {
-        var key = InformerCache<Pod>.KeyOf(pod);
+        var key = InformerCache<V1Pod>.KeyOf(pod);
         lock (_gate)
         {
             if (added && _notified.ContainsKey(key))

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.Testing;
 
 namespace AwsIntegrations.Kubernetes.Tests.Kubectl;
@@ -43,7 +45,7 @@ public sealed class KubectlTests : EmulatorTest
         using var kubectl = new Kubectl(Kube);
         var manifest = kubectl.WriteManifest("pod.yaml", PodManifest);
         (await kubectl.RunAsync("apply", "-f", manifest)).Should().Contain("pod/web created");
-        await Client.PatchAsync<Models.Pod>("default", "web", AwsIntegrations.Kubernetes.Client.KubernetesPatch.Annotations(new Dictionary<string, string?> { ["controller/owned"] = "yes" }));
+        await Client.CoreV1.PatchNamespacedPodAsync(new V1Patch("""{"metadata":{"annotations":{"controller/owned":"yes"}}}""", V1Patch.PatchType.MergePatch), "web", "default");
 
         File.WriteAllText(manifest, PodManifest.Replace("nginx:1.27", "nginx:1.28", StringComparison.Ordinal).Replace("value: blue", "value: green", StringComparison.Ordinal));
         var second = await kubectl.RunAsync("apply", "-f", manifest);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AwsIntegrations.Kubernetes.Leadership;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.Testing;
 
 namespace AwsIntegrations.Kubernetes.Tests.Leadership;
@@ -13,7 +14,7 @@ public sealed class LeaderElectorTests : EmulatorTest
     [Fact]
     public async Task ThreeReplicas_ExactlyOneLeads_HandoverOnCrashWithinALease_AndAtOnceOnGracefulStop()
     {
-        var replicas = Enumerable.Range(0, 3).Select(i => new LeaderElector(Client, Options($"replica-{i}"))).ToList();
+        var replicas = Enumerable.Range(0, 3).Select(i => new LeaderElector(Connection, Options($"replica-{i}"))).ToList();
         using var monitor = new LeadershipMonitor(replicas);
         foreach (var replica in replicas)
         {
@@ -47,21 +48,53 @@ public sealed class LeaderElectorTests : EmulatorTest
         afterCrash.Should().BeLessThan(LeaseDuration + (retry * 2.4) + TimeSpan.FromSeconds(2));
         // A released lease is taken within a retry period, well before it could have expired.
         afterRelease.Should().BeLessThan(LeaseDuration);
-        var lease = await Client.GetAsync<Lease>("default", "controller-lock");
+        var lease = await Client.CoordinationV1.ReadNamespacedLeaseAsync("controller-lock", "default");
         lease.Spec!.HolderIdentity.Should().Be(third.Identity);
         lease.Spec.LeaseTransitions.Should().Be(2);
         await third.StopAsync(CancellationToken.None);
-        (await Client.GetAsync<Lease>("default", "controller-lock")).Spec!.HolderIdentity.Should().BeEmpty();
+        (await Client.CoordinationV1.ReadNamespacedLeaseAsync("controller-lock", "default")).Spec!.HolderIdentity.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Elector_LeaseWithFieldsTheModelsDoNotKnow_TakesRenewsAndReleasesIt_KeepingThem()
+    {
+        // A released Lease, written by a newer server or another client with fields KubernetesClient's V1Lease does not have.
+        Kube.Create("Lease", "default", System.Text.Json.Nodes.JsonNode.Parse("""
+            {"metadata":{"name":"controller-lock","labels":{"team":"a"}},
+             "spec":{"holderIdentity":"","leaseDurationSeconds":1,"leaseTransitions":4,"futureSpecField":"kept"},
+             "futureTopLevel":{"x":1}}
+            """)!.AsObject());
+        var elector = new LeaderElector(Connection, Options("me"));
+        await elector.StartAsync(CancellationToken.None);
+        await elector.WaitForLeadershipAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+        await Eventually.HoldsAsync(() => Kube.Requests.Count(r => r == ("patch", "leases")) >= 2, "it renews");
+
+        var held = Kube.Get("Lease", "default", "controller-lock")!;
+        await elector.StopAsync(CancellationToken.None);
+        var released = Kube.Get("Lease", "default", "controller-lock")!;
+
+        held["spec"]!["holderIdentity"]!.GetValue<string>().Should().Be("me");
+        held["spec"]!["leaseTransitions"]!.GetValue<int>().Should().Be(5);
+        held["spec"]!["renewTime"]!.GetValue<string>().Should().MatchRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$", "metav1.MicroTime");
+        released["spec"]!["holderIdentity"]!.GetValue<string>().Should().BeEmpty();
+        foreach (var lease in new[] { held, released })
+        {
+            lease["spec"]!["futureSpecField"]!.GetValue<string>().Should().Be("kept");
+            lease["futureTopLevel"]!["x"]!.GetValue<int>().Should().Be(1);
+            lease["metadata"]!["labels"]!["team"]!.GetValue<string>().Should().Be("a");
+        }
+
+        Kube.Requests.Where(r => r.Resource == "leases").Select(r => r.Verb).Distinct().Should().BeEquivalentTo(["get", "patch"]);
     }
 
     [Fact]
     public async Task Leader_CannotRenew_StepsDownWithinTheRenewDeadline_AndCancelsItsToken()
     {
-        await using var elector = new LeaderElector(Client, Options("only"));
+        await using var elector = new LeaderElector(Connection, Options("only"));
         await elector.StartAsync(CancellationToken.None);
         var token = await elector.WaitForLeadershipAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
 
-        Kube.Faults.Fail("update", "leases", 500);
+        Kube.Faults.Fail("patch", "leases", 500);
 
         await Eventually.HoldsAsync(() => token.IsCancellationRequested && !elector.IsLeader, "the leader steps down");
         Kube.Faults.Clear();
@@ -71,18 +104,20 @@ public sealed class LeaderElectorTests : EmulatorTest
     [Fact]
     public async Task Elector_LeaseHeldByAnotherLiveHolder_DoesNotLead()
     {
-        await Client.CreateAsync(new Lease
-        {
-            Metadata = new ObjectMeta { Name = "controller-lock", Namespace = "default" },
-            Spec = new LeaseSpec { HolderIdentity = "someone-else", LeaseDurationSeconds = 60, RenewTime = DateTimeOffset.UtcNow },
-        });
-        await using var elector = new LeaderElector(Client, Options("me"));
+        await Client.CoordinationV1.CreateNamespacedLeaseAsync(
+            new V1Lease
+            {
+                Metadata = new V1ObjectMeta { Name = "controller-lock", NamespaceProperty = "default" },
+                Spec = new V1LeaseSpec { HolderIdentity = "someone-else", LeaseDurationSeconds = 60, RenewTime = DateTime.UtcNow },
+            },
+            "default");
+        await using var elector = new LeaderElector(Connection, Options("me"));
         await elector.StartAsync(CancellationToken.None);
 
         await Eventually.HoldsAsync(() => Kube.Requests.Count(r => r.Verb == "get" && r.Resource == "leases") >= 3, "several attempts");
 
         elector.IsLeader.Should().BeFalse();
-        Kube.Requests.Should().NotContain(r => r.Verb == "update" && r.Resource == "leases");
+        Kube.Requests.Should().NotContain(r => (r.Verb == "update" || r.Verb == "patch") && r.Resource == "leases");
     }
 
     [Theory]
@@ -99,7 +134,7 @@ public sealed class LeaderElectorTests : EmulatorTest
             RetryPeriod = TimeSpan.FromSeconds(retry),
         };
 
-        var act = () => new LeaderElector(Client, options);
+        var act = () => new LeaderElector(Connection, options);
 
         act.Should().Throw<ArgumentException>().WithMessage($"*{reason}*");
     }

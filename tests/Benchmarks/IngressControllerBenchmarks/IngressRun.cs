@@ -1,3 +1,5 @@
+using k8s;
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Aws;
@@ -8,7 +10,7 @@ using AwsIntegrations.IngressController.Controller;
 using AwsIntegrations.IngressController.Metrics;
 using AwsIntegrations.IngressController.Options;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Informers;
 using AwsIntegrations.Testing;
 
@@ -39,11 +41,11 @@ internal static class IngressRun
         using var http = new HttpClient();
         var transport = new AwsTransport(http, new StaticCredentialsProvider(AwsEmulator.DefaultCredentials),
             new EndpointResolver(aws.State.Region, aws.BaseUrl.ToString(), _ => null), new AwsOptions { Region = aws.State.Region }, new AwsMetrics(), null);
-        using var client = new KubernetesClient(new KubernetesConnection(kube.BaseAddress), new KubernetesClientSettings { Qps = 0 });
-        await using var informers = new SharedInformerFactory(client);
+        using var connection = new KubernetesConnection(new KubernetesClientConfiguration { Host = kube.BaseAddress.ToString() }, new KubernetesClientSettings { Qps = 0 });
+        await using var informers = new SharedInformerFactory(connection);
         var cluster = new ClusterView(informers, options);
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
-        var reconciler = new IngressReconciler(new ElbV2Client(transport), new Ec2Client(transport), new AcmClient(transport), client, cluster, null, options, time, new IngressMetrics());
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var reconciler = new IngressReconciler(new ElbV2Client(transport), new Ec2Client(transport), new AcmClient(transport), connection.Client, cluster, null, options, time, new IngressMetrics());
         await cluster.WaitForSyncAsync(CancellationToken.None);
 
         // Converge from an empty account: passes until one succeeds and the next has nothing to do.

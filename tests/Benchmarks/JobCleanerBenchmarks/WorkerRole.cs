@@ -1,3 +1,4 @@
+using AwsIntegrations.Kubernetes.Api;
 using System.Diagnostics;
 using System.Globalization;
 using AwsIntegrations.Benchmarking;
@@ -5,8 +6,9 @@ using AwsIntegrations.JobCleaner.Cleaning;
 using AwsIntegrations.JobCleaner.Metrics;
 using AwsIntegrations.JobCleaner.Planning;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Config;
-using AwsIntegrations.Kubernetes.Models;
+using AwsIntegrations.Kubernetes.Configuration;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AwsIntegrations.Benchmarks.JobCleaner;
@@ -21,8 +23,8 @@ internal static class WorkerRole
 {
     public static async Task RunAsync(string kind, int port)
     {
-        using var client = new KubernetesClient(new KubernetesConnection(new Uri($"http://127.0.0.1:{port}")), new KubernetesClientSettings { Qps = 0 });
-        var pass = new CleanupPass(client, null, new CleanerSettings
+        using var connection = new KubernetesConnection(new KubernetesClientConfiguration { Host = $"http://127.0.0.1:{port}" }, new KubernetesClientSettings { Qps = 0 });
+        var pass = new CleanupPass(connection, null, new CleanerSettings
         {
             Defaults = new CleanupPolicy(TimeSpan.FromHours(1), TimeSpan.FromHours(1), null, false),
             DeleteOrphanPods = kind == "orphans",
@@ -31,7 +33,7 @@ internal static class WorkerRole
         {
             var before = ProcessMemory.ResetPeak();
             var clock = Stopwatch.StartNew();
-            var (seen, deleted) = kind == "unpaged" ? ((long)(await client.ListAsync<Job>()).Items.Count, 0L) : Report(await pass.RunAsync(CancellationToken.None));
+            var (seen, deleted) = kind == "unpaged" ? ((long)(await connection.ListAsync<V1Job>()).Items.Count, 0L) : Report(await pass.RunAsync(CancellationToken.None));
             var seconds = clock.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"seconds={seconds:0.0000} peak_mib={ProcessMemory.PeakMib():0.0} before_mib={before:0.0} seen={seen} deleted={deleted}"));

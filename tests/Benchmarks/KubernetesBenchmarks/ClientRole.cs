@@ -1,27 +1,30 @@
 using System.Diagnostics;
 using System.Globalization;
 using AwsIntegrations.Benchmarking;
+using AwsIntegrations.Kubernetes.Api;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Informers;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.Benchmarks.Kubernetes;
 
 /// <summary>
 /// One round in a fresh process, as a daemon starts: an informer initial sync (seconds, managed heap the cache holds, peak RSS),
-/// then the informer's throughput under churn (asks the driver to have the emulator change pods) and the raw watch decoding rate.
+/// then the informer's throughput under churn (asks the driver to have the emulator change pods) and the raw watch decoding rate,
+/// ours (each line decoded once, straight into V1Pod) beside KubernetesClient's own WatchListNamespacedPodAsync.
 /// One <c>RESULT</c> line per figure, for the driver.
 /// </summary>
 internal static class ClientRole
 {
     public static async Task RunAsync(int port, int pods, int churn)
     {
-        using var client = new KubernetesClient(new KubernetesConnection(new Uri($"http://127.0.0.1:{port}")), new KubernetesClientSettings { Qps = 0 });
+        using var client = new KubernetesConnection(new KubernetesClientConfiguration { Host = $"http://127.0.0.1:{port}" }, new KubernetesClientSettings { Qps = 0 });
         ProcessMemory.ResetPeak();
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var clock = Stopwatch.StartNew();
-        await using var informer = new Informer<Pod>(client).Start();
+        await using var informer = new Informer<V1Pod>(client).Start();
         await informer.WaitForSyncAsync(CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
         var peak = ProcessMemory.PeakMib();
@@ -34,12 +37,13 @@ internal static class ClientRole
         Result("sync", $"seconds={seconds:0.0000} heap_mib={heap:0.0} peak_mib={peak:0.0}");
         await ChurnAsync(informer, churn);
         await WatchAsync(client, pods);
+        await KubernetesClientWatchAsync(client, pods);
     }
 
-    private static async Task ChurnAsync(Informer<Pod> informer, int churn)
+    private static async Task ChurnAsync(Informer<V1Pod> informer, int churn)
     {
         var updates = 0;
-        using var counting = informer.AddHandler(new InformerHandler<Pod>(OnUpdate: (_, _) => Interlocked.Increment(ref updates)));
+        using var counting = informer.AddHandler(new InformerHandler<V1Pod>(OnUpdate: (_, _) => Interlocked.Increment(ref updates)));
         var clock = Stopwatch.StartNew();
         Console.WriteLine($"CHURN {churn}");
         while (Volatile.Read(ref updates) < churn)
@@ -50,14 +54,14 @@ internal static class ClientRole
         Result("churn", $"seconds={clock.Elapsed.TotalSeconds:0.0000} events={churn}");
     }
 
-    private static async Task WatchAsync(KubernetesClient client, int pods)
+    private static async Task WatchAsync(KubernetesConnection client, int pods)
     {
         var clock = Stopwatch.StartNew();
         var received = 0;
         using var stop = new CancellationTokenSource();
         try
         {
-            await foreach (var _ in client.WatchAsync<Pod>("default", new WatchOptions { AllowWatchBookmarks = false }, stop.Token))
+            await foreach (var _ in client.WatchAsync<V1Pod>("default", new WatchOptions { AllowWatchBookmarks = false }, stop.Token))
             {
                 if (++received == pods)
                 {
@@ -70,6 +74,28 @@ internal static class ClientRole
         }
 
         Result("watch", $"seconds={clock.Elapsed.TotalSeconds:0.0000} events={received}");
+    }
+
+    private static async Task KubernetesClientWatchAsync(KubernetesConnection client, int pods)
+    {
+        var clock = Stopwatch.StartNew();
+        var received = 0;
+        using var stop = new CancellationTokenSource();
+        try
+        {
+            await foreach (var _ in client.Client.CoreV1.WatchListNamespacedPodAsync("default", allowWatchBookmarks: false, cancellationToken: stop.Token))
+            {
+                if (++received == pods)
+                {
+                    await stop.CancelAsync();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        Result("watch_k8s", $"seconds={clock.Elapsed.TotalSeconds:0.0000} events={received}");
     }
 
     private static void Result(string figure, FormattableString values) =>

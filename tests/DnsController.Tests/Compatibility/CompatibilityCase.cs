@@ -1,5 +1,6 @@
 using AwsIntegrations.Aws;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace DnsController.Tests.Compatibility;
 
@@ -18,9 +19,9 @@ public sealed record CompatibilityCase(string Name)
 
     public IReadOnlyList<SeededLoadBalancer> LoadBalancers { get; init; } = [];
 
-    public IReadOnlyList<Ingress> Ingresses { get; init; } = [];
+    public IReadOnlyList<V1Ingress> Ingresses { get; init; } = [];
 
-    public IReadOnlyList<Service> Services { get; init; } = [];
+    public IReadOnlyList<V1Service> Services { get; init; } = [];
 
     /// <summary>Each zone's records afterwards, by zone id; a zone not named here must be unchanged.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Route53RecordSet>> After { get; init; } = new Dictionary<string, IReadOnlyList<Route53RecordSet>>();

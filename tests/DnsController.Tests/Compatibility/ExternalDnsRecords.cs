@@ -1,5 +1,6 @@
 using AwsIntegrations.Aws;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace DnsController.Tests.Compatibility;
 
@@ -53,19 +54,19 @@ internal static class ExternalDnsRecords
     public static Route53RecordSet Weighted(this Route53RecordSet record, string setIdentifier, long weight) =>
         record with { SetIdentifier = setIdentifier, Weight = weight };
 
-    public static Ingress Ingress(string name, string[] hosts, string? lb = Alb, Dictionary<string, string>? annotations = null, string[]? tlsHosts = null, string? className = null) => new()
+    public static V1Ingress Ingress(string name, string[] hosts, string? lb = Alb, Dictionary<string, string>? annotations = null, string[]? tlsHosts = null, string? className = null) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = "default", Annotations = annotations },
-        Spec = new IngressSpec
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default", Annotations = annotations },
+        Spec = new V1IngressSpec
         {
             IngressClassName = className,
-            Rules = [.. hosts.Select(h => new IngressRule { Host = h })],
-            Tls = tlsHosts is null ? null : [new IngressTls { Hosts = [.. tlsHosts], SecretName = name + "-tls" }],
+            Rules = [.. hosts.Select(h => new V1IngressRule { Host = h })],
+            Tls = tlsHosts is null ? null : [new V1IngressTLS { Hosts = [.. tlsHosts], SecretName = name + "-tls" }],
         },
-        Status = new IngressStatus { LoadBalancer = new LoadBalancerStatus { Ingress = lb is null ? [] : [new LoadBalancerIngress { Hostname = lb }] } },
+        Status = new V1IngressStatus { LoadBalancer = new V1IngressLoadBalancerStatus { Ingress = lb is null ? [] : [new V1IngressLoadBalancerIngress { Hostname = lb }] } },
     };
 
-    public static Service LoadBalancerService(string name, string hostname, string? lbHostname = null, string? ip = null, string? ttl = null)
+    public static V1Service LoadBalancerService(string name, string hostname, string? lbHostname = null, string? ip = null, string? ttl = null)
     {
         var annotations = new Dictionary<string, string> { ["external-dns.alpha.kubernetes.io/hostname"] = hostname };
         if (ttl is not null)
@@ -73,11 +74,11 @@ internal static class ExternalDnsRecords
             annotations["external-dns.alpha.kubernetes.io/ttl"] = ttl;
         }
 
-        return new Service
+        return new V1Service
         {
-            Metadata = new ObjectMeta { Name = name, Namespace = "default", Annotations = annotations },
-            Spec = new ServiceSpec { Type = "LoadBalancer", Ports = [new ServicePort { Port = 443 }] },
-            Status = new ServiceStatus { LoadBalancer = new LoadBalancerStatus { Ingress = [new LoadBalancerIngress { Hostname = lbHostname, Ip = ip }] } },
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default", Annotations = annotations },
+            Spec = new V1ServiceSpec { Type = "LoadBalancer", Ports = [new V1ServicePort { Port = 443 }] },
+            Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus { Ingress = [new V1LoadBalancerIngress { Hostname = lbHostname, Ip = ip }] } },
         };
     }
 }

@@ -1,3 +1,4 @@
+using k8s;
 using System.Globalization;
 using AwsIntegrations.Aws;
 using AwsIntegrations.Emulators.Aws;
@@ -25,16 +26,16 @@ internal static class ProcessRun
             Seed(world.Aws.State, @case);
             foreach (var ingress in @case.Ingresses)
             {
-                var created = await world.Client.CreateAsync(ingress);
+                var created = await world.Client.NetworkingV1.CreateNamespacedIngressAsync(ingress, ingress.Metadata.NamespaceProperty);
                 created.Status = ingress.Status;
-                await world.Client.UpdateStatusAsync(created);
+                await world.Client.NetworkingV1.ReplaceNamespacedIngressStatusAsync(created, created.Metadata.Name, created.Metadata.NamespaceProperty);
             }
 
             foreach (var service in @case.Services)
             {
-                var created = await world.Client.CreateAsync(service);
+                var created = await world.Client.CoreV1.CreateNamespacedServiceAsync(service, service.Metadata.NamespaceProperty);
                 created.Status = service.Status;
-                await world.Client.UpdateStatusAsync(created);
+                await world.Client.CoreV1.ReplaceNamespacedServiceStatusAsync(created, created.Metadata.Name, created.Metadata.NamespaceProperty);
             }
 
             world.Aws.Calls.Clear();

@@ -3,11 +3,13 @@ using AwsIntegrations.Aws;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Hosting.Loops;
+using AwsIntegrations.Kubernetes.Api;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.Testing;
 using DnsController.Controller;
 using DnsController.Options;
@@ -29,14 +31,14 @@ internal sealed class DnsWorld : IAsyncDisposable
         Kube = kube;
         Aws = aws;
         Options = options;
-        Client = new KubernetesClient(new KubernetesConnection(kube.BaseAddress), new KubernetesClientSettings { Qps = 0 });
+        Connection = new KubernetesConnection(new KubernetesClientConfiguration { Host = kube.BaseAddress.ToString() }, new KubernetesClientSettings { Qps = 0 });
         var transport = new AwsTransport(_http, new StaticCredentialsProvider(AwsEmulator.DefaultCredentials),
             new EndpointResolver(aws.State.Region, aws.BaseUrl.ToString(), _ => null), awsOptions);
         Route53 = new Route53Client(transport);
         Elb = new ElbV2Client(transport);
-        Informers = new SharedInformerFactory(Client);
+        Informers = new SharedInformerFactory(Connection);
         Sources = new InformerSources(Informers, options, () => { });
-        Recorder = new EventRecorder(Client, new EventRecorderOptions("dns-controller"));
+        Recorder = new EventRecorder(Connection, new EventRecorderOptions("dns-controller"));
         Reconciler = new DnsReconciler(options, Route53, Elb, Sources, new KubernetesObjectEvents(Recorder), TimeProvider.System,
             NullLogger.Instance, new DnsMetrics());
     }
@@ -47,7 +49,9 @@ internal sealed class DnsWorld : IAsyncDisposable
 
     public DnsControllerOptions Options { get; }
 
-    public KubernetesClient Client { get; }
+    public KubernetesConnection Connection { get; }
+
+    public IKubernetes Client => Connection.Client;
 
     public Route53Client Route53 { get; }
 
@@ -98,25 +102,25 @@ internal sealed class DnsWorld : IAsyncDisposable
     /// <summary>Creates or replaces an Ingress (as kubectl apply would) and sets its load balancer status (as the ingress controller would).</summary>
     public async Task ApplyIngressAsync(string name, string[] hosts, string? lbHostname, Dictionary<string, string>? annotations = null, string ns = "default", string? ingressClass = null)
     {
-        var existing = await Client.FindAsync<Ingress>(ns, name);
-        var ingress = existing ?? new Ingress { Metadata = new ObjectMeta { Name = name, Namespace = ns } };
+        var existing = await Client.NetworkingV1.ReadNamespacedIngressAsync(name, ns).NullIfNotFound();
+        var ingress = existing ?? new V1Ingress { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns } };
         ingress.Metadata.Annotations = annotations;
-        ingress.Spec = new IngressSpec { IngressClassName = ingressClass, Rules = [.. hosts.Select(h => new IngressRule { Host = h })] };
-        ingress = existing is null ? await Client.CreateAsync(ingress) : await Client.UpdateAsync(ingress);
-        ingress.Status = new IngressStatus { LoadBalancer = new LoadBalancerStatus { Ingress = lbHostname is null ? [] : [new LoadBalancerIngress { Hostname = lbHostname }] } };
-        await Client.UpdateStatusAsync(ingress);
+        ingress.Spec = new V1IngressSpec { IngressClassName = ingressClass, Rules = [.. hosts.Select(h => new V1IngressRule { Host = h })] };
+        ingress = existing is null ? await Client.NetworkingV1.CreateNamespacedIngressAsync(ingress, ns) : await Client.NetworkingV1.ReplaceNamespacedIngressAsync(ingress, name, ns);
+        ingress.Status = new V1IngressStatus { LoadBalancer = new V1IngressLoadBalancerStatus { Ingress = lbHostname is null ? [] : [new V1IngressLoadBalancerIngress { Hostname = lbHostname }] } };
+        await Client.NetworkingV1.ReplaceNamespacedIngressStatusAsync(ingress, name, ns);
         if (ingressClass is not null)
         {
             return;
         }
 
         await WaitForSourcesAsync(s => s.Any(o => o.Name == name && o.Hosts.SequenceEqual(hosts) && o.StatusTargets.SequenceEqual(lbHostname is null ? [] : [lbHostname])
-            && (annotations ?? []).All(a => o.Annotations.GetValueOrDefault(a.Key) == a.Value)));
+            && (annotations ?? []).All(a => o.Annotations.TryGetValue(a.Key, out var value) && value == a.Value)));
     }
 
     public async Task DeleteIngressAsync(string name, string ns = "default")
     {
-        await Client.DeleteAsync<Ingress>(ns, name);
+        await Client.NetworkingV1.DeleteNamespacedIngressAsync(name, ns);
         await WaitForSourcesAsync(s => s.All(o => o.Name != name));
     }
 
@@ -158,7 +162,7 @@ internal sealed class DnsWorld : IAsyncDisposable
         Sources.Dispose();
         await Recorder.DisposeAsync();
         await Informers.DisposeAsync();
-        Client.Dispose();
+        Connection.Dispose();
         _http.Dispose();
         await Aws.DisposeAsync();
         await Kube.DisposeAsync();

@@ -1,5 +1,6 @@
 using AwsIntegrations.Emulators.Aws;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using DnsController.Options;
 
 namespace DnsController.Tests.Integration;
@@ -238,13 +239,13 @@ public sealed class ReconcilerTests : IAsyncLifetime
     [Fact]
     public async Task Pass_LoadBalancerServiceWithHostnameAnnotation_GetsARecordsForItsIps()
     {
-        var service = await _world.Client.CreateAsync(new Service
+        var service = await _world.Client.CoreV1.CreateNamespacedServiceAsync(new V1Service
         {
-            Metadata = new ObjectMeta { Name = "api", Namespace = "default", Annotations = new() { ["external-dns.alpha.kubernetes.io/hostname"] = "api.example.com", ["external-dns.alpha.kubernetes.io/ttl"] = "60" } },
-            Spec = new ServiceSpec { Type = "LoadBalancer", Ports = [new ServicePort { Port = 443 }] },
-        });
-        service.Status = new ServiceStatus { LoadBalancer = new LoadBalancerStatus { Ingress = [new LoadBalancerIngress { Ip = "192.0.2.44" }] } };
-        await _world.Client.UpdateStatusAsync(service);
+            Metadata = new V1ObjectMeta { Name = "api", NamespaceProperty = "default", Annotations = new Dictionary<string, string>() { ["external-dns.alpha.kubernetes.io/hostname"] = "api.example.com", ["external-dns.alpha.kubernetes.io/ttl"] = "60" } },
+            Spec = new V1ServiceSpec { Type = "LoadBalancer", Ports = [new V1ServicePort { Port = 443 }] },
+        }, "default");
+        service.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus { Ingress = [new V1LoadBalancerIngress { Ip = "192.0.2.44" }] } };
+        await _world.Client.CoreV1.ReplaceNamespacedServiceStatusAsync(service, "api", "default");
         await _world.WaitForSourcesAsync(s => s.Any(o => o.Kind == "service" && o.StatusTargets.Contains("192.0.2.44")));
 
         await _world.PassAsync();

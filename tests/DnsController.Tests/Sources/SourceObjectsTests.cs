@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using DnsController.Sources;
 
 namespace DnsController.Tests.Sources;
@@ -6,7 +7,7 @@ namespace DnsController.Tests.Sources;
 /// <summary>Which Ingresses and names are published, as external-dns' ingress source decides (source/ingress.go, v0.22.0).</summary>
 public class SourceObjectsTests
 {
-    private static Ingress Ingress(string? className = null, string? classAnnotation = null, string[]? hosts = null, string[]? tlsHosts = null, Dictionary<string, string>? annotations = null)
+    private static V1Ingress Ingress(string? className = null, string? classAnnotation = null, string[]? hosts = null, string[]? tlsHosts = null, Dictionary<string, string>? annotations = null)
     {
         annotations ??= [];
         if (classAnnotation is not null)
@@ -14,14 +15,14 @@ public class SourceObjectsTests
             annotations[SourceObjects.IngressClassAnnotation] = classAnnotation;
         }
 
-        return new Ingress
+        return new V1Ingress
         {
-            Metadata = new ObjectMeta { Name = "web", Namespace = "default", Annotations = annotations },
-            Spec = new IngressSpec
+            Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = "default", Annotations = annotations },
+            Spec = new V1IngressSpec
             {
                 IngressClassName = className,
-                Rules = [.. (hosts ?? ["www.example.com"]).Select(h => new IngressRule { Host = h })],
-                Tls = tlsHosts is null ? null : [new IngressTls { Hosts = [.. tlsHosts], SecretName = "tls" }],
+                Rules = [.. (hosts ?? ["www.example.com"]).Select(h => new V1IngressRule { Host = h })],
+                Tls = tlsHosts is null ? null : [new V1IngressTLS { Hosts = [.. tlsHosts], SecretName = "tls" }],
             },
         };
     }
@@ -69,11 +70,11 @@ public class SourceObjectsTests
     [Fact]
     public void Select_IgnoreHostnameAnnotation_ServicesPublishNothing()
     {
-        var service = new Service
+        var service = new V1Service
         {
-            Metadata = new ObjectMeta { Name = "api", Namespace = "default", Annotations = new() { ["external-dns.alpha.kubernetes.io/hostname"] = "api.example.com" } },
-            Spec = new ServiceSpec { Type = "LoadBalancer" },
-            Status = new ServiceStatus { LoadBalancer = new LoadBalancerStatus { Ingress = [new LoadBalancerIngress { Ip = "192.0.2.1" }] } },
+            Metadata = new V1ObjectMeta { Name = "api", NamespaceProperty = "default", Annotations = new Dictionary<string, string>() { ["external-dns.alpha.kubernetes.io/hostname"] = "api.example.com" } },
+            Spec = new V1ServiceSpec { Type = "LoadBalancer" },
+            Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus { Ingress = [new V1LoadBalancerIngress { Ip = "192.0.2.1" }] } },
         };
 
         var selected = SourceObjects.Select(SourceSettings.Everything with { IgnoreHostnameAnnotation = true }, [], [service]);

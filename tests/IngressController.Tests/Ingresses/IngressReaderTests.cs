@@ -1,5 +1,6 @@
 using AwsIntegrations.IngressController.Ingresses;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.IngressController.Tests.Ingresses;
 
@@ -7,13 +8,13 @@ public class IngressReaderTests
 {
     private static readonly IngressDefaults Defaults = new("internet-facing", "ipv4", "ELBSecurityPolicy-TLS13-1-2-2021-06", null, true, false);
 
-    private static Ingress Ingress(Dictionary<string, string>? annotations = null, string? className = "aws-integrations", params string[] hosts) => new()
+    private static V1Ingress Ingress(Dictionary<string, string>? annotations = null, string? className = "aws-integrations", params string[] hosts) => new()
     {
-        Metadata = new ObjectMeta { Name = "shop", Namespace = "web", Annotations = annotations },
-        Spec = new IngressSpec
+        Metadata = new V1ObjectMeta { Name = "shop", NamespaceProperty = "web", Annotations = annotations },
+        Spec = new V1IngressSpec
         {
             IngressClassName = className,
-            Rules = [.. hosts.Select(h => new IngressRule { Host = h })],
+            Rules = [.. hosts.Select(h => new V1IngressRule { Host = h })],
         },
     };
 
@@ -21,7 +22,7 @@ public class IngressReaderTests
     public void Read_HostsFromRulesAndTls_LowerCasedAndDeduplicated()
     {
         var ingress = Ingress(null, "aws-integrations", "Shop.Example.org", "api.example.org");
-        ingress.Spec!.Tls = [new IngressTls { Hosts = ["shop.example.org", "extra.example.org"] }];
+        ingress.Spec!.Tls = [new V1IngressTLS { Hosts = ["shop.example.org", "extra.example.org"] }];
 
         IngressReader.Read(ingress, Defaults).Hosts.Should().Equal("api.example.org", "extra.example.org", "shop.example.org");
     }
@@ -79,9 +80,9 @@ public class IngressReaderTests
     [Fact]
     public void IsOurs_ClassNameAnnotationOrIngressClassOfOurController()
     {
-        IngressClass ours = new() { Metadata = new ObjectMeta { Name = "public" }, Spec = new IngressClassSpec { Controller = IngressClassFilter.ControllerName } };
-        IngressClass theirs = new() { Metadata = new ObjectMeta { Name = "nginx" }, Spec = new IngressClassSpec { Controller = "k8s.io/ingress-nginx" } };
-        IngressClass[] classes = [ours, theirs];
+        V1IngressClass ours = new() { Metadata = new V1ObjectMeta { Name = "public" }, Spec = new V1IngressClassSpec { Controller = IngressClassFilter.ControllerName } };
+        V1IngressClass theirs = new() { Metadata = new V1ObjectMeta { Name = "nginx" }, Spec = new V1IngressClassSpec { Controller = "k8s.io/ingress-nginx" } };
+        V1IngressClass[] classes = [ours, theirs];
 
         IngressClassFilter.IsOurs(Ingress(), "aws-integrations", classes).Should().BeTrue();
         IngressClassFilter.IsOurs(Ingress(className: "public"), "aws-integrations", classes).Should().BeTrue();
@@ -94,10 +95,10 @@ public class IngressReaderTests
     [Fact]
     public void IsOurs_NoClassAndOurIngressClassIsTheDefault_True()
     {
-        IngressClass ours = new()
+        V1IngressClass ours = new()
         {
-            Metadata = new ObjectMeta { Name = "public", Annotations = new() { [IngressClass.DefaultClassAnnotation] = "true" } },
-            Spec = new IngressClassSpec { Controller = IngressClassFilter.ControllerName },
+            Metadata = new V1ObjectMeta { Name = "public", Annotations = new Dictionary<string, string>() { [IngressClassFilter.DefaultClassAnnotation] = "true" } },
+            Spec = new V1IngressClassSpec { Controller = IngressClassFilter.ControllerName },
         };
 
         IngressClassFilter.IsOurs(Ingress(className: null), "aws-integrations", [ours]).Should().BeTrue();

@@ -1,5 +1,6 @@
 using AwsIntegrations.IngressController.Ingresses;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace AwsIntegrations.IngressController.Tests.Ingresses;
 
@@ -8,10 +9,10 @@ public class LoadBalancerTypeTests
 {
     private static readonly IngressDefaults Network = new("internet-facing", "ipv4", "ELBSecurityPolicy-TLS13-1-2-2021-06", null, true, false, "network");
 
-    private static IngressModel Read(IngressDefaults defaults, Dictionary<string, string> annotations, params string[] hosts) => IngressReader.Read(new Ingress
+    private static IngressModel Read(IngressDefaults defaults, Dictionary<string, string> annotations, params string[] hosts) => IngressReader.Read(new V1Ingress
     {
-        Metadata = new ObjectMeta { Name = "shop", Namespace = "web", Annotations = annotations },
-        Spec = new IngressSpec { Rules = [.. (hosts.Length == 0 ? ["shop.example.org"] : hosts).Select(h => new IngressRule { Host = h })] },
+        Metadata = new V1ObjectMeta { Name = "shop", NamespaceProperty = "web", Annotations = annotations },
+        Spec = new V1IngressSpec { Rules = [.. (hosts.Length == 0 ? ["shop.example.org"] : hosts).Select(h => new V1IngressRule { Host = h })] },
     }, defaults);
 
     [Fact]

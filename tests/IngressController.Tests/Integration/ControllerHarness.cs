@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Aws;
@@ -8,10 +9,11 @@ using AwsIntegrations.IngressController.Controller;
 using AwsIntegrations.IngressController.Metrics;
 using AwsIntegrations.IngressController.Options;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.Testing;
 using EmulatedCertificate = AwsIntegrations.Emulators.Aws.Certificate;
 
@@ -29,13 +31,13 @@ internal sealed class ControllerHarness : IAsyncDisposable
     private readonly HttpClient _http = new();
     private readonly List<ControllerInstance> _instances = [];
 
-    private ControllerHarness(KubernetesEmulator kube, AwsEmulator aws, IngressControllerOptions options, ManualTimeProvider time)
+    private ControllerHarness(KubernetesEmulator kube, AwsEmulator aws, IngressControllerOptions options, FakeTimeProvider time)
     {
         Kube = kube;
         Aws = aws;
         Options = options;
         Time = time;
-        Client = new KubernetesClient(new KubernetesConnection(kube.BaseAddress), new KubernetesClientSettings { Qps = 0, RetryBackoff = TimeSpan.FromMilliseconds(10) });
+        Connection = new KubernetesConnection(new KubernetesClientConfiguration { Host = kube.BaseAddress.ToString() }, new KubernetesClientSettings { Qps = 0, RetryBackoff = TimeSpan.FromMilliseconds(10) });
         var transport = new AwsTransport(_http, new StaticCredentialsProvider(AwsEmulator.DefaultCredentials),
             new EndpointResolver(aws.State.Region, aws.BaseUrl.ToString(), _ => null), FastAwsOptions(), new AwsMetrics(), null);
         Elb = new ElbV2Client(transport);
@@ -50,10 +52,12 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public IngressControllerOptions Options { get; }
 
-    public KubernetesClient Client { get; }
+    public KubernetesConnection Connection { get; }
+
+    public IKubernetes Client => Connection.Client;
 
     /// <summary>The clock of the controller and of the emulated AWS account (load balancer provisioning, certificate expiry).</summary>
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public IElbV2Api Elb { get; }
 
@@ -77,7 +81,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
             CleanupGrace = TimeSpan.FromMinutes(10),
         };
         configure?.Invoke(options);
-        var time = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var kube = await KubernetesEmulator.StartAsync(0, new KubernetesEmulatorOptions { BookmarkInterval = TimeSpan.FromMilliseconds(200) });
         var aws = await AwsEmulator.StartAsync(0, seed, time);
         var harness = new ControllerHarness(kube, aws, options, time);
@@ -97,9 +101,9 @@ internal sealed class ControllerHarness : IAsyncDisposable
     /// <summary>A controller process with options of its own (e.g. a second controller with another --controller-id).</summary>
     public async Task<ControllerInstance> StartControllerAsync(IngressControllerOptions options)
     {
-        var informers = new SharedInformerFactory(Client);
+        var informers = new SharedInformerFactory(Connection);
         var cluster = new ClusterView(informers, options);
-        var events = new EventRecorder(Client, new EventRecorderOptions(IngressControllerOptions.ServiceName));
+        var events = new EventRecorder(Connection, new EventRecorderOptions(IngressControllerOptions.ServiceName));
         var reconciler = new IngressReconciler(Elb, Ec2, Acm, Client, cluster, events, options, Time, new IngressMetrics(), waf: Waf);
         var instance = new ControllerInstance(informers, cluster, events, reconciler);
         _instances.Add(instance);
@@ -228,11 +232,11 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public async Task DeleteNodeAsync(string name)
     {
-        await Client.DeleteAsync<Node>(null, name);
+        await Client.CoreV1.DeleteNodeAsync(name);
         await Eventually.HoldsAsync(() => Controller.Cluster.Nodes!.Get(null, name) is null, $"node {name} gone from the cache");
     }
 
-    public async Task<Ingress> ApplyIngressAsync(string name, string[] hosts, Dictionary<string, string>? annotations = null, string ns = "default", string? className = "aws-integrations")
+    public async Task<V1Ingress> ApplyIngressAsync(string name, string[] hosts, Dictionary<string, string>? annotations = null, string ns = "default", string? className = "aws-integrations")
     {
         var body = new JsonObject
         {
@@ -287,12 +291,12 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public async Task DeleteIngressAsync(string name, string ns = "default")
     {
-        await Client.DeleteAsync<Ingress>(ns, name);
+        await Client.NetworkingV1.DeleteNamespacedIngressAsync(name, ns);
         await Eventually.HoldsAsync(() => Controller.Cluster.Ingresses.Get(ns, name) is null, $"ingress {ns}/{name} gone from the cache");
     }
 
     /// <summary>The Ingress as the API server has it now.</summary>
-    public Task<Ingress> GetIngressAsync(string name, string ns = "default") => Client.GetAsync<Ingress>(ns, name);
+    public Task<V1Ingress> GetIngressAsync(string name, string ns = "default") => Client.NetworkingV1.ReadNamespacedIngressAsync(name, ns);
 
     /// <summary>Waits until the controller's cache has the status the controller wrote (so the next pass sees it).</summary>
     public Task StatusSeenAsync(string name, string ns = "default") =>
@@ -357,14 +361,14 @@ internal sealed class ControllerHarness : IAsyncDisposable
             await instance.DisposeAsync();
         }
 
-        Client.Dispose();
+        Connection.Dispose();
         _http.Dispose();
         await Aws.DisposeAsync();
         await Kube.DisposeAsync();
     }
 
     private static Task SeenAsync<T>(Func<T?> cached, JsonObject stored)
-        where T : class, IKubernetesObject
+        where T : class, IKubernetesObject<V1ObjectMeta>
     {
         var version = long.Parse(stored["metadata"]!["resourceVersion"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         return Eventually.HoldsAsync(() => cached() is { } o && long.Parse(o.Metadata.ResourceVersion!, CultureInfo.InvariantCulture) >= version, "the controller's cache to see the change");

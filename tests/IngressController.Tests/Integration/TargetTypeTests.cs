@@ -1,3 +1,4 @@
+using k8s;
 using System.Text.Json.Nodes;
 using AwsIntegrations.IngressController.Options;
 using AwsIntegrations.Testing;
@@ -41,7 +42,7 @@ public class TargetTypeTests
         group.TargetType.Should().Be("ip");
         group.Targets.Select(t => (t.Id, t.Port)).Should().Equal(("10.0.1.50", 9999));
 
-        await h.Client.DeleteAsync<Kubernetes.Models.Pod>("kube-system", "router-a");
+        await h.Client.CoreV1.DeleteNamespacedPodAsync("router-a", "kube-system");
         RouterPod(h, "router-c", "10.0.1.51", ready: true);
         await Eventually.HoldsAsync(() => h.Controller.Cluster.Pods!.Get("kube-system", "router-a") is null && h.Controller.Cluster.Pods.Get("kube-system", "router-c")?.Status?.PodIP is not null, "pod churn in the cache");
         h.Calls.Clear();

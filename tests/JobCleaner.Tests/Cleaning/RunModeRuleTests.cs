@@ -1,17 +1,18 @@
 using AwsIntegrations.JobCleaner.Cleaning;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 
 namespace JobCleaner.Tests.Cleaning;
 
 public class RunModeRuleTests
 {
-    private static Pod PodOwnedBy(string? kind, string apiVersion = "batch/v1") => new()
+    private static V1Pod PodOwnedBy(string? kind, string apiVersion = "batch/v1") => new()
     {
-        Metadata = new ObjectMeta
+        Metadata = new V1ObjectMeta
         {
             Name = "kube-job-cleaner-29000017-x7k2p",
-            Namespace = "kube-job-cleaner",
-            OwnerReferences = kind is null ? null : [new OwnerReference { ApiVersion = apiVersion, Kind = kind, Name = "kube-job-cleaner-29000017", Uid = "u", Controller = true }],
+            NamespaceProperty = "kube-job-cleaner",
+            OwnerReferences = kind is null ? null : [new V1OwnerReference { ApiVersion = apiVersion, Kind = kind, Name = "kube-job-cleaner-29000017", Uid = "u", Controller = true }],
         },
     };
 

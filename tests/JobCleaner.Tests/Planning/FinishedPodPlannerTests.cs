@@ -1,7 +1,8 @@
 using System.Text.Json;
 using AwsIntegrations.JobCleaner.Planning;
 using AwsIntegrations.JobCleaner.Policy;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using JobCleaner.Tests.Support;
 using static JobCleaner.Tests.Support.JobBuilder;
 
@@ -11,39 +12,39 @@ public class FinishedPodPlannerTests
 {
     private const string JobUid = "6f1c1f0e-8d8e-4a43-9a55-1b0f3c2f7a10";
 
-    private static Pod JobPod(string phase, TimeSpan finishedAgo, bool ownerReference = true)
+    private static V1Pod JobPod(string phase, TimeSpan finishedAgo, bool ownerReference = true)
     {
-        var pod = new Pod
+        var pod = new V1Pod
         {
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Name = "report-x7k2p",
-                Namespace = "batch",
-                CreationTimestamp = Now - TimeSpan.FromDays(2),
-                Labels = new() { ["batch.kubernetes.io/controller-uid"] = JobUid, ["batch.kubernetes.io/job-name"] = "report" },
-                OwnerReferences = ownerReference ? [new OwnerReference { ApiVersion = "batch/v1", Kind = "Job", Name = "report", Uid = JobUid, Controller = true }] : null,
+                NamespaceProperty = "batch",
+                CreationTimestamp = (Now - TimeSpan.FromDays(2)).UtcDateTime,
+                Labels = new Dictionary<string, string>() { ["batch.kubernetes.io/controller-uid"] = JobUid, ["batch.kubernetes.io/job-name"] = "report" },
+                OwnerReferences = ownerReference ? [new V1OwnerReference { ApiVersion = "batch/v1", Kind = "Job", Name = "report", Uid = JobUid, Controller = true }] : null,
             },
-            Status = new PodStatus { Phase = phase, StartTime = Now - TimeSpan.FromDays(1) },
+            Status = new V1PodStatus { Phase = phase, StartTime = (Now - TimeSpan.FromDays(1)).UtcDateTime },
         };
-        pod.Status.Extra = new() { ["containerStatuses"] = Statuses("main", "state", Now - finishedAgo) };
+        pod.Status.ContainerStatuses = Statuses("main", "state", Now - finishedAgo);
         return pod;
     }
 
-    private static JsonElement Statuses(string container, string state, DateTimeOffset finishedAt)
+    private static List<V1ContainerStatus> Statuses(string container, string state, DateTimeOffset finishedAt)
     {
-        var terminated = new Dictionary<string, object> { ["exitCode"] = 0, ["finishedAt"] = finishedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) };
-        var status = new Dictionary<string, object> { ["name"] = container, [state] = new Dictionary<string, object> { ["terminated"] = terminated } };
-        return JsonSerializer.SerializeToElement(new[] { status });
+        var terminated = new V1ContainerState { Terminated = new V1ContainerStateTerminated { ExitCode = 0, FinishedAt = finishedAt.UtcDateTime } };
+        var status = new V1ContainerStatus { Name = container, State = state == "state" ? terminated : null, LastState = state == "lastState" ? terminated : null };
+        return [status];
     }
 
-    private static Decision? Decide(Pod pod, bool jobExists = false, ResolvedPolicy? policy = null, bool anyOwner = false) =>
+    private static Decision? Decide(V1Pod pod, bool jobExists = false, ResolvedPolicy? policy = null, bool anyOwner = false) =>
         FinishedPodPlanner.Decide(pod, _ => jobExists, policy ?? Policies.Resolved(), anyOwner, Now);
 
-    private static Pod OtherPod(string phase, TimeSpan finishedAgo, string? ownerKind)
+    private static V1Pod OtherPod(string phase, TimeSpan finishedAgo, string? ownerKind)
     {
         var pod = JobPod(phase, finishedAgo, ownerReference: false);
         pod.Metadata.Labels = null;
-        pod.Metadata.OwnerReferences = ownerKind is null ? null : [new OwnerReference { ApiVersion = "apps/v1", Kind = ownerKind, Name = "web", Uid = "u", Controller = true }];
+        pod.Metadata.OwnerReferences = ownerKind is null ? null : [new V1OwnerReference { ApiVersion = "apps/v1", Kind = ownerKind, Name = "web", Uid = "u", Controller = true }];
         return pod;
     }
 
@@ -86,7 +87,7 @@ public class FinishedPodPlannerTests
         bare!.Delete.Should().Be(DeleteReason.Finished);
         bare.Detail.Should().Be("succeeded 1h1m ago, older than 1h");
         var evicted = OtherPod("Failed", TimeSpan.FromHours(2), "ReplicaSet");
-        evicted.Status!.Extra!["reason"] = JsonSerializer.SerializeToElement("Evicted");
+        evicted.Status!.Reason = "Evicted";
         Decide(evicted, anyOwner: true)!.Delete.Should().Be(DeleteReason.Finished);
         Decide(OtherPod("Failed", TimeSpan.FromMinutes(59), "ReplicaSet"), anyOwner: true)!.Skip.Should().Be(SkipReason.NotDue);
         Decide(OtherPod("Running", TimeSpan.FromDays(3), "ReplicaSet"), anyOwner: true).Should().BeNull("only finished pods are swept");
@@ -104,7 +105,7 @@ public class FinishedPodPlannerTests
     {
         // kube-job-cleaner cleaner.py pod_expired: "preempting pods don't have any container information, so let's remove them immediately".
         var pod = OtherPod("Failed", TimeSpan.FromSeconds(5), "ReplicaSet");
-        pod.Status!.Extra = new() { ["reason"] = JsonSerializer.SerializeToElement("Preempting") };
+        pod.Status!.Reason = "Preempting";
 
         var decision = Decide(pod, anyOwner: true);
 
@@ -116,7 +117,7 @@ public class FinishedPodPlannerTests
     public void Decide_AnyOwner_OptedOutPodsStay()
     {
         var pod = OtherPod("Succeeded", TimeSpan.FromDays(3), null);
-        pod.Metadata.Annotations = new() { [CleanupAnnotations.Disabled] = "true" };
+        pod.Metadata.Annotations = new Dictionary<string, string>() { [CleanupAnnotations.Disabled] = "true" };
 
         Decide(pod, policy: Policies.For(pod.Metadata.Annotations), anyOwner: true)!.Skip.Should().Be(SkipReason.OptedOut);
     }
@@ -132,19 +133,20 @@ public class FinishedPodPlannerTests
     [Fact]
     public void Decide_OrphanWithOptOutOrBadAnnotation_IsKept()
     {
-        Decide(JobPod("Failed", TimeSpan.FromDays(2)), policy: Policies.For(new() { [CleanupAnnotations.Disabled] = "true" }))!.Skip.Should().Be(SkipReason.OptedOut);
-        Decide(JobPod("Failed", TimeSpan.FromDays(2)), policy: Policies.For(new() { [CleanupAnnotations.After] = "later" }))!.Skip.Should().Be(SkipReason.InvalidAnnotation);
+        Decide(JobPod("Failed", TimeSpan.FromDays(2)), policy: Policies.For(new Dictionary<string, string> { [CleanupAnnotations.Disabled] = "true" }))!.Skip.Should().Be(SkipReason.OptedOut);
+        Decide(JobPod("Failed", TimeSpan.FromDays(2)), policy: Policies.For(new Dictionary<string, string> { [CleanupAnnotations.After] = "later" }))!.Skip.Should().Be(SkipReason.InvalidAnnotation);
     }
 
     [Fact]
     public void Finished_TakesTheLatestContainerFinish_ThenReadyFalse_ThenStartTime()
     {
         var pod = JobPod("Failed", TimeSpan.FromHours(3));
-        pod.Status!.Extra!["initContainerStatuses"] = Statuses("init", "lastState", Now - TimeSpan.FromHours(1));
+        pod.Status!.InitContainerStatuses = Statuses("init", "lastState", Now - TimeSpan.FromHours(1));
         PodTimes.Finished(pod).Should().Be(Now - TimeSpan.FromHours(1));
 
-        pod.Status.Extra = null;
-        pod.Status.Conditions = [new Condition { Type = "Ready", Status = "False", LastTransitionTime = Now - TimeSpan.FromHours(4) }];
+        pod.Status.ContainerStatuses = null;
+        pod.Status.InitContainerStatuses = null;
+        pod.Status.Conditions = [new V1PodCondition { Type = "Ready", Status = "False", LastTransitionTime = (Now - TimeSpan.FromHours(4)).UtcDateTime }];
         PodTimes.Finished(pod).Should().Be(Now - TimeSpan.FromHours(4));
 
         pod.Status.Conditions = null;

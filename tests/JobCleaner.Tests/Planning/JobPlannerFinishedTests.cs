@@ -1,6 +1,7 @@
 using AwsIntegrations.JobCleaner.Planning;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using JobCleaner.Tests.Support;
 using static JobCleaner.Tests.Support.JobBuilder;
 
@@ -8,7 +9,7 @@ namespace JobCleaner.Tests.Planning;
 
 public class JobPlannerFinishedTests
 {
-    private static Decision Decide(Job job, CleanupPolicy? policy = null, bool includeCronJobJobs = false) =>
+    private static Decision Decide(V1Job job, CleanupPolicy? policy = null, bool includeCronJobJobs = false) =>
         JobPlanner.Decide(job, Policies.Resolved(policy), includeCronJobJobs, Now);
 
     [Fact]
@@ -63,9 +64,9 @@ public class JobPlannerFinishedTests
     public void Decide_FailedBeforeAnyPodStarted_AgesFromTheCondition()
     {
         // activeDeadlineSeconds ran out before a pod started (kube-job-cleaner PR #20): no startTime, no completionTime.
-        var job = New(status: new JobStatus
+        var job = New(status: new V1JobStatus
         {
-            Conditions = [new Condition { Type = "Failed", Status = "True", Reason = "DeadlineExceeded", LastTransitionTime = Now - TimeSpan.FromHours(2) }],
+            Conditions = [new V1JobCondition { Type = "Failed", Status = "True", Reason = "DeadlineExceeded", LastTransitionTime = (Now - TimeSpan.FromHours(2)).UtcDateTime }],
         });
 
         Decide(job).Delete.Should().Be(DeleteReason.Failed);
@@ -74,16 +75,16 @@ public class JobPlannerFinishedTests
     [Fact]
     public void Decide_ConditionTimeMissing_FallsBackToCompletionThenStartTime()
     {
-        var withCompletion = New(status: new JobStatus
+        var withCompletion = New(status: new V1JobStatus
         {
-            StartTime = Now - TimeSpan.FromHours(3),
-            CompletionTime = Now - TimeSpan.FromMinutes(30),
-            Conditions = [new Condition { Type = "Complete", Status = "True" }],
+            StartTime = (Now - TimeSpan.FromHours(3)).UtcDateTime,
+            CompletionTime = (Now - TimeSpan.FromMinutes(30)).UtcDateTime,
+            Conditions = [new V1JobCondition { Type = "Complete", Status = "True" }],
         });
-        var withStartOnly = New(status: new JobStatus
+        var withStartOnly = New(status: new V1JobStatus
         {
-            StartTime = Now - TimeSpan.FromHours(3),
-            Conditions = [new Condition { Type = "Failed", Status = "True" }],
+            StartTime = (Now - TimeSpan.FromHours(3)).UtcDateTime,
+            Conditions = [new V1JobCondition { Type = "Failed", Status = "True" }],
         });
 
         Decide(withCompletion).Detail.Should().Be("succeeded 30m ago, due after 1h");
@@ -93,11 +94,11 @@ public class JobPlannerFinishedTests
     [Fact]
     public void Decide_ConditionNotTrue_IsNotFinished()
     {
-        var job = New(status: new JobStatus
+        var job = New(status: new V1JobStatus
         {
             Active = 1,
-            StartTime = Now - TimeSpan.FromHours(5),
-            Conditions = [new Condition { Type = "Failed", Status = "False", LastTransitionTime = Now - TimeSpan.FromHours(4) }],
+            StartTime = (Now - TimeSpan.FromHours(5)).UtcDateTime,
+            Conditions = [new V1JobCondition { Type = "Failed", Status = "False", LastTransitionTime = (Now - TimeSpan.FromHours(4)).UtcDateTime }],
         });
 
         Decide(job).Skip.Should().Be(SkipReason.Running);
@@ -106,11 +107,11 @@ public class JobPlannerFinishedTests
     [Fact]
     public void Decide_SuccessCriteriaMetButNotComplete_IsStillRunning()
     {
-        var job = New(status: new JobStatus
+        var job = New(status: new V1JobStatus
         {
             Active = 1,
-            StartTime = Now - TimeSpan.FromHours(5),
-            Conditions = [new Condition { Type = "SuccessCriteriaMet", Status = "True", LastTransitionTime = Now - TimeSpan.FromHours(4) }],
+            StartTime = (Now - TimeSpan.FromHours(5)).UtcDateTime,
+            Conditions = [new V1JobCondition { Type = "SuccessCriteriaMet", Status = "True", LastTransitionTime = (Now - TimeSpan.FromHours(4)).UtcDateTime }],
         });
 
         Decide(job).Skip.Should().Be(SkipReason.Running);
@@ -151,7 +152,7 @@ public class JobPlannerFinishedTests
     public void Decide_JobBeingDeleted_IsKept()
     {
         var job = Succeeded(TimeSpan.FromDays(3));
-        job.Metadata.DeletionTimestamp = Now - TimeSpan.FromSeconds(5);
+        job.Metadata.DeletionTimestamp = (Now - TimeSpan.FromSeconds(5)).UtcDateTime;
 
         Decide(job).Skip.Should().Be(SkipReason.Deleting);
     }

@@ -1,6 +1,7 @@
 using AwsIntegrations.JobCleaner.Planning;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using JobCleaner.Tests.Support;
 using static JobCleaner.Tests.Support.JobBuilder;
 
@@ -10,7 +11,7 @@ public class JobPlannerRunningTests
 {
     private static readonly CleanupPolicy TwoHourTimeout = Policies.Default with { Timeout = TimeSpan.FromHours(2) };
 
-    private static Decision Decide(Job job, CleanupPolicy? policy = null) => JobPlanner.Decide(job, Policies.Resolved(policy), false, Now);
+    private static Decision Decide(V1Job job, CleanupPolicy? policy = null) => JobPlanner.Decide(job, Policies.Resolved(policy), false, Now);
 
     [Fact]
     public void Decide_RunningPastTheTimeout_IsDeletedInTheForegroundSoItsPodsStop()
@@ -49,7 +50,7 @@ public class JobPlannerRunningTests
     public void Decide_EmptyStatusOlderThanTheAge_GoesFromItsCreationTimestamp(bool statusObject)
     {
         // kube-job-cleaner cleaner.py job_expired: `elif not status:` "fall back to creationTimestamp", aged by --seconds.
-        var job = New(status: statusObject ? new JobStatus() : null, created: Now - TimeSpan.FromMinutes(61));
+        var job = New(status: statusObject ? new V1JobStatus() : null, created: Now - TimeSpan.FromMinutes(61));
 
         var decision = Decide(job);
 
@@ -61,7 +62,7 @@ public class JobPlannerRunningTests
     [Fact]
     public void Decide_EmptyStatusYoungerThanTheAge_IsKept()
     {
-        var decision = Decide(New(status: new JobStatus(), created: Now - TimeSpan.FromMinutes(59)));
+        var decision = Decide(New(status: new V1JobStatus(), created: Now - TimeSpan.FromMinutes(59)));
 
         decision.Skip.Should().Be(SkipReason.Running);
         decision.Detail.Should().Be("never started (empty status), created 59m ago, due after 1h");
@@ -74,7 +75,7 @@ public class JobPlannerRunningTests
         Decide(New(status: null, created: Now - TimeSpan.FromHours(5)), policy).Skip.Should().Be(SkipReason.Running);
 
         // Neither the TTL controller nor a CronJob's history limits remove a Job that never finished.
-        var withTtl = New(status: null, spec: new JobSpec { TtlSecondsAfterFinished = 60 }, created: Now - TimeSpan.FromHours(2));
+        var withTtl = New(status: null, spec: new V1JobSpec { TtlSecondsAfterFinished = 60 }, created: Now - TimeSpan.FromHours(2));
         Decide(withTtl).Delete.Should().Be(DeleteReason.NeverStarted);
         Decide(New(status: null, created: Now - TimeSpan.FromHours(2)).OwnedBy("CronJob")).Delete.Should().Be(DeleteReason.NeverStarted);
     }
@@ -83,7 +84,7 @@ public class JobPlannerRunningTests
     public void Decide_StartedJobWithoutPods_IsRunningNotNeverStarted()
     {
         // The Job controller sets startTime on its first sync even when it cannot create pods: the timeout decides.
-        var job = New(status: new JobStatus { Active = 0, StartTime = Now - TimeSpan.FromHours(5) }, created: Now - TimeSpan.FromHours(5));
+        var job = New(status: new V1JobStatus { Active = 0, StartTime = (Now - TimeSpan.FromHours(5)).UtcDateTime }, created: Now - TimeSpan.FromHours(5));
 
         Decide(job).Skip.Should().Be(SkipReason.Running);
         Decide(job, TwoHourTimeout).Delete.Should().Be(DeleteReason.Timeout);
@@ -92,7 +93,7 @@ public class JobPlannerRunningTests
     [Fact]
     public void Decide_SuspendedJobWithEmptyStatus_IsKept()
     {
-        var job = New(status: null, spec: new JobSpec { Suspend = true }, created: Now - TimeSpan.FromDays(3));
+        var job = New(status: null, spec: new V1JobSpec { Suspend = true }, created: Now - TimeSpan.FromDays(3));
 
         Decide(job).Skip.Should().Be(SkipReason.Suspended);
     }

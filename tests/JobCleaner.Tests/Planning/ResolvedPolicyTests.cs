@@ -8,7 +8,7 @@ namespace JobCleaner.Tests.Planning;
 /// <summary>Flags, then namespace annotations, then the Job's own: what the planner decides with each.</summary>
 public class ResolvedPolicyTests
 {
-    private static Decision Decide(AwsIntegrations.Kubernetes.Models.Job job, Dictionary<string, string>? namespaceAnnotations = null, CleanupPolicy? defaults = null) =>
+    private static Decision Decide(k8s.Models.V1Job job, Dictionary<string, string>? namespaceAnnotations = null, CleanupPolicy? defaults = null) =>
         JobPlanner.Decide(job, Policies.For(job.Metadata.Annotations, namespaceAnnotations, defaults), false, Now);
 
     [Fact]

@@ -1,9 +1,11 @@
+using k8s;
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.JobCleaner.Cleaning;
 using AwsIntegrations.JobCleaner.Metrics;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Testing;
 
@@ -21,27 +23,29 @@ public abstract class ClusterTest : IAsyncLifetime
     protected ClusterTest(DateTimeOffset? start = null)
     {
         Start = start ?? new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
-        Clock = new ManualTimeProvider(Start);
+        Clock = new FakeTimeProvider(Start);
     }
 
     protected DateTimeOffset Start { get; }
 
     internal KubernetesEmulator Kube { get; private set; } = null!;
 
-    internal KubernetesClient Client { get; private set; } = null!;
+    internal KubernetesConnection Connection { get; private set; } = null!;
+
+    internal IKubernetes Client => Connection.Client;
 
     internal RecordingHandler Http { get; } = new();
 
-    internal ManualTimeProvider Clock { get; }
+    internal FakeTimeProvider Clock { get; }
 
     internal ListLogger Logs { get; } = new();
 
-    internal EventRecorder Events => _events ??= new EventRecorder(Client, new EventRecorderOptions("job-cleaner"));
+    internal EventRecorder Events => _events ??= new EventRecorder(Connection, new EventRecorderOptions("job-cleaner"));
 
     public async Task InitializeAsync()
     {
         Kube = await KubernetesEmulator.StartAsync(0);
-        Client = new KubernetesClient(new KubernetesConnection(Kube.BaseAddress), new KubernetesClientSettings { Qps = 0, Handler = Http, RetryBackoff = TimeSpan.FromMilliseconds(10) });
+        Connection = new KubernetesConnection(new KubernetesClientConfiguration { Host = Kube.BaseAddress.ToString() }, new KubernetesClientSettings { Qps = 0, Handlers = [Http], RetryBackoff = TimeSpan.FromMilliseconds(10) });
     }
 
     public async Task DisposeAsync()
@@ -51,12 +55,12 @@ public abstract class ClusterTest : IAsyncLifetime
             await _events.DisposeAsync();
         }
 
-        Client.Dispose();
+        Connection.Dispose();
         await Kube.DisposeAsync();
     }
 
     internal CleanupPass Pass(CleanerSettings? settings = null) =>
-        new(Client, Events, settings ?? new CleanerSettings(), new JobCleanerMetrics(), Clock, Logs);
+        new(Connection, Events, settings ?? new CleanerSettings(), new JobCleanerMetrics(), Clock, Logs);
 
     internal void Namespace(string name, Dictionary<string, string>? annotations = null) =>
         Kube.Create("Namespace", null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name, ["annotations"] = Map(annotations) } });

@@ -10,7 +10,7 @@ internal static class Policies
 
     public static ResolvedPolicy Resolved(CleanupPolicy? policy = null) => new(policy ?? Default, null);
 
-    public static ResolvedPolicy For(Dictionary<string, string>? ownAnnotations, Dictionary<string, string>? namespaceAnnotations = null, CleanupPolicy? defaults = null) =>
+    public static ResolvedPolicy For(IDictionary<string, string>? ownAnnotations, IDictionary<string, string>? namespaceAnnotations = null, CleanupPolicy? defaults = null) =>
         ResolvedPolicy.Resolve(
             defaults ?? Default,
             namespaceAnnotations is null ? null : AnnotationReader.Read(namespaceAnnotations, readLegacyTimeout: false),

@@ -2,15 +2,10 @@ using System.Collections.Concurrent;
 
 namespace JobCleaner.Tests.Support;
 
-/// <summary>The client's real transport, with a record of each request (method, path, body) and an optional hook run before it is sent.</summary>
+/// <summary>The innermost handler of the client: a record of each request (method, path, body) and an optional hook run before it is sent.</summary>
 internal sealed class RecordingHandler : DelegatingHandler
 {
     private readonly ConcurrentQueue<(string Method, string Path, string Body)> _requests = new();
-
-    public RecordingHandler()
-        : base(new SocketsHttpHandler())
-    {
-    }
 
     public Action<HttpRequestMessage>? BeforeSend { get; set; }
 

@@ -1,5 +1,5 @@
 using AwsIntegrations.Hosting.Options;
-using AwsIntegrations.Kubernetes.Config;
+using AwsIntegrations.Kubernetes.Configuration;
 using Kube2Iam.Options;
 using Kube2Iam.Roles;
 
@@ -134,9 +134,11 @@ public sealed class FlagCompatibilityTests
         // kube2iam k8s/k8s.go NewClient: no --kubeconfig, --api-server and --api-token → that host, that bearer token, TLSClientConfig{Insecure}.
         var connection = KubernetesConnections.Load(Bind("--api-server=https://10.0.0.1:6443", "--api-token=s3cret", "--insecure"), NoInCluster());
 
-        connection.Server.Should().Be(new Uri("https://10.0.0.1:6443"));
-        connection.InsecureSkipTlsVerify.Should().BeTrue();
-        (await connection.Token!.GetTokenAsync(CancellationToken.None)).Should().Be("s3cret");
+        new Uri(connection.Host).Should().Be(new Uri("https://10.0.0.1:6443"));
+        connection.SkipTlsVerify.Should().BeTrue();
+        using var request = new HttpRequestMessage();
+        await k8s.Kubernetes.CreateCredentials(connection).ProcessHttpRequestAsync(request, CancellationToken.None);
+        request.Headers.Authorization!.ToString().Should().Be("Bearer s3cret");
     }
 
     [Fact]
@@ -157,8 +159,8 @@ public sealed class FlagCompatibilityTests
 
         var connection = KubernetesConnections.Load(options, NoInCluster());
 
-        connection.Server.Should().Be(new Uri("https://kube.example:6443"));
-        connection.InsecureSkipTlsVerify.Should().BeTrue();
+        new Uri(connection.Host).Should().Be(new Uri("https://kube.example:6443"));
+        connection.SkipTlsVerify.Should().BeTrue();
         StartupWarnings.For(options, NoInCluster()).Should().HaveCount(2).And.OnlyContain(w => w.Contains("--kubeconfig wins", StringComparison.Ordinal));
         Directory.Delete(directory, recursive: true);
     }
@@ -179,7 +181,7 @@ public sealed class FlagCompatibilityTests
 
         var connection = KubernetesConnections.Load(options, inCluster);
 
-        connection.InsecureSkipTlsVerify.Should().BeFalse();
+        connection.SkipTlsVerify.Should().BeFalse();
         StartupWarnings.For(options, inCluster).Should().ContainSingle().Which.Should().StartWith("--insecure is ignored");
         Directory.Delete(directory, recursive: true);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics.Metrics;
 using AwsIntegrations.Aws;
 using AwsIntegrations.Emulators.Aws;
@@ -11,7 +12,7 @@ namespace Kube2Iam.Tests.Unit;
 /// <summary>The cache against the emulator's real STS, on a clock the test moves (the emulator issues expiries on the same clock).</summary>
 public sealed class CredentialCacheTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
     private AwsEmulator _aws = null!;
     private StsClient _sts = null!;
 

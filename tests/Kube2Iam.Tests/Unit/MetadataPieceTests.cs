@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using AwsIntegrations.Testing;
 using Kube2Iam.Credentials;
 using Kube2Iam.Iptables;
@@ -34,7 +35,7 @@ public sealed class MetadataPieceTests
     [Fact]
     public void SessionTokens_BoundToPodAndIp_AndExpire()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var tokens = new SessionTokens(time);
         var token = tokens.Issue("uid-1", "10.0.0.1", 60);
 

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.NodeGate.Gate;
 using static AwsIntegrations.NodeGate.Tests.Objects;
 
@@ -8,11 +9,11 @@ public class GatePlannerTests
 {
     private static readonly DateTimeOffset Created = new(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
     private static readonly GatePlanner Planner = new(StartupTaint, TimeSpan.FromMinutes(10));
-    private static readonly DaemonSet Proxy = DaemonSet("kube-proxy");
-    private static readonly DaemonSet Kube2Iam = DaemonSet("kube2iam");
-    private static readonly DaemonSet GpuPlugin = DaemonSet("nvidia-device-plugin", template: s => s.NodeSelector = new() { ["nvidia.com/gpu"] = "true" });
+    private static readonly V1DaemonSet Proxy = DaemonSet("kube-proxy");
+    private static readonly V1DaemonSet Kube2Iam = DaemonSet("kube2iam");
+    private static readonly V1DaemonSet GpuPlugin = DaemonSet("nvidia-device-plugin", template: s => s.NodeSelector = new Dictionary<string, string>() { ["nvidia.com/gpu"] = "true" });
 
-    private static GateDecision Decide(Node node, Pod[] pods, TimeSpan after, params DaemonSet[] required) =>
+    private static GateDecision Decide(V1Node node, V1Pod[] pods, TimeSpan after, params V1DaemonSet[] required) =>
         Planner.Decide(node, required, pods, Created, Created + after);
 
     [Fact]
@@ -75,7 +76,7 @@ public class GatePlannerTests
     public void Decide_ReadyPodBeingDeleted_DoesNotCount()
     {
         var pod = DaemonPod(Proxy, "n1", ready: true);
-        pod.Metadata.DeletionTimestamp = Created;
+        pod.Metadata.DeletionTimestamp = Created.UtcDateTime;
 
         Decide(GatedNode("n1"), [pod], TimeSpan.FromSeconds(5), Proxy).Action.Should().Be(GateAction.Wait);
     }
@@ -84,11 +85,11 @@ public class GatePlannerTests
     public void Decide_ReadyPodCreatedBeforeTheNodeObject_IsALeftoverAndDoesNotCount()
     {
         var node = GatedNode("n1");
-        node.Metadata.CreationTimestamp = Created;
+        node.Metadata.CreationTimestamp = Created.UtcDateTime;
         var stale = DaemonPod(Proxy, "n1", ready: true);
-        stale.Metadata.CreationTimestamp = Created - TimeSpan.FromMinutes(3);
+        stale.Metadata.CreationTimestamp = (Created - TimeSpan.FromMinutes(3)).UtcDateTime;
         var fresh = DaemonPod(Proxy, "n1", ready: true);
-        fresh.Metadata.CreationTimestamp = Created;
+        fresh.Metadata.CreationTimestamp = Created.UtcDateTime;
 
         Decide(node, [stale], TimeSpan.FromSeconds(5), Proxy).Action.Should().Be(GateAction.Wait);
         Decide(node, [stale, fresh], TimeSpan.FromSeconds(5), Proxy).Action.Should().Be(GateAction.Release);
@@ -107,7 +108,7 @@ public class GatePlannerTests
     public void Decide_NodeReleasedBeforeCarryingTheTaintAgain_ReleasesAgainWithoutWaiting()
     {
         var node = GatedNode("n1");
-        node.Metadata.Annotations = new() { [GateAnnotations.Released] = "2026-11-22T03:01:00Z" };
+        node.Metadata.Annotations = new Dictionary<string, string>() { [GateAnnotations.Released] = "2026-11-22T03:01:00Z" };
 
         Decide(node, [], TimeSpan.Zero, Proxy).Action.Should().Be(GateAction.ReleaseAgain);
     }

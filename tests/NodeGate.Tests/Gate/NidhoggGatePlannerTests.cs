@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.NodeGate.Gate;
 using AwsIntegrations.NodeGate.Options;
 using AwsIntegrations.NodeGate.Scheduling;
@@ -12,15 +13,15 @@ public class NidhoggGatePlannerTests
     private const string KiamTaint = "nidhogg.uswitch.com/kube-system.kiam";
     private const string ProxyTaint = "nidhogg.uswitch.com/kube-system.kube-proxy";
     private static readonly DateTimeOffset Created = new(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
-    private static readonly DaemonSet Kiam = DaemonSet("kiam");
-    private static readonly DaemonSet Proxy = DaemonSet("kube-proxy");
+    private static readonly V1DaemonSet Kiam = DaemonSet("kiam");
+    private static readonly V1DaemonSet Proxy = DaemonSet("kube-proxy");
 
     private static GatePlanner Planner(TimeSpan? delay = null, string prefix = GateTaints.NidhoggDefaultPrefix) =>
         new(new GateTaints(StartupTaint, prefix), TimeSpan.FromMinutes(10), delay ?? TimeSpan.Zero);
 
-    private static Node NidhoggNode(params string[] keys) => Node("n1", null, [.. keys.Select(k => Taint(k))]);
+    private static V1Node NidhoggNode(params string[] keys) => Node("n1", null, [.. keys.Select(k => Taint(k))]);
 
-    private static GateDecision Decide(Node node, Pod[] pods, params DaemonSet[] required) =>
+    private static GateDecision Decide(V1Node node, V1Pod[] pods, params V1DaemonSet[] required) =>
         Planner().Decide(node, required, pods, Created, Created + TimeSpan.FromSeconds(30));
 
     [Fact]
@@ -112,7 +113,7 @@ public class NidhoggGatePlannerTests
         // pelotech docs/README.md: "Whenever the pod becomes ready, a delay of 10s will be applied before removing the taint."
         var planner = Planner(TimeSpan.FromSeconds(10));
         var pod = DaemonPod(Kiam, "n1", ready: true);
-        pod.Status!.Conditions![0].LastTransitionTime = Created + TimeSpan.FromSeconds(25);
+        pod.Status!.Conditions![0].LastTransitionTime = (Created + TimeSpan.FromSeconds(25)).UtcDateTime;
 
         var early = planner.Decide(NidhoggNode(KiamTaint), [Kiam], [pod], Created, Created + TimeSpan.FromSeconds(30));
         early.Action.Should().Be(GateAction.Wait);
@@ -126,7 +127,7 @@ public class NidhoggGatePlannerTests
     {
         // uswitch handler.go writes first-time-ready once the node is free of its taints; such a node is never gated twice here.
         var node = NidhoggNode(KiamTaint);
-        node.Metadata.Annotations = new() { [GateAnnotations.NidhoggFirstTimeReady] = "2026-11-20T10:00:00Z" };
+        node.Metadata.Annotations = new Dictionary<string, string>() { [GateAnnotations.NidhoggFirstTimeReady] = "2026-11-20T10:00:00Z" };
 
         var decision = Decide(node, [], Kiam);
 

@@ -12,13 +12,13 @@ public class TaintPatchTests
 
     private static string Ops(JsonArray? patch) => patch!.ToJsonString();
 
-    private static JsonArray? Build(AwsIntegrations.Kubernetes.Models.Node node) => TaintPatch.Build(node, [StartupTaint], Release);
+    private static JsonArray? Build(k8s.Models.V1Node node) => TaintPatch.Build(node, [StartupTaint], Release);
 
     [Fact]
     public void Build_TaintAmongOthers_TestsItsKeyThenRemovesOnlyThatIndex()
     {
         var node = Node("n1", null, Taint("dedicated", "NoSchedule", "gpu"), Taint(StartupTaint), Taint("spot", "PreferNoSchedule"));
-        node.Metadata.Annotations = new() { ["other"] = "kept" };
+        node.Metadata.Annotations = new Dictionary<string, string>() { ["other"] = "kept" };
 
         Ops(Build(node)).Should().Be(
             """[{"op":"test","path":"/spec/taints/1/key","value":"aws-integrations.io/not-ready"},{"op":"remove","path":"/spec/taints/1"},{"op":"add","path":"/metadata/annotations/aws-integrations.io~1node-gate-released","value":"2026-11-22T03:04:05Z"}]""");
@@ -28,7 +28,7 @@ public class TaintPatchTests
     public void Build_TaintTwiceWithDifferentEffects_RemovesBothFromTheEnd()
     {
         var node = Node("n1", null, Taint(StartupTaint), Taint("x"), Taint(StartupTaint, "NoExecute"));
-        node.Metadata.Annotations = [];
+        node.Metadata.Annotations = new Dictionary<string, string>();
 
         var ops = Build(node)!.Select(o => $"{o!["op"]} {o["path"]}").ToList();
 
@@ -52,7 +52,7 @@ public class TaintPatchTests
     public void Build_AlreadyReleasedAndUntainted_NothingToWrite()
     {
         var node = Node("n1");
-        node.Metadata.Annotations = new() { [GateAnnotations.Released] = "earlier" };
+        node.Metadata.Annotations = new Dictionary<string, string>() { [GateAnnotations.Released] = "earlier" };
 
         Build(node).Should().BeNull();
     }
@@ -61,7 +61,7 @@ public class TaintPatchTests
     public void Build_ReleasedNodeTaintedAgain_RemovesWithoutRewritingTheReleaseTime()
     {
         var node = GatedNode("n1");
-        node.Metadata.Annotations = new() { [GateAnnotations.Released] = "earlier" };
+        node.Metadata.Annotations = new Dictionary<string, string>() { [GateAnnotations.Released] = "earlier" };
 
         Ops(Build(node)).Should().NotContain("annotations");
     }
@@ -70,7 +70,7 @@ public class TaintPatchTests
     public void Build_SomeOfNidhoggsTaints_RemovesOnlyThoseAndAnnotatesNothing()
     {
         var node = Node("n1", null, Taint("nidhogg.uswitch.com/kube-system.kiam"), Taint("dedicated"), Taint("nidhogg.uswitch.com/kube-system.kube-proxy"));
-        node.Metadata.Annotations = [];
+        node.Metadata.Annotations = new Dictionary<string, string>();
 
         var ops = TaintPatch.Build(node, ["nidhogg.uswitch.com/kube-system.kiam"], new Dictionary<string, string>())!.Select(o => $"{o!["op"]} {o["path"]} {o["value"]}").ToList();
 
@@ -82,7 +82,7 @@ public class TaintPatchTests
     {
         // uswitch/nidhogg handler.go HandleNode: first-time-ready is set only when the node does not carry it yet.
         var node = Node("n1", null, Taint(StartupTaint), Taint("nidhogg.uswitch.com/kube-system.kiam"));
-        node.Metadata.Annotations = new() { [GateAnnotations.NidhoggFirstTimeReady] = "2020-01-01T00:00:00Z" };
+        node.Metadata.Annotations = new Dictionary<string, string>() { [GateAnnotations.NidhoggFirstTimeReady] = "2020-01-01T00:00:00Z" };
         var annotations = new Dictionary<string, string>(Release)
         {
             [GateAnnotations.NidhoggFirstTimeReady] = "2026-11-22T03:04:05Z",

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.NodeGate.Scheduling;
 using static AwsIntegrations.NodeGate.Tests.Objects;
 
@@ -14,7 +15,7 @@ public class DaemonSetPlacementTests
         ["gpu-count"] = "4",
     };
 
-    private static bool Runs(DaemonSet ds, Node node) => DaemonSetPlacement.Check(ds, node, StartupTaint).Runs;
+    private static bool Runs(V1DaemonSet ds, V1Node node) => DaemonSetPlacement.Check(ds, node, StartupTaint).Runs;
 
     [Fact]
     public void Check_PlainDaemonSet_RunsOnGatedNodeBecauseTheStartupTaintIsIgnored()
@@ -28,14 +29,14 @@ public class DaemonSetPlacementTests
     [Fact]
     public void Check_NodeSelectorMatchingAllLabels_Runs()
     {
-        Runs(DaemonSet("agent", template: s => s.NodeSelector = new() { ["kubernetes.io/os"] = "linux", ["topology.kubernetes.io/zone"] = "eu-west-1a" }), GatedNode("n1", LinuxZoneA))
+        Runs(DaemonSet("agent", template: s => s.NodeSelector = new Dictionary<string, string>() { ["kubernetes.io/os"] = "linux", ["topology.kubernetes.io/zone"] = "eu-west-1a" }), GatedNode("n1", LinuxZoneA))
             .Should().BeTrue();
     }
 
     [Fact]
     public void Check_NodeSelectorWithOneDifferentLabel_DoesNotRunAndSaysWhy()
     {
-        var check = DaemonSetPlacement.Check(DaemonSet("win-agent", template: s => s.NodeSelector = new() { ["kubernetes.io/os"] = "windows" }), GatedNode("n1", LinuxZoneA), StartupTaint);
+        var check = DaemonSetPlacement.Check(DaemonSet("win-agent", template: s => s.NodeSelector = new Dictionary<string, string>() { ["kubernetes.io/os"] = "windows" }), GatedNode("n1", LinuxZoneA), StartupTaint);
 
         check.Runs.Should().BeFalse();
         check.Reason.Should().Contain("nodeSelector");
@@ -44,7 +45,7 @@ public class DaemonSetPlacementTests
     [Fact]
     public void Check_NodeSelectorOnLabelTheNodeLacks_DoesNotRun()
     {
-        Runs(DaemonSet("gpu", template: s => s.NodeSelector = new() { ["nvidia.com/gpu"] = "true" }), GatedNode("n1", LinuxZoneA)).Should().BeFalse();
+        Runs(DaemonSet("gpu", template: s => s.NodeSelector = new Dictionary<string, string>() { ["nvidia.com/gpu"] = "true" }), GatedNode("n1", LinuxZoneA)).Should().BeFalse();
     }
 
     [Theory]
@@ -56,7 +57,7 @@ public class DaemonSetPlacementTests
     [InlineData("DoesNotExist", new string[0], false)]
     public void Check_AffinityExpressionOnZoneLabel_MatchesAsTheScheduler(string op, string[] values, bool runs)
     {
-        var ds = DaemonSet("agent", template: s => s.Affinity = RequiredAffinity(new NodeSelectorTerm { MatchExpressions = [Req("topology.kubernetes.io/zone", op, values)] }));
+        var ds = DaemonSet("agent", template: s => s.Affinity = RequiredAffinity(new V1NodeSelectorTerm { MatchExpressions = [Req("topology.kubernetes.io/zone", op, values)] }));
 
         Runs(ds, GatedNode("n1", LinuxZoneA)).Should().Be(runs);
     }
@@ -70,7 +71,7 @@ public class DaemonSetPlacementTests
     [InlineData("Lt", false)]
     public void Check_AffinityExpressionOnAbsentLabel_OnlyNegativeOperatorsMatch(string op, bool runs)
     {
-        var ds = DaemonSet("agent", template: s => s.Affinity = RequiredAffinity(new NodeSelectorTerm { MatchExpressions = [Req("absent-label", op, "1")] }));
+        var ds = DaemonSet("agent", template: s => s.Affinity = RequiredAffinity(new V1NodeSelectorTerm { MatchExpressions = [Req("absent-label", op, "1")] }));
 
         Runs(ds, GatedNode("n1", LinuxZoneA)).Should().Be(runs);
     }
@@ -83,7 +84,7 @@ public class DaemonSetPlacementTests
     [InlineData("Gt", "three", false)]
     public void Check_GtLtCompareIntegers(string op, string bound, bool runs)
     {
-        var ds = DaemonSet("gpu", template: s => s.Affinity = RequiredAffinity(new NodeSelectorTerm { MatchExpressions = [Req("gpu-count", op, bound)] }));
+        var ds = DaemonSet("gpu", template: s => s.Affinity = RequiredAffinity(new V1NodeSelectorTerm { MatchExpressions = [Req("gpu-count", op, bound)] }));
 
         Runs(ds, GatedNode("n1", LinuxZoneA)).Should().Be(runs);
     }
@@ -91,7 +92,7 @@ public class DaemonSetPlacementTests
     [Fact]
     public void Check_GtOnNonIntegerLabel_DoesNotRun()
     {
-        var ds = DaemonSet("x", template: s => s.Affinity = RequiredAffinity(new NodeSelectorTerm { MatchExpressions = [Req("kubernetes.io/os", "Gt", "1")] }));
+        var ds = DaemonSet("x", template: s => s.Affinity = RequiredAffinity(new V1NodeSelectorTerm { MatchExpressions = [Req("kubernetes.io/os", "Gt", "1")] }));
 
         Runs(ds, GatedNode("n1", LinuxZoneA)).Should().BeFalse();
     }
@@ -99,7 +100,7 @@ public class DaemonSetPlacementTests
     [Fact]
     public void Check_ExpressionsInOneTerm_AreAnded()
     {
-        var ds = DaemonSet("agent", template: s => s.Affinity = RequiredAffinity(new NodeSelectorTerm
+        var ds = DaemonSet("agent", template: s => s.Affinity = RequiredAffinity(new V1NodeSelectorTerm
         {
             MatchExpressions = [Req("kubernetes.io/os", "In", "linux"), Req("node.kubernetes.io/instance-type", "In", "c5.xlarge")],
         }));
@@ -111,8 +112,8 @@ public class DaemonSetPlacementTests
     public void Check_Terms_AreOred()
     {
         var ds = DaemonSet("agent", template: s => s.Affinity = RequiredAffinity(
-            new NodeSelectorTerm { MatchExpressions = [Req("kubernetes.io/os", "In", "windows")] },
-            new NodeSelectorTerm { MatchExpressions = [Req("node.kubernetes.io/instance-type", "In", "m5.large")] }));
+            new V1NodeSelectorTerm { MatchExpressions = [Req("kubernetes.io/os", "In", "windows")] },
+            new V1NodeSelectorTerm { MatchExpressions = [Req("node.kubernetes.io/instance-type", "In", "m5.large")] }));
 
         Runs(ds, GatedNode("n1", LinuxZoneA)).Should().BeTrue();
     }
@@ -120,7 +121,7 @@ public class DaemonSetPlacementTests
     [Fact]
     public void Check_EmptyTermOrNoTerms_MatchNoNode()
     {
-        Runs(DaemonSet("a", template: s => s.Affinity = RequiredAffinity(new NodeSelectorTerm())), GatedNode("n1", LinuxZoneA)).Should().BeFalse();
+        Runs(DaemonSet("a", template: s => s.Affinity = RequiredAffinity(new V1NodeSelectorTerm())), GatedNode("n1", LinuxZoneA)).Should().BeFalse();
         Runs(DaemonSet("b", template: s => s.Affinity = RequiredAffinity()), GatedNode("n1", LinuxZoneA)).Should().BeFalse();
     }
 
@@ -129,8 +130,8 @@ public class DaemonSetPlacementTests
     {
         var ds = DaemonSet("agent", template: s =>
         {
-            s.NodeSelector = new() { ["kubernetes.io/os"] = "windows" };
-            s.Affinity = RequiredAffinity(new NodeSelectorTerm { MatchExpressions = [Req("kubernetes.io/os", "Exists")] });
+            s.NodeSelector = new Dictionary<string, string>() { ["kubernetes.io/os"] = "windows" };
+            s.Affinity = RequiredAffinity(new V1NodeSelectorTerm { MatchExpressions = [Req("kubernetes.io/os", "Exists")] });
         });
 
         Runs(ds, GatedNode("n1", LinuxZoneA)).Should().BeFalse();
@@ -143,7 +144,7 @@ public class DaemonSetPlacementTests
     [InlineData("Exists", "", false)]
     public void Check_MatchFieldsOnNodeName(string op, string value, bool runs)
     {
-        var ds = DaemonSet("pinned", template: s => s.Affinity = RequiredAffinity(new NodeSelectorTerm
+        var ds = DaemonSet("pinned", template: s => s.Affinity = RequiredAffinity(new V1NodeSelectorTerm
         {
             MatchFields = [value.Length == 0 ? Req("metadata.name", op) : Req("metadata.name", op, value)],
         }));
@@ -154,7 +155,7 @@ public class DaemonSetPlacementTests
     [Fact]
     public void Check_MatchFieldsOnAnotherField_MatchesNothing()
     {
-        var ds = DaemonSet("x", template: s => s.Affinity = RequiredAffinity(new NodeSelectorTerm { MatchFields = [Req("spec.providerID", "In", "aws:///i-1")] }));
+        var ds = DaemonSet("x", template: s => s.Affinity = RequiredAffinity(new V1NodeSelectorTerm { MatchFields = [Req("spec.providerID", "In", "aws:///i-1")] }));
 
         Runs(ds, GatedNode("n1", LinuxZoneA)).Should().BeFalse();
     }
@@ -197,7 +198,7 @@ public class DaemonSetPlacementTests
     [InlineData("dedicated", "Gt", "gpu", null, false)]
     public void Check_TolerationAgainstDedicatedTaint_FollowsToleratesTaint(string? key, string? op, string? value, string? effect, bool runs)
     {
-        var ds = DaemonSet("agent", template: s => s.Tolerations = [new Toleration { Key = key, Operator = op, Value = value, Effect = effect }]);
+        var ds = DaemonSet("agent", template: s => s.Tolerations = [new V1Toleration { Key = key, OperatorProperty = op, Value = value, Effect = effect }]);
 
         Runs(ds, GatedNode("n1", LinuxZoneA, Taint("dedicated", "NoSchedule", "gpu"))).Should().Be(runs);
     }
@@ -205,7 +206,7 @@ public class DaemonSetPlacementTests
     [Fact]
     public void Check_OneTaintToleratedAnotherNot_DoesNotRun()
     {
-        var ds = DaemonSet("agent", template: s => s.Tolerations = [new Toleration { Key = "dedicated", Operator = "Exists" }]);
+        var ds = DaemonSet("agent", template: s => s.Tolerations = [new V1Toleration { Key = "dedicated", OperatorProperty = "Exists" }]);
 
         Runs(ds, GatedNode("n1", LinuxZoneA, Taint("dedicated", "NoSchedule", "gpu"), Taint("maintenance", "NoExecute"))).Should().BeFalse();
     }

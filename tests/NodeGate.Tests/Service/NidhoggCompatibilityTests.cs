@@ -1,7 +1,11 @@
+using AwsIntegrations.Kubernetes.Api;
+using System.Net;
+using k8s.Autorest;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.NodeGate.Gate;
 using AwsIntegrations.Testing;
 using static AwsIntegrations.NodeGate.Tests.Objects;
@@ -34,8 +38,8 @@ public class NidhoggCompatibilityTests : NodeGateCluster
     private static readonly Dictionary<string, string> Worker = new() { ["node-role.kubernetes.io/node"] = "" };
 
     /// <summary>The kubelet's --register-with-taints; a taint key with a trailing ":PreferNoSchedule" gets that effect, else NoSchedule.</summary>
-    private Task<Node> RegisterWithTaintsAsync(string name, Dictionary<string, string> labels, params string[] keys) =>
-        Client.CreateAsync(Node(name, labels, [.. keys.Select(k => k.Split(':') is [var key, var effect] ? Taint(key, effect) : Taint(k))]));
+    private Task<V1Node> RegisterWithTaintsAsync(string name, Dictionary<string, string> labels, params string[] keys) =>
+        Client.CoreV1.CreateNodeAsync(Node(name, labels, [.. keys.Select(k => k.Split(':') is [var key, var effect] ? Taint(key, effect) : Taint(k))]));
 
     private async Task<IReadOnlyList<string>> TaintsAsync(string node) => [.. ((await NodeAsync(node)).Spec?.Taints ?? []).Select(t => t.Key)];
 
@@ -60,10 +64,10 @@ public class NidhoggCompatibilityTests : NodeGateCluster
 
         await Eventually.HoldsAsync(async () => (await TaintsAsync("ip-10-0-1-10")).SequenceEqual(["dedicated"]), "kiam's taint goes\n" + Service.Output);
         var node = await NodeAsync("ip-10-0-1-10");
-        var firstTimeReady = node.Metadata.Annotation(GateAnnotations.NidhoggFirstTimeReady);
+        var firstTimeReady = node.GetAnnotation(GateAnnotations.NidhoggFirstTimeReady);
         firstTimeReady.Should().MatchRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", "nidhogg writes time.Now().Format(\"2006-01-02T15:04:05Z\")");
         ReleasedAnnotation(node).Should().Be(firstTimeReady);
-        node.Metadata.Annotation("nidhogg.uswitch.com/ready-since").Should().Be(firstTimeReady, "pelotech/nidhogg's name for it");
+        node.GetAnnotation("nidhogg.uswitch.com/ready-since").Should().Be(firstTimeReady, "pelotech/nidhogg's name for it");
         await Eventually.HoldsAsync(() => EventsAbout("ip-10-0-1-10").Any(e => e["reason"]!.GetValue<string>() == "StartupTaintRemoved"), "a StartupTaintRemoved Event");
     }
 
@@ -73,7 +77,7 @@ public class NidhoggCompatibilityTests : NodeGateCluster
         // uswitch/nidhogg config/manager/manager.yaml args verbatim (pelotech's chart passes the same four), plus
         // --metrics-addr from config/default/manager_auth_proxy_patch.yaml with a free port for 8080, and pelotech's
         // --disable-compression (cmd/manager/main.go), which has no meaning here.
-        await Client.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = "nidhogg-system" } });
+        await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = "nidhogg-system" } });
         var config = WriteFile("config.json", UswitchConfig);
         var port = FreePort.Next();
         await using var nidhoggArgs = ChildProcess.StartDotnet(ServiceAssembly,
@@ -127,15 +131,15 @@ public class NidhoggCompatibilityTests : NodeGateCluster
         var pod = await RunDaemonPodAsync(kiam, "ip-10-0-1-12", ready: false);
         var readyAt = DateTimeOffset.UtcNow;
         var stamp = GateAnnotations.Stamp(readyAt);
-        await Client.PatchStatusAsync<Pod>(pod.Metadata.Namespace, pod.Metadata.Name!, KubernetesPatch.Merge(JsonNode.Parse($$$"""
+        await Client.CoreV1.PatchNamespacedPodStatusAsync(new V1Patch($$$"""
             {"status":{"conditions":[{"type":"Ready","status":"True","lastTransitionTime":"{{{stamp}}}"}]}}
-            """)!.AsObject()));
+            """, V1Patch.PatchType.MergePatch), pod.Metadata.Name!, pod.Metadata.NamespaceProperty);
 
         await Eventually.HoldsAsync(async () => !(await TaintsAsync("ip-10-0-1-12")).Contains("example.com/kube-system.kiam"), "the taint goes after the delay\n" + Service.Output);
         var released = DateTimeOffset.Parse(ReleasedAnnotation(await NodeAsync("ip-10-0-1-12"))!, CultureInfo.InvariantCulture);
         released.Should().BeOnOrAfter(DateTimeOffset.Parse(stamp, CultureInfo.InvariantCulture) + TimeSpan.FromSeconds(3));
         (await TaintsAsync("ip-10-0-1-12")).Should().Equal([KiamTaint], "with taintNamePrefix example.com, nidhogg.uswitch.com's taints are not this config's");
-        (await NodeAsync("ip-10-0-1-12")).Metadata.Annotation("example.com/ready-since").Should().NotBeNull();
+        (await NodeAsync("ip-10-0-1-12")).GetAnnotation("example.com/ready-since").Should().NotBeNull();
 
         await RegisterNodeAsync("later");
         await RunDaemonPodAsync(kiam, "later", ready: true);

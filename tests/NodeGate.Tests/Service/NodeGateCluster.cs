@@ -1,9 +1,13 @@
+using AwsIntegrations.Kubernetes.Api;
+using System.Net;
+using k8s.Autorest;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Config;
-using AwsIntegrations.Kubernetes.Models;
+using AwsIntegrations.Kubernetes.Configuration;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.NodeGate.Gate;
 using AwsIntegrations.Testing;
 
@@ -22,7 +26,9 @@ public abstract class NodeGateCluster : IAsyncLifetime
 
     protected KubernetesEmulator Kube { get; private set; } = null!;
 
-    protected KubernetesClient Client { get; private set; } = null!;
+    protected KubernetesConnection Connection { get; private set; } = null!;
+
+    protected IKubernetes Client => Connection.Client;
 
     protected string Kubeconfig { get; private set; } = "";
 
@@ -34,7 +40,7 @@ public abstract class NodeGateCluster : IAsyncLifetime
     {
         Kube = await KubernetesEmulator.StartAsync(0, new KubernetesEmulatorOptions { BookmarkInterval = TimeSpan.FromMilliseconds(500) });
         Kubeconfig = Kube.WriteKubeconfig(Path.Combine(_directory, "kubeconfig"));
-        Client = new KubernetesClient(new KubernetesConnection(Kube.BaseAddress), new KubernetesClientSettings { Qps = 0 });
+        Connection = new KubernetesConnection(new KubernetesClientConfiguration { Host = Kube.BaseAddress.ToString() }, new KubernetesClientSettings { Qps = 0 });
     }
 
     public async Task DisposeAsync()
@@ -44,7 +50,7 @@ public abstract class NodeGateCluster : IAsyncLifetime
             await _service.DisposeAsync();
         }
 
-        Client.Dispose();
+        Connection.Dispose();
         _http.Dispose();
         await Kube.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
@@ -84,34 +90,35 @@ public abstract class NodeGateCluster : IAsyncLifetime
         Eventually.HoldsAsync(async () => (await MetricsAsync()).Split('\n').Contains(line), $"/metrics shows '{line}'\n{Service.Output}");
 
     /// <summary>What the kubelet does with --register-with-taints: the node exists with the startup taint from its first moment.</summary>
-    protected Task<Node> RegisterNodeAsync(string name, Dictionary<string, string>? labels = null, params Taint[] more) =>
-        Client.CreateAsync(Objects.GatedNode(name, labels, more));
+    protected Task<V1Node> RegisterNodeAsync(string name, Dictionary<string, string>? labels = null, params V1Taint[] more) =>
+        Client.CoreV1.CreateNodeAsync(Objects.GatedNode(name, labels, more));
 
-    protected async Task<DaemonSet> CreateDaemonSetAsync(DaemonSet daemonSet)
+    protected async Task<V1DaemonSet> CreateDaemonSetAsync(V1DaemonSet daemonSet)
     {
         daemonSet.Metadata.Uid = null;
-        if (await Client.FindAsync<Namespace>(null, daemonSet.Metadata.Namespace!) is null)
+        if (await Client.CoreV1.ReadNamespaceAsync(daemonSet.Metadata.NamespaceProperty!).NullIfNotFound() is null)
         {
-            await Client.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = daemonSet.Metadata.Namespace } });
+            await Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = daemonSet.Metadata.NamespaceProperty } });
         }
 
-        return await Client.CreateAsync(daemonSet);
+        return await Client.AppsV1.CreateNamespacedDaemonSetAsync(daemonSet, daemonSet.Metadata.NamespaceProperty!);
     }
 
     /// <summary>What the DaemonSet controller and the kubelet do: a pod of the DaemonSet on the node, then its Ready condition.</summary>
-    protected async Task<Pod> RunDaemonPodAsync(DaemonSet owner, string node, bool ready)
+    protected async Task<V1Pod> RunDaemonPodAsync(V1DaemonSet owner, string node, bool ready)
     {
-        var pod = await Client.CreateAsync(Objects.DaemonPod(owner, node, ready));
+        var created = Objects.DaemonPod(owner, node, ready);
+        var pod = await Client.CoreV1.CreateNamespacedPodAsync(created, created.Metadata.NamespaceProperty!);
         await SetReadyAsync(pod, ready);
         return pod;
     }
 
-    protected Task SetReadyAsync(Pod pod, bool ready) =>
-        Client.PatchStatusAsync<Pod>(pod.Metadata.Namespace, pod.Metadata.Name!, KubernetesPatch.Merge(JsonNode.Parse($$$"""
+    protected Task SetReadyAsync(V1Pod pod, bool ready) =>
+        Client.CoreV1.PatchNamespacedPodStatusAsync(new V1Patch($$$"""
             {"status":{"phase":"Running","conditions":[{"type":"Ready","status":"{{{(ready ? "True" : "False")}}}"}]}}
-            """)!.AsObject()));
+            """, V1Patch.PatchType.MergePatch), pod.Metadata.Name!, pod.Metadata.NamespaceProperty);
 
-    protected async Task<Node> NodeAsync(string name) => await Client.GetAsync<Node>(null, name);
+    protected async Task<V1Node> NodeAsync(string name) => await Client.CoreV1.ReadNodeAsync(name);
 
     protected async Task<bool> IsGatedAsync(string name) => ((await NodeAsync(name)).Spec?.Taints ?? []).Any(t => t.Key == Objects.StartupTaint);
 
@@ -121,5 +128,5 @@ public abstract class NodeGateCluster : IAsyncLifetime
     protected IReadOnlyList<JsonObject> EventsAbout(string node) =>
         [.. Kube.All("Event").Where(e => e["involvedObject"]?["kind"]?.GetValue<string>() == "Node" && e["involvedObject"]?["name"]?.GetValue<string>() == node)];
 
-    protected static string? ReleasedAnnotation(Node node) => node.Metadata.Annotation(GateAnnotations.Released);
+    protected static string? ReleasedAnnotation(V1Node node) => node.GetAnnotation(GateAnnotations.Released);
 }

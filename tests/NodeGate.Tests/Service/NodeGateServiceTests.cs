@@ -1,5 +1,9 @@
+using AwsIntegrations.Kubernetes.Api;
+using System.Net;
+using k8s.Autorest;
 using System.Text.Json.Nodes;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.Testing;
 using static AwsIntegrations.NodeGate.Tests.Objects;
 
@@ -37,7 +41,7 @@ public class NodeGateServiceTests : NodeGateCluster
     public async Task DaemonSetTargetingOtherNodes_DoesNotBlockThisOne()
     {
         var proxy = await CreateDaemonSetAsync(DaemonSet("kube-proxy"));
-        var gpu = await CreateDaemonSetAsync(DaemonSet("nvidia-device-plugin", template: s => s.NodeSelector = new() { ["nvidia.com/gpu"] = "true" }));
+        var gpu = await CreateDaemonSetAsync(DaemonSet("nvidia-device-plugin", template: s => s.NodeSelector = new Dictionary<string, string>() { ["nvidia.com/gpu"] = "true" }));
         await StartServiceAsync("--daemonset-selector", "node-gate=required");
 
         await RegisterNodeAsync("cpu-node");
@@ -84,15 +88,15 @@ public class NodeGateServiceTests : NodeGateCluster
 
         // The DaemonSet's pod fails and goes away; a later node proves the service has looked at the cluster since.
         await SetReadyAsync(pod, ready: false);
-        await Client.DeleteAsync<Pod>(pod.Metadata.Namespace, pod.Metadata.Name!);
+        await Client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name!, pod.Metadata.NamespaceProperty);
         await RegisterNodeAsync("second");
         await RunDaemonPodAsync(proxy, "second", ready: true);
         await WaitReleasedAsync("second");
         (await IsGatedAsync("first")).Should().BeFalse();
 
         // Someone puts the startup taint back on the released node: it is removed again without waiting for any pod.
-        await Client.PatchAsync<Node>(null, "first", AwsIntegrations.Kubernetes.Client.KubernetesPatch.Json(JsonNode.Parse(
-            """[{"op":"add","path":"/spec/taints/-","value":{"key":"aws-integrations.io/not-ready","effect":"NoSchedule"}}]""")!.AsArray()));
+        await Client.CoreV1.PatchNodeAsync(new V1Patch(
+            """[{"op":"add","path":"/spec/taints/-","value":{"key":"aws-integrations.io/not-ready","effect":"NoSchedule"}}]""", V1Patch.PatchType.JsonPatch), "first");
         await WaitReleasedAsync("first");
         ReleasedAnnotation(await NodeAsync("first")).Should().Be(releasedAt);
     }

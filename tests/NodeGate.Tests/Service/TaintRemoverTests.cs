@@ -1,5 +1,9 @@
+using AwsIntegrations.Kubernetes.Api;
+using System.Net;
+using k8s.Autorest;
 using AwsIntegrations.Kubernetes.Client;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.NodeGate.Gate;
 using static AwsIntegrations.NodeGate.Tests.Objects;
 
@@ -12,9 +16,8 @@ public class TaintRemoverTests : NodeGateCluster
     public async Task RemoveAsync_TaintListChangedSinceRead_RereadsAndKeepsTheOtherWritersTaint()
     {
         var stale = await RegisterNodeAsync("n1");
-        await Client.PatchAsync<Node>(null, "n1", KubernetesPatch.Json(new([
-            new System.Text.Json.Nodes.JsonObject { ["op"] = "add", ["path"] = "/spec/taints/0", ["value"] = new System.Text.Json.Nodes.JsonObject { ["key"] = "cilium.io/agent-not-ready", ["effect"] = "NoSchedule" } },
-        ])));
+        await Client.CoreV1.PatchNodeAsync(
+            new V1Patch("""[{"op":"add","path":"/spec/taints/0","value":{"key":"cilium.io/agent-not-ready","effect":"NoSchedule"}}]""", V1Patch.PatchType.JsonPatch), "n1");
         var remover = new TaintRemover(Client, StartupTaint, TimeProvider.System);
 
         var written = await remover.RemoveAsync(stale, CancellationToken.None);
@@ -28,15 +31,44 @@ public class TaintRemoverTests : NodeGateCluster
     public async Task RemoveAsync_AnnotationsAddedSinceRead_KeepsThem()
     {
         var stale = await RegisterNodeAsync("n1");
-        await Client.PatchAsync<Node>(null, "n1", KubernetesPatch.Annotations(new Dictionary<string, string?> { ["karpenter.sh/initialized"] = "true" }));
+        await Client.CoreV1.PatchNodeAsync(new V1Patch("""{"metadata":{"annotations":{"karpenter.sh/initialized":"true"}}}""", V1Patch.PatchType.MergePatch), "n1");
         var remover = new TaintRemover(Client, StartupTaint, TimeProvider.System);
 
         await remover.RemoveAsync(stale, CancellationToken.None);
 
         var node = await NodeAsync("n1");
-        node.Metadata.Annotation("karpenter.sh/initialized").Should().Be("true");
+        node.GetAnnotation("karpenter.sh/initialized").Should().Be("true");
         ReleasedAnnotation(node).Should().NotBeNull();
         (node.Spec!.Taints ?? []).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task RemoveAsync_NodeWithFieldsTheModelsDoNotKnow_KeepsThem()
+    {
+        // A newer API server's fields are lost by a read-modify-write through KubernetesClient's models; the JSON patch keeps them.
+        await RegisterNodeAsync("n1");
+        var definition = Kube.Store.Definition("Node");
+        Kube.Store.Update(definition, null, "n1", o =>
+        {
+            o["spec"]!["futureSpecField"] = "kept";
+            o["futureTopLevel"] = new System.Text.Json.Nodes.JsonObject { ["x"] = 1 };
+            return o;
+        }, status: false);
+        Kube.Store.Update(definition, null, "n1", o =>
+        {
+            o["status"] = new System.Text.Json.Nodes.JsonObject { ["futureStatusField"] = "kept" };
+            return o;
+        }, status: true);
+        var remover = new TaintRemover(Client, StartupTaint, TimeProvider.System);
+
+        await remover.RemoveAsync(await NodeAsync("n1"), CancellationToken.None);
+
+        var stored = Kube.Get("Node", null, "n1")!;
+        (stored["spec"]!["taints"]?.AsArray() ?? []).Should().BeEmpty();
+        stored["metadata"]!["annotations"]![GateAnnotations.Released].Should().NotBeNull();
+        stored["spec"]!["futureSpecField"]!.GetValue<string>().Should().Be("kept");
+        stored["futureTopLevel"]!["x"]!.GetValue<int>().Should().Be(1);
+        stored["status"]!["futureStatusField"]!.GetValue<string>().Should().Be("kept");
     }
 
     [Fact]
@@ -48,7 +80,7 @@ public class TaintRemoverTests : NodeGateCluster
 
         var act = () => remover.RemoveAsync(node, CancellationToken.None);
 
-        await act.Should().ThrowAsync<KubernetesConflictException>();
+        (await act.Should().ThrowAsync<HttpOperationException>()).Which.Response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         Kube.Requests.Count(r => r == ("patch", "nodes")).Should().Be(TaintRemover.MaxAttempts);
         (await IsGatedAsync("n1")).Should().BeTrue();
     }
@@ -57,7 +89,7 @@ public class TaintRemoverTests : NodeGateCluster
     public async Task RemoveAsync_NodeDeletedMeanwhile_ReturnsNull()
     {
         var node = await RegisterNodeAsync("gone");
-        await Client.DeleteAsync<Node>(null, "gone");
+        await Client.CoreV1.DeleteNodeAsync("gone");
         var remover = new TaintRemover(Client, StartupTaint, TimeProvider.System);
 
         (await remover.RemoveAsync(node, CancellationToken.None)).Should().BeNull();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using AwsIntegrations.Testing;
 using Router.Filters;
 
@@ -8,7 +9,7 @@ public sealed class SlidingWindowLimiterTests
     [Fact]
     public void TryAcquire_OverTheLimit_RefusedUntilTheOldestRequestLeavesTheWindow()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var limiter = new SlidingWindowLimiter(3, TimeSpan.FromMinutes(1), time);
 
         for (var i = 0; i < 3; i++)
@@ -29,7 +30,7 @@ public sealed class SlidingWindowLimiterTests
     [Fact]
     public void TryAcquire_AfterTenIdleWindows_IdleClientsAreForgotten()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var limiter = new SlidingWindowLimiter(2, TimeSpan.FromSeconds(1), time);
         limiter.TryAcquire("a", out _);
         limiter.TryAcquire("b", out _);

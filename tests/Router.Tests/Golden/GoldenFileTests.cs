@@ -42,7 +42,7 @@ public sealed class GoldenFileTests
             ["routes"] = RouteTableDescription.Routes(result.Table),
             ["problems"] = new JsonArray([.. result.Problems.Select(p => new JsonObject
             {
-                ["ingress"] = $"{p.Ingress.Metadata.Namespace}/{p.Ingress.Metadata.Name}",
+                ["ingress"] = $"{p.Ingress.Metadata.NamespaceProperty}/{p.Ingress.Metadata.Name}",
                 ["reason"] = p.Reason,
                 ["message"] = p.Message,
             })]),

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Router.Backends;
 using Router.Options;
 using Router.Routing;
@@ -31,7 +32,7 @@ public sealed class IngressSettingsTests
         Put(annotations, IngressSettings.SkipperRedirectAnnotation, redirect);
         Put(annotations, IngressSettings.SkipperRedirectCodeAnnotation, code);
         Put(annotations, SkipperAnnotations.PredicateAnnotation, predicate);
-        var ingress = new Ingress { Metadata = new ObjectMeta { Name = "qux", Namespace = "foo", Annotations = annotations } };
+        var ingress = new V1Ingress { Metadata = new V1ObjectMeta { Name = "qux", NamespaceProperty = "foo", Annotations = annotations } };
         var settings = new BuildSettings("aws-integrations", LoadBalancing.RoundRobin, TimeSpan.FromSeconds(60), new EndpointRegistry(),
             RedirectHttpToHttps: flag, RedirectCode: flagCode);
         var problems = new List<BuildProblem>();

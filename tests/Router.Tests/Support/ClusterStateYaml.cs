@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.Kubernetes.Serialization;
 using Router.Routing;
 
@@ -11,22 +12,22 @@ public static class ClusterStateYaml
 {
     public static ClusterState Parse(string yaml)
     {
-        var ingresses = new List<Ingress>();
-        var services = new List<Service>();
-        var slices = new List<EndpointSlice>();
+        var ingresses = new List<V1Ingress>();
+        var services = new List<V1Service>();
+        var slices = new List<V1EndpointSlice>();
         foreach (var document in YamlDocuments.Parse(yaml))
         {
             var json = document.ToJsonString();
             switch (document["kind"]?.GetValue<string>())
             {
                 case "Ingress":
-                    ingresses.Add(JsonSerializer.Deserialize(json, KubernetesJsonContext.Default.Ingress)!);
+                    ingresses.Add(KubernetesJson.Deserialize<V1Ingress>(json));
                     break;
                 case "Service":
-                    services.Add(JsonSerializer.Deserialize(json, KubernetesJsonContext.Default.Service)!);
+                    services.Add(KubernetesJson.Deserialize<V1Service>(json));
                     break;
                 case "EndpointSlice":
-                    slices.Add(JsonSerializer.Deserialize(json, KubernetesJsonContext.Default.EndpointSlice)!);
+                    slices.Add(KubernetesJson.Deserialize<V1EndpointSlice>(json));
                     break;
                 default:
                     throw new InvalidDataException("unexpected document: " + document.ToJsonString());

@@ -2,7 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using AwsIntegrations.Emulators.Kubernetes;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.Kubernetes.Serialization;
 using Router.Routing;
 
@@ -14,14 +15,14 @@ public static class ClusterWriter
     /// <summary>Namespaces first, then Services and EndpointSlices, then the Ingresses (so each Ingress routes as soon as it is seen).</summary>
     public static void Write(KubernetesEmulator kube, ClusterState state)
     {
-        foreach (var ns in state.Ingresses.Select(i => i.Metadata.Namespace!).Distinct().Where(ns => kube.Get("Namespace", null, ns) is null))
+        foreach (var ns in state.Ingresses.Select(i => i.Metadata.NamespaceProperty!).Distinct().Where(ns => kube.Get("Namespace", null, ns) is null))
         {
             kube.Create("Namespace", null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } });
         }
 
         foreach (var service in state.Services)
         {
-            kube.Create("Service", service.Metadata.Namespace, Node(service, KubernetesJsonContext.Default.Service));
+            kube.Create("Service", service.Metadata.NamespaceProperty, Node(service));
         }
 
         foreach (var slice in state.EndpointSlices)
@@ -35,21 +36,21 @@ public static class ClusterWriter
         }
     }
 
-    public static void Create(KubernetesEmulator kube, Ingress ingress) =>
-        kube.Create("Ingress", ingress.Metadata.Namespace, Node(ingress, KubernetesJsonContext.Default.Ingress));
+    public static void Create(KubernetesEmulator kube, V1Ingress ingress) =>
+        kube.Create("Ingress", ingress.Metadata.NamespaceProperty, Node(ingress));
 
     /// <summary>Creates the EndpointSlice or replaces its ports and endpoints, as the EndpointSlice controller does.</summary>
-    public static void Put(KubernetesEmulator kube, EndpointSlice slice)
+    public static void Put(KubernetesEmulator kube, V1EndpointSlice slice)
     {
-        var body = Node(slice, KubernetesJsonContext.Default.EndpointSlice);
+        var body = Node(slice);
         var definition = kube.Store.Definition("EndpointSlice");
-        if (kube.Store.Get(definition, slice.Metadata.Namespace, slice.Metadata.Name!) is null)
+        if (kube.Store.Get(definition, slice.Metadata.NamespaceProperty, slice.Metadata.Name!) is null)
         {
-            kube.Create("EndpointSlice", slice.Metadata.Namespace, body);
+            kube.Create("EndpointSlice", slice.Metadata.NamespaceProperty, body);
             return;
         }
 
-        kube.Store.Update(definition, slice.Metadata.Namespace, slice.Metadata.Name!, existing =>
+        kube.Store.Update(definition, slice.Metadata.NamespaceProperty, slice.Metadata.Name!, existing =>
         {
             existing["ports"] = body["ports"]!.DeepClone();
             existing["endpoints"] = body["endpoints"]!.DeepClone();
@@ -58,5 +59,5 @@ public static class ClusterWriter
     }
 
     // The API server sets creationTimestamp itself: objects written later are younger.
-    private static JsonObject Node<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToNode(value, type)!.AsObject();
+    private static JsonObject Node<T>(T value) => JsonNode.Parse(KubernetesJson.Serialize(value!))!.AsObject();
 }

@@ -1,4 +1,5 @@
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using Router.Routing;
 
 namespace Router.Benchmarks.Cluster;
@@ -27,9 +28,9 @@ public static class SyntheticCluster
     /// <summary>Ingresses [from, to), each Service's endpoints at the given addresses and port.</summary>
     public static ClusterState Create(int from, int to, Func<int, IReadOnlyList<string>> addresses, int port)
     {
-        var ingresses = new List<Ingress>(to - from);
-        var services = new List<Service>(to - from);
-        var slices = new List<EndpointSlice>(to - from);
+        var ingresses = new List<V1Ingress>(to - from);
+        var services = new List<V1Service>(to - from);
+        var slices = new List<V1EndpointSlice>(to - from);
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         for (var i = from; i < to; i++)
         {
@@ -38,7 +39,7 @@ public static class SyntheticCluster
             var feature = i % 4;
             var pathType = feature == 3 ? "ImplementationSpecific" : "Prefix";
             var backend = Backend(name);
-            var paths = new List<HttpIngressPath>
+            var paths = new List<V1HTTPIngressPath>
             {
                 new() { Path = "/", PathType = pathType, Backend = backend },
                 new() { Path = "/api/v" + (i % 3), PathType = pathType, Backend = backend },
@@ -46,17 +47,17 @@ public static class SyntheticCluster
             };
             if (feature == 1)
             {
-                paths.Insert(1, new HttpIngressPath { Path = "/", PathType = pathType, Backend = Backend(name + "-canary") });
+                paths.Insert(1, new V1HTTPIngressPath { Path = "/", PathType = pathType, Backend = Backend(name + "-canary") });
                 AddService(services, slices, ns, name + "-canary", addresses(i), port);
             }
 
-            ingresses.Add(new Ingress
+            ingresses.Add(new V1Ingress
             {
-                Metadata = new ObjectMeta { Namespace = ns, Name = name, CreationTimestamp = start.AddSeconds(i), Annotations = Annotations(feature, name) },
-                Spec = new IngressSpec
+                Metadata = new V1ObjectMeta { NamespaceProperty = ns, Name = name, CreationTimestamp = (start.AddSeconds(i)).UtcDateTime, Annotations = Annotations(feature, name) },
+                Spec = new V1IngressSpec
                 {
                     IngressClassName = "aws-integrations",
-                    Rules = [new IngressRule { Host = Host(i), Http = new HttpIngressRuleValue { Paths = paths } }],
+                    Rules = [new V1IngressRule { Host = Host(i), Http = new V1HTTPIngressRuleValue { Paths = paths } }],
                 },
             });
             AddService(services, slices, ns, name, addresses(i), port);
@@ -94,21 +95,21 @@ public static class SyntheticCluster
         _ => "/static/css/site.css",
     };
 
-    private static IngressBackend Backend(string service) =>
-        new() { Service = new IngressServiceBackend { Name = service, Port = new ServiceBackendPort { Number = 80 } } };
+    private static V1IngressBackend Backend(string service) =>
+        new() { Service = new V1IngressServiceBackend { Name = service, Port = new V1ServiceBackendPort { Number = 80 } } };
 
-    private static void AddService(List<Service> services, List<EndpointSlice> slices, string ns, string name, IReadOnlyList<string> addresses, int port)
+    private static void AddService(List<V1Service> services, List<V1EndpointSlice> slices, string ns, string name, IReadOnlyList<string> addresses, int port)
     {
-        services.Add(new Service { Metadata = new ObjectMeta { Namespace = ns, Name = name }, Spec = new ServiceSpec { Ports = [new ServicePort { Port = 80 }] } });
-        slices.Add(new EndpointSlice
+        services.Add(new V1Service { Metadata = new V1ObjectMeta { NamespaceProperty = ns, Name = name }, Spec = new V1ServiceSpec { Ports = [new V1ServicePort { Port = 80 }] } });
+        slices.Add(new V1EndpointSlice
         {
-            Metadata = new ObjectMeta { Namespace = ns, Name = name + "-x1", Labels = new() { [EndpointSlice.ServiceNameLabel] = name } },
+            Metadata = new V1ObjectMeta { NamespaceProperty = ns, Name = name + "-x1", Labels = new Dictionary<string, string>() { [Router.Routing.EndpointResolver.ServiceNameLabel] = name } },
             AddressType = "IPv4",
-            Ports = [new EndpointPort { Port = port }],
-            Endpoints = [.. addresses.Select(address => new Endpoint
+            Ports = [new Discoveryv1EndpointPort { Port = port }],
+            Endpoints = [.. addresses.Select(address => new V1Endpoint
             {
                 Addresses = [address],
-                Conditions = new EndpointConditions { Ready = true, Serving = true, Terminating = false },
+                Conditions = new V1EndpointConditions { Ready = true, Serving = true, Terminating = false },
             })],
         });
     }

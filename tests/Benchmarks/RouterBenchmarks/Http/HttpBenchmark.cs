@@ -77,7 +77,7 @@ public static class HttpBenchmark
     {
         var state = SyntheticCluster.Create(4, 5, _ => ["127.0.0.1"], backendPort);
         state.Ingresses[0].Spec!.Rules![0].Host = FilteredHost;
-        state.Ingresses[0].Metadata.Annotations = new() { [SkipperAnnotations.FilterAnnotation] = FilterChain };
+        state.Ingresses[0].Metadata.Annotations = new Dictionary<string, string> { [SkipperAnnotations.FilterAnnotation] = FilterChain };
         return state;
     }
 

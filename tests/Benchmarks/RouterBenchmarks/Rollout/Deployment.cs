@@ -1,5 +1,6 @@
 using AwsIntegrations.Emulators.Kubernetes;
-using AwsIntegrations.Kubernetes.Models;
+using k8s;
+using k8s.Models;
 using AwsIntegrations.Testing;
 using Router.Benchmarks.Cluster;
 
@@ -96,19 +97,19 @@ public sealed class Deployment : IAsyncDisposable
             endpoints.Add(Endpoint(terminating, ready: false, terminating: true));
         }
 
-        ClusterWriter.Put(_kube, new EndpointSlice
+        ClusterWriter.Put(_kube, new V1EndpointSlice
         {
-            Metadata = new ObjectMeta { Namespace = _ns, Name = _service + "-x1", Labels = new() { [EndpointSlice.ServiceNameLabel] = _service } },
-            Ports = [new EndpointPort { Port = _port }],
+            Metadata = new V1ObjectMeta { NamespaceProperty = _ns, Name = _service + "-x1", Labels = new Dictionary<string, string>() { [Router.Routing.EndpointResolver.ServiceNameLabel] = _service } },
+            Ports = [new Discoveryv1EndpointPort { Port = _port }],
             Endpoints = endpoints,
         });
     }
 
     // A terminating pod is still serving (it finishes requests); a starting one is not yet.
-    private static Endpoint Endpoint(IPod pod, bool ready, bool terminating) => new()
+    private static V1Endpoint Endpoint(IPod pod, bool ready, bool terminating) => new()
     {
         Addresses = [pod.Ip],
-        Conditions = new EndpointConditions { Ready = ready, Serving = ready || terminating, Terminating = terminating },
+        Conditions = new V1EndpointConditions { Ready = ready, Serving = ready || terminating, Terminating = terminating },
     };
 
     private string NextAddress() => $"127.0.{_subnet}.{(_nextAddress++ % 250) + 1}";

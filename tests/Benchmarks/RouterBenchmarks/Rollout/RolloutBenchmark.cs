@@ -66,10 +66,13 @@ public static class RolloutBenchmark
     {
         var state = SyntheticCluster.Create(0, 1, _ => [], 80);
         var ingress = state.Ingresses[0];
-        ingress.Metadata.Namespace = state.Services[0].Metadata.Namespace = "default";
+        ingress.Metadata.NamespaceProperty = state.Services[0].Metadata.NamespaceProperty = "default";
         ingress.Metadata.Name = state.Services[0].Metadata.Name = service;
         ingress.Spec!.Rules![0].Host = host;
-        ingress.Spec.Rules[0].Http!.Paths.ForEach(p => p.Backend.Service!.Name = service);
+        foreach (var path in ingress.Spec.Rules[0].Http!.Paths)
+        {
+            path.Backend.Service!.Name = service;
+        }
         return state with { EndpointSlices = [] }; // the Deployment writes its own
     }
 

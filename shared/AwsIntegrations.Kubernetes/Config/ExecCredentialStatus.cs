@@ -1,8 +1,0 @@
-namespace AwsIntegrations.Kubernetes.Config;
-
-public sealed class ExecCredentialStatus
-{
-    public string? Token { get; set; }
-
-    public DateTimeOffset? ExpirationTimestamp { get; set; }
-}

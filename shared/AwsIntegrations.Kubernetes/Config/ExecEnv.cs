@@ -1,8 +1,0 @@
-namespace AwsIntegrations.Kubernetes.Config;
-
-public sealed class ExecEnv
-{
-    public string Name { get; set; } = "";
-
-    public string Value { get; set; } = "";
-}

@@ -1,8 +1,0 @@
-namespace AwsIntegrations.Kubernetes.Models;
-
-public sealed class EventSource : Extensible
-{
-    public string? Component { get; set; }
-
-    public string? Host { get; set; }
-}

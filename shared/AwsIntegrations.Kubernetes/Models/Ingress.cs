@@ -1,8 +1,0 @@
-namespace AwsIntegrations.Kubernetes.Models;
-
-public sealed class Ingress : KubernetesObject
-{
-    public IngressSpec? Spec { get; set; }
-
-    public IngressStatus? Status { get; set; }
-}

@@ -1,6 +1,0 @@
-namespace AwsIntegrations.Kubernetes.Models;
-
-public sealed class IngressClassSpec : Extensible
-{
-    public string? Controller { get; set; }
-}

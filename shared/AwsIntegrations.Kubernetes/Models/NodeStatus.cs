@@ -1,8 +1,0 @@
-namespace AwsIntegrations.Kubernetes.Models;
-
-public sealed class NodeStatus : Extensible
-{
-    public List<NodeAddress>? Addresses { get; set; }
-
-    public List<Condition>? Conditions { get; set; }
-}

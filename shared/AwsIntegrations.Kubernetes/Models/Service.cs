@@ -1,8 +1,0 @@
-namespace AwsIntegrations.Kubernetes.Models;
-
-public sealed class Service : KubernetesObject
-{
-    public ServiceSpec? Spec { get; set; }
-
-    public ServiceStatus? Status { get; set; }
-}

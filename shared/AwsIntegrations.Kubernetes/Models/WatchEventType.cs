@@ -1,9 +1,0 @@
-namespace AwsIntegrations.Kubernetes.Models;
-
-public enum WatchEventType
-{
-    Added,
-    Modified,
-    Deleted,
-    Bookmark,
-}
