@@ -4,6 +4,7 @@ using AwsIntegrations.Hosting.Logging;
 using AwsIntegrations.Kubernetes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Router.Backends;
@@ -13,6 +14,7 @@ using Router.Options;
 using Router.Proxy;
 using Router.Routing;
 
+InlineIo.EnableUnlessSet();
 return await ServiceHost.RunAsync<RouterOptions>("router", args, host =>
 {
     var options = host.Options;
@@ -29,6 +31,9 @@ return await ServiceHost.RunAsync<RouterOptions>("router", args, host =>
     host.Services.AddSingleton(_ => BackendClient.Create(options));
     host.Services.AddSingleton<ProxyHandler>();
     host.Services.AddHostedService<RouteTableUpdater>();
+    // With socket completions inline (set above), Kestrel runs each request on the thread that read it: no thread-pool hop
+    // between the client's socket, YARP and the backend's socket.
+    host.Services.Configure<SocketTransportOptions>(transport => transport.UnsafePreferInlineScheduling = InlineIo.Enabled);
     host.Services.Configure<KestrelServerOptions>(kestrel =>
     {
         kestrel.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeaderBytes;

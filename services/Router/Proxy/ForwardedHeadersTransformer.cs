@@ -39,7 +39,7 @@ public class ForwardedHeadersTransformer : HttpTransformer
 
         if ((dropped & ForwardedFields.Port) != 0 || !request.Headers.ContainsKey("X-Forwarded-Port"))
         {
-            proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Port", httpContext.Connection.LocalPort.ToString(CultureInfo.InvariantCulture));
+            proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Port", PortText(httpContext.Connection.LocalPort));
         }
     }
 
@@ -53,6 +53,23 @@ public class ForwardedHeadersTransformer : HttpTransformer
 
         return proceed;
     }
+
+    // The Router listens on one port: its text is made once, not on every request.
+    private static PortName? _portText;
+
+    private static string PortText(int port)
+    {
+        if (_portText is { } cached && cached.Port == port)
+        {
+            return cached.Text;
+        }
+
+        var text = port.ToString(CultureInfo.InvariantCulture);
+        _portText = new PortName(port, text);
+        return text;
+    }
+
+    private sealed record PortName(int Port, string Text);
 
     private static void AppendFor(HttpRequestMessage proxyRequest, StringValues received, string? peer)
     {

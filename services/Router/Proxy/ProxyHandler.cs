@@ -89,11 +89,16 @@ public sealed partial class ProxyHandler(
         var clientKey = backend.LoadBalancing == LoadBalancing.ConsistentHash
             ? StableHash.Of(ClientAddress.Text(ClientAddress.Source(context.Request)))
             : 0;
-        var triedArray = new EndpointState?[options.Retries + 1];
+        // The endpoints tried so far: the array only exists once a retry needs it (most requests succeed at once).
+        EndpointState?[]? triedArray = null;
         var endpoint = backend.Choose([], Stopwatch.GetTimestamp(), clientKey);
         for (var attempt = 0; endpoint is not null; attempt++)
         {
-            triedArray[attempt] = endpoint;
+            if (attempt > 0)
+            {
+                triedArray![attempt] = endpoint;
+            }
+
             endpoint.Started();
             ForwarderError error;
             try
@@ -119,9 +124,14 @@ public sealed partial class ProxyHandler(
             }
 
             // Another endpoint is chosen before this answer is given up: when none is left, YARP's 502 stands.
-            var next = (connectFailure || IsSafeToRepeat(context, exception, error)) && !context.Response.HasStarted && attempt < options.Retries
-                ? backend.Choose(triedArray.AsSpan(0, attempt + 1), Stopwatch.GetTimestamp(), clientKey)
-                : null;
+            var retry = (connectFailure || IsSafeToRepeat(context, exception, error)) && !context.Response.HasStarted && attempt < options.Retries;
+            if (retry && triedArray is null)
+            {
+                triedArray = new EndpointState?[options.Retries + 1];
+                triedArray[0] = endpoint;
+            }
+
+            var next = retry ? backend.Choose(triedArray.AsSpan(0, attempt + 1), Stopwatch.GetTimestamp(), clientKey) : null;
             if (next is null)
             {
                 if (!context.Response.HasStarted)

@@ -38,11 +38,19 @@ public sealed class RouterProcess : IAsyncDisposable
         [
             "--kubeconfig", kube.WriteKubeconfig(Path.Combine(dir, "kubeconfig")), "--address", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture),
             "--metrics-address", "127.0.0.1", "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture), "--log-level", "warning", "--shutdown-delay", "0s",
-        ]);
+        ], RouterEnvironment());
         var router = new RouterProcess(kube, process, port, metricsPort);
         await process.WaitUntilReadyAsync(metricsPort, TimeSpan.FromSeconds(60));
         return router;
     }
+
+    /// <summary>
+    /// Extra environment for the Router process alone, from ROUTER_BENCH_ENV ("NAME=value;NAME=value"): runtime settings
+    /// tried on the Router without changing the benchmark's own process.
+    /// </summary>
+    private static Dictionary<string, string?> RouterEnvironment() =>
+        (Environment.GetEnvironmentVariable("ROUTER_BENCH_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2)).ToDictionary(p => p[0], p => (string?)(p.Length > 1 ? p[1] : ""));
 
     /// <summary>The sum of every series of one metric family on /metrics (e.g. router_retries_total).</summary>
     public async Task<double> MetricAsync(string name) => PrometheusText.Sum(await Client.GetStringAsync($"http://127.0.0.1:{MetricsPort}/metrics"), name);
