@@ -29,17 +29,24 @@ public sealed class RouterProcess : IAsyncDisposable
 
     public int MetricsPort { get; }
 
-    public static async Task<RouterProcess> StartAsync(string dir)
+    private bool OwnsKube { get; init; }
+
+    /// <summary>
+    /// Starts a Router (the Release build beside this benchmark, or <paramref name="routerDll"/>) on a Kubernetes emulator:
+    /// a new empty one, or <paramref name="kube"/> with what it holds (the caller keeps owning it then).
+    /// </summary>
+    public static async Task<RouterProcess> StartAsync(string dir, KubernetesEmulator? kube = null, string? routerDll = null)
     {
-        var kube = await KubernetesEmulator.StartAsync(0);
+        var owned = kube is null;
+        kube ??= await KubernetesEmulator.StartAsync(0);
         var port = FreePort.Next();
         var metricsPort = FreePort.Next();
-        var process = ChildProcess.StartDotnet(Path.Combine(AppContext.BaseDirectory, "Router.dll"),
+        var process = ChildProcess.StartDotnet(routerDll ?? Path.Combine(AppContext.BaseDirectory, "Router.dll"),
         [
             "--kubeconfig", kube.WriteKubeconfig(Path.Combine(dir, "kubeconfig")), "--address", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture),
             "--metrics-address", "127.0.0.1", "--metrics-port", metricsPort.ToString(CultureInfo.InvariantCulture), "--log-level", "warning", "--shutdown-delay", "0s",
         ], RouterEnvironment());
-        var router = new RouterProcess(kube, process, port, metricsPort);
+        var router = new RouterProcess(kube, process, port, metricsPort) { OwnsKube = owned };
         await process.WaitUntilReadyAsync(metricsPort, TimeSpan.FromSeconds(60));
         return router;
     }
@@ -65,6 +72,9 @@ public sealed class RouterProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Process.DisposeAsync();
-        await Kube.DisposeAsync();
+        if (OwnsKube)
+        {
+            await Kube.DisposeAsync();
+        }
     }
 }

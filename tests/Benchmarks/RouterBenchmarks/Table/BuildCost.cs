@@ -13,15 +13,6 @@ public static class BuildCost
     /// <summary>Enough builds for the JIT to have finished with the builder: 30 calls to instrument it, 30 more to compile it fully, and slack.</summary>
     public const int WarmUpBuilds = 100;
 
-    /// <summary>The first build in this process, as a freshly started Router's first table: the JIT compiles the builder as it goes.</summary>
-    public static double FirstBuildMs(int size)
-    {
-        var state = SyntheticCluster.Create(size);
-        var clock = Stopwatch.StartNew();
-        RouteTableBuilder.Build(state, Settings());
-        return clock.Elapsed.TotalMilliseconds;
-    }
-
     /// <summary>
     /// Rebuilds a 1,000-Ingress cluster <see cref="WarmUpBuilds"/> times, so that what is measured next is the steady cost of a
     /// Router that has been rebuilding for a while, not the JIT's warm-up (which otherwise decides the figure at 10,000).
