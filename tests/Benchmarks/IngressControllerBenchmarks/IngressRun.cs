@@ -19,7 +19,8 @@ namespace AwsIntegrations.Benchmarks.IngressController;
 /// <summary>
 /// One run on fresh emulators seeded with the cluster (3 nodes) and the certificates, the controller's reconciler in this process
 /// with the default AWS client-side rate limits and a fake clock:
-/// 1. converge from an empty account: passes until one succeeds and the next (after every status is in the cache) makes no call;
+/// 1. converge from an empty account under AWS's timing on the simulated clock (3 minutes of provisioning): passes as the loop
+///    runs them until every load balancer is active, then until the next (after every status is in the cache) makes no call;
 /// 2. (when asked) one hour at rest, as the loop runs it: a pass every --resync-interval, the clock advanced by hand (a simulated hour, every
 ///    call counted, nothing scaled; the client-side rate limits run on the real clock, so the hour takes a few real seconds).
 /// </summary>
@@ -34,7 +35,11 @@ internal static class IngressRun
             subnet.Tags["kubernetes.io/role/internal-elb"] = "1"; // internal load balancers share the subnets here
         }
 
-        await using var aws = await AwsEmulator.StartAsync(0, seed);
+        // AWS's behaviour on the controller's simulated clock: a new load balancer provisions for 3 minutes ("a few minutes" on
+        // AWS), and the account's throttling buckets refill as simulated time passes.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var aws = await AwsEmulator.StartAsync(0, seed, time);
+        aws.State.Behavior.LoadBalancerProvisioning = TimeSpan.FromMinutes(3);
         Seed(kube, aws, ingresses, hosts, certificates);
 
         var options = new IngressControllerOptions { ClusterId = "sandbox" };
@@ -44,18 +49,20 @@ internal static class IngressRun
         using var connection = new KubernetesConnection(new KubernetesClientConfiguration { Host = kube.BaseAddress.ToString() }, new KubernetesClientSettings { Qps = 0 });
         await using var informers = new SharedInformerFactory(connection);
         var cluster = new ClusterView(informers, options);
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var reconciler = new IngressReconciler(new ElbV2Client(transport), new Ec2Client(transport), new AcmClient(transport), connection.Client, cluster, null, options, time, new IngressMetrics());
         await cluster.WaitForSyncAsync(CancellationToken.None);
 
-        // Converge from an empty account: passes until one succeeds and the next has nothing to do.
+        // Converge from an empty account: passes as the loop runs them (the clock moved on by each requeue, or by 5 s after a
+        // failed pass), until one succeeds with every load balancer active and, once every status is in the cache, the next
+        // makes no call.
         var clock = Stopwatch.StartNew();
+        var started = time.GetUtcNow();
         var passes = 0;
         while (true)
         {
             passes++;
             var result = await reconciler.ReconcileAsync(CancellationToken.None);
-            if (result.Succeeded && aws.Calls.All.Count > 0)
+            if (result.Succeeded && aws.Calls.All.Count > 0 && !Provisioning(aws, time))
             {
                 var before = aws.Calls.All.Count;
                 await Eventually.HoldsAsync(() => cluster.Ingresses.List().All(i => i.Status?.LoadBalancer?.Ingress is { Count: 1 }), "statuses in the cache", TimeSpan.FromMinutes(2));
@@ -65,9 +72,12 @@ internal static class IngressRun
                     break;
                 }
             }
+
+            time.Advance(result.Succeeded && result.RequeueAfter is { } requeue && requeue <= TimeSpan.FromMinutes(1) ? requeue : TimeSpan.FromSeconds(5));
         }
 
         var convergeSeconds = clock.Elapsed.TotalSeconds;
+        var simulatedSeconds = (time.GetUtcNow() - started).TotalSeconds;
         var convergeCalls = CallCounts.From(aws.Calls.All.Select(c => c.Operation));
         int loadBalancers;
         string certificatesPerAlb;
@@ -79,7 +89,7 @@ internal static class IngressRun
 
         if (!rest)
         {
-            return new RunResult(ingresses, convergeCalls, convergeSeconds, passes, loadBalancers, certificatesPerAlb, null);
+            return new RunResult(ingresses, convergeCalls, convergeSeconds, simulatedSeconds, passes, loadBalancers, certificatesPerAlb, null);
         }
 
         // One hour at rest, as the loop runs it: a pass every resync interval (and on the certificate polling requeue).
@@ -97,7 +107,17 @@ internal static class IngressRun
             resyncPass = pass.Total > resyncPass.Total ? pass : resyncPass;
         }
 
-        return new RunResult(ingresses, convergeCalls, convergeSeconds, passes, loadBalancers, certificatesPerAlb, new RestHour(CallCounts.From(aws.Calls.All.Select(c => c.Operation)), resyncs, resyncPass));
+        return new RunResult(ingresses, convergeCalls, convergeSeconds, simulatedSeconds, passes, loadBalancers, certificatesPerAlb, new RestHour(CallCounts.From(aws.Calls.All.Select(c => c.Operation)), resyncs, resyncPass));
+    }
+
+    /// <summary>Whether a load balancer is still provisioning, or not yet described (AWS's timing, on the simulated clock).</summary>
+    private static bool Provisioning(AwsEmulator aws, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        lock (aws.State.Gate)
+        {
+            return aws.State.LoadBalancers.Any(l => !l.IsActive(now) || now < l.VisibleAt);
+        }
     }
 
     private static void Seed(KubernetesEmulator kube, AwsEmulator aws, int ingresses, int hosts, int certificates)

@@ -7,6 +7,7 @@ internal sealed record RunResult(
     int Ingresses,
     CallCounts ConvergeCalls,
     double ConvergeSeconds,
+    double SimulatedSeconds,
     int Passes,
     int LoadBalancers,
     string CertificatesPerAlb,
