@@ -33,17 +33,24 @@ def error(call):
                 "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
 
 
-def until(what, check, seconds=20):
+def until(what, check, seconds=20, interval=0.1):
     """Polls check() until it returns something truthy; records the values seen on the way."""
     seen = []
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        value = check()
+        try:
+            value = check()
+        except ClientError as e:
+            # Polling shares the account's buckets (Route 53: 5 requests/s); a throttled poll is retried like an SDK would.
+            if e.response["Error"]["Code"] not in ("Throttling", "ThrottlingException"):
+                raise
+            time.sleep(0.5)
+            continue
         if not seen or seen[-1] != value:
             seen.append(value)
         if value == what:
             return seen
-        time.sleep(0.1)
+        time.sleep(interval)
     raise SystemExit(f"never reached {what!r}: saw {seen}")
 
 
@@ -99,7 +106,7 @@ change = r53.change_resource_record_sets(HostedZoneId=zone_id, ChangeBatch={"Cha
     {"Action": "CREATE", "ResourceRecordSet": {"Name": "www.slow.example", "Type": "A", "TTL": 60, "ResourceRecords": [{"Value": "192.0.2.1"}]}}]})["ChangeInfo"]
 out["change_at_once"] = change["Status"]
 time.sleep(0.25)
-out["change_states"] = until("INSYNC", lambda: r53.get_change(Id=change["Id"])["ChangeInfo"]["Status"])
+out["change_states"] = until("INSYNC", lambda: r53.get_change(Id=change["Id"])["ChangeInfo"]["Status"], interval=0.3)
 many = [{"Action": "CREATE", "ResourceRecordSet": {"Name": f"r{i}.slow.example", "Type": "TXT", "TTL": 60, "ResourceRecords": [{"Value": '"x"'}]}}
         for i in range(400)]
 r53.change_resource_record_sets(HostedZoneId=zone_id, ChangeBatch={"Changes": many})
