@@ -55,7 +55,9 @@ public sealed class DaemonSetExampleTests
 
         if (example.Verbose)
         {
-            daemon.StandardOutput.Should().Contain(l => l.Contains("\"LogLevel\":\"Debug\"", StringComparison.Ordinal), "--verbose logs at debug level");
+            // The console logger writes from its own queue and the pipe is read asynchronously: the line may trail the answer.
+            await Eventually.HoldsAsync(() => daemon.StandardOutput.Any(l => l.Contains("\"LogLevel\":\"Debug\"", StringComparison.Ordinal)),
+                "--verbose logs at debug level");
         }
 
         if (example.IptablesFlag)

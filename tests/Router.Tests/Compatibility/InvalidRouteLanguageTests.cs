@@ -19,6 +19,8 @@ public sealed class InvalidRouteLanguageTests
     {
         await using var router = await RouterHarness.StartAsync();
         await using var pods = new Pods();
+        // The Service first: an Ingress seen before its Service gets a BackendNotFound Event, which is not what this test is about.
+        router.AddService("default", "myapp", 8080);
         router.Apply("""
             apiVersion: networking.k8s.io/v1
             kind: Ingress
@@ -77,7 +79,6 @@ public sealed class InvalidRouteLanguageTests
                           number: 8080
                     pathType: ImplementationSpecific
             """);
-        router.AddService("default", "myapp", 8080);
         await pods.ServeAsync(router, "default", "myapp", null, "127.0.6.1");
         await router.WaitForStatusAsync("zone2.test", "/", HttpStatusCode.OK);
 
