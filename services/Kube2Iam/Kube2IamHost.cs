@@ -13,9 +13,9 @@ using Microsoft.Extensions.Logging;
 namespace Kube2Iam;
 
 /// <summary>What Program.cs configures on the shared host (also used by tests that run the daemon in-process).</summary>
-public static partial class Kube2IamHost
+public static class Kube2IamHost
 {
-    public const string ServiceName = "kube2iam";
+    public const string ServiceName = Kube2IamOptions.ServiceName;
 
     public static void Configure(ServiceHostBuilder<Kube2IamOptions> host)
     {
@@ -40,14 +40,6 @@ public static partial class Kube2IamHost
         host.OnBuilt(app =>
         {
             Kube2IamServices.AddReadinessChecks(app.Services);
-            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(ServiceName);
-            foreach (var warning in StartupWarnings.For(options, InClusterConfig.Default))
-            {
-                LogIgnoredFlag(logger, warning);
-            }
         });
     }
-
-    [LoggerMessage(EventId = 60, Level = LogLevel.Warning, Message = "{Warning}")]
-    private static partial void LogIgnoredFlag(ILogger logger, string warning);
 }

@@ -46,11 +46,12 @@ public static partial class ServiceHost
 
         var app = Build(serviceName, options, configure);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(serviceName);
+        var exitCode = app.Services.GetRequiredService<ServiceExitCode>(); // read after the run, when the host is disposed
         try
         {
             await app.RunAsync().ConfigureAwait(false);
             LogStopped(logger, serviceName);
-            return ExitOk;
+            return exitCode.Code;
         }
 #pragma warning disable CA1031 // The host's last line of defence: log the cause as one JSON line and exit non-zero.
         catch (Exception exception)
@@ -75,6 +76,7 @@ public static partial class ServiceHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ReadinessState>();
         builder.Services.AddSingleton<LivenessState>();
+        builder.Services.AddSingleton<ServiceExitCode>();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton(sp => new MetricsCollector(sp.GetRequiredService<IMeterFactory>()));
         builder.Services.AddSingleton<IHostLifetime, GracefulShutdownLifetime>();
@@ -121,6 +123,12 @@ public static partial class ServiceHost
             action(app);
         }
 
+        var startLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(serviceName);
+        foreach (var warning in options.StartupWarnings())
+        {
+            LogStartupWarning(startLogger, warning);
+        }
+
         app.Lifetime.ApplicationStarted.Register(() =>
             LogStarted(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(serviceName), serviceName, Version,
                 string.Join(",", hostBuilder.Listeners.Select(l => l.Port)), options.MetricsPort));
@@ -149,6 +157,9 @@ public static partial class ServiceHost
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "{Service} stopped")]
     private static partial void LogStopped(ILogger logger, string service);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{Warning}")]
+    private static partial void LogStartupWarning(ILogger logger, string warning);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Critical, Message = "{Service} failed: {Reason}")]
     private static partial void LogFatal(ILogger logger, Exception exception, string service, string reason);

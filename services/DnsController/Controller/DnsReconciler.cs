@@ -1,5 +1,6 @@
 using AwsIntegrations.Aws;
 using AwsIntegrations.Hosting.Loops;
+using AwsIntegrations.Kubernetes.Controllers;
 using DnsController.Applying;
 using DnsController.Options;
 using DnsController.Planning;
@@ -15,7 +16,7 @@ namespace DnsController.Controller;
 /// per zone) → apply (batched, bisected on InvalidChangeBatch) → report (Events, metrics). With nothing changed a pass
 /// makes no Route 53 call. Not thread-safe: the reconcile loop runs one pass at a time.
 /// </summary>
-public sealed partial class DnsReconciler
+public sealed partial class DnsReconciler : IReconciler
 {
     private readonly DnsControllerOptions _options;
     private readonly IRoute53Api _route53;
@@ -24,7 +25,7 @@ public sealed partial class DnsReconciler
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly DnsMetrics _metrics;
-    private readonly LeadershipEpochGate? _leadership;
+    private readonly LeadershipTerm? _leadership;
     private readonly LoadBalancerDirectory _loadBalancers;
     private readonly ChangeApplier _applier;
     private readonly ZoneFilter _filter;
@@ -39,7 +40,7 @@ public sealed partial class DnsReconciler
 
     public DnsReconciler(
         DnsControllerOptions options, IRoute53Api route53, IElbV2Api elb, ISourceProvider sources, IObjectEvents events,
-        TimeProvider time, ILogger logger, DnsMetrics metrics, LeadershipEpochGate? leadership = null)
+        TimeProvider time, ILogger logger, DnsMetrics metrics, LeadershipTerm? leadership = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
@@ -197,7 +198,7 @@ public sealed partial class DnsReconciler
     {
         var read = false;
         var now = _time.GetUtcNow();
-        var epoch = _leadership?.Epoch ?? 0;
+        var epoch = _leadership?.Current ?? 0;
         if (Cache.UnreadableZones.Count > 0 && _lastFullPlan is { } planned && now - planned >= _options.Interval)
         {
             // A refused zone is asked again once per --interval (its policy may have been fixed), not on every pass.

@@ -12,19 +12,18 @@ namespace DnsController.Controller;
 /// Ingresses and Services from shared informers (one list+watch each), filtered by class, labels and annotations. An
 /// Ingress with a hostname that the class filter drops is said once at debug level (until it is selected or deleted).
 /// </summary>
-public sealed partial class InformerSources : ISourceProvider, IDisposable
+public sealed partial class InformerSources : ISourceProvider
 {
     private readonly SourceSettings _settings;
     private readonly ILogger _logger;
     private readonly Informer<V1Ingress>? _ingresses;
     private readonly Informer<V1Service>? _services;
-    private readonly List<IDisposable> _registrations = [];
     private readonly HashSet<string> _droppedByClass = new(StringComparer.Ordinal);
 
     // Mapping 20,000 objects on every pass costs more than the plan for one change: objects are mapped again only when their resourceVersion moves.
     private readonly Dictionary<string, (string? Version, SourceObject Source)> _mapped = new(StringComparer.Ordinal);
 
-    public InformerSources(SharedInformerFactory informers, DnsControllerOptions options, Action changed, ILogger? logger = null)
+    public InformerSources(SharedInformerFactory informers, DnsControllerOptions options, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(informers);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,13 +33,11 @@ public sealed partial class InformerSources : ISourceProvider, IDisposable
         if (options.Sources.Contains("ingress"))
         {
             _ingresses = informers.GetInformer<V1Ingress>(ns, options.LabelFilter);
-            _registrations.Add(_ingresses.AddHandler(new InformerHandler<V1Ingress>(_ => changed(), (_, _) => changed(), _ => changed())));
         }
 
         if (options.Sources.Contains("service"))
         {
             _services = informers.GetInformer<V1Service>(ns, options.LabelFilter);
-            _registrations.Add(_services.AddHandler(new InformerHandler<V1Service>(_ => changed(), (_, _) => changed(), _ => changed())));
         }
     }
 
@@ -149,13 +146,5 @@ public sealed partial class InformerSources : ISourceProvider, IDisposable
         }
 
         return source;
-    }
-
-    public void Dispose()
-    {
-        foreach (var registration in _registrations)
-        {
-            registration.Dispose();
-        }
     }
 }

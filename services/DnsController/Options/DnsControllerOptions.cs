@@ -8,6 +8,8 @@ namespace DnsController.Options;
 /// <summary>The DnsController's flags; names and defaults follow external-dns where it has the same flag.</summary>
 public sealed class DnsControllerOptions : ServiceOptions
 {
+    public const string ServiceName = "dns-controller";
+
     public DnsControllerOptions()
     {
         MetricsPort = 7979;
@@ -127,6 +129,8 @@ public sealed class DnsControllerOptions : ServiceOptions
 
     [FlagGroup]
     public ExternalDnsFlags ExternalDns { get; set; } = new();
+
+    public override IEnumerable<string> StartupWarnings() => ExternalDns.Warnings();
 
     public override FlagException? Validate()
     {

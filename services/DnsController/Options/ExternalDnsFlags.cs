@@ -57,4 +57,7 @@ public sealed class ExternalDnsFlags
 
     /// <summary>The ignored flags that were given, each with why it is ignored.</summary>
     public IReadOnlyList<(string Flag, string Reason)> Ignored() => IgnoredFlags.Given(this, IgnoredPrefix);
+
+    /// <summary>The one warning at start naming the ignored flags given.</summary>
+    public IEnumerable<string> Warnings() => IgnoredFlags.Warning("external-dns", this, IgnoredPrefix);
 }

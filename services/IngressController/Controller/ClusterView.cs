@@ -46,20 +46,4 @@ public sealed class ClusterView
     public IReadOnlySet<string> Targets() => _options.TargetType == TargetType.Instance
         ? TargetSelection.FromNodes(Nodes!.List())
         : TargetSelection.FromPods(Pods!.List());
-
-    /// <summary>Calls <paramref name="changed"/> on every change of anything the controller reads.</summary>
-    public IEnumerable<IDisposable> Subscribe(Action changed)
-    {
-        yield return Ingresses.AddHandler(new InformerHandler<V1Ingress>(_ => changed(), (_, _) => changed(), _ => changed()));
-        yield return Classes.AddHandler(new InformerHandler<V1IngressClass>(_ => changed(), (_, _) => changed(), _ => changed()));
-        if (Nodes is not null)
-        {
-            yield return Nodes.AddHandler(new InformerHandler<V1Node>(_ => changed(), (_, _) => changed(), _ => changed()));
-        }
-
-        if (Pods is not null)
-        {
-            yield return Pods.AddHandler(new InformerHandler<V1Pod>(_ => changed(), (_, _) => changed(), _ => changed()));
-        }
-    }
 }

@@ -9,6 +9,7 @@ using AwsIntegrations.IngressController.Options;
 using AwsIntegrations.IngressController.Planning;
 using AwsIntegrations.IngressController.Waf;
 using AwsIntegrations.Kubernetes.Client;
+using AwsIntegrations.Kubernetes.Controllers;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ namespace AwsIntegrations.IngressController.Controller;
 /// What one Ingress asks for never stops the others: bad values are problems of that Ingress, and a write AWS refuses
 /// stops only the load balancer it was for, which is not tried again with the same wants before the next resync.
 /// </summary>
-public sealed partial class IngressReconciler
+public sealed partial class IngressReconciler : IReconciler
 {
     /// <summary>How often a load balancer still provisioning is read again.</summary>
     public static readonly TimeSpan ProvisioningPoll = TimeSpan.FromSeconds(15);

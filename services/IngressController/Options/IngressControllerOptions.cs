@@ -187,7 +187,9 @@ public sealed class IngressControllerOptions : ServiceOptions
     public TimeSpan Debounce { get; set; } = TimeSpan.FromSeconds(1);
 
     [FlagGroup]
-    public AnchorFlags Anchor { get; set; } = new();
+    public KubeIngressAwsControllerFlags KubeIngressAwsController { get; set; } = new();
+
+    public override IEnumerable<string> StartupWarnings() => KubeIngressAwsController.Warnings();
 
     [FlagGroup]
     public LeaderElectionFlags LeaderElection { get; set; } = new();
@@ -210,7 +212,7 @@ public sealed class IngressControllerOptions : ServiceOptions
             return new FlagException("cluster-id", ClusterId, "must be set: the cluster's name in tags (kubernetes.io/cluster/<cluster-id>)");
         }
 
-        ApplyAnchorFlags();
+        ApplyKubeIngressAwsControllerFlags();
         if (!SecurityGroupTag.Contains('=', StringComparison.Ordinal))
         {
             return new FlagException("security-group-tag", SecurityGroupTag, "must be key=value");
@@ -250,14 +252,14 @@ public sealed class IngressControllerOptions : ServiceOptions
     }
 
     /// <summary>kube-ingress-aws-controller's flags that set ours: target access mode, SNI, controller id, log level, metrics address.</summary>
-    private void ApplyAnchorFlags()
+    private void ApplyKubeIngressAwsControllerFlags()
     {
         if (TargetAccessMode is { } mode)
         {
             TargetType = mode.Equals("AWSCNI", StringComparison.OrdinalIgnoreCase) ? TargetType.Ip : TargetType.Instance;
         }
 
-        if (Anchor.DisableSniSupport == true)
+        if (KubeIngressAwsController.DisableSniSupport == true)
         {
             MaxCertsPerAlb = 1;
         }
@@ -272,11 +274,11 @@ public sealed class IngressControllerOptions : ServiceOptions
             SecurityGroupTag = $"kubernetes:application={ControllerId}";
         }
 
-        if (Anchor.Debug == true)
+        if (KubeIngressAwsController.Debug == true)
         {
             LogLevel = "debug";
         }
-        else if (Anchor.Quiet == true)
+        else if (KubeIngressAwsController.Quiet == true)
         {
             LogLevel = "warning";
         }

@@ -1,4 +1,5 @@
 using AwsIntegrations.Hosting.Loops;
+using AwsIntegrations.Kubernetes.Controllers;
 using AwsIntegrations.JobCleaner.Metrics;
 using AwsIntegrations.JobCleaner.Planning;
 using AwsIntegrations.JobCleaner.Policy;
@@ -18,7 +19,7 @@ namespace AwsIntegrations.JobCleaner.Cleaning;
 /// the deletions at once. Nothing but counts, the annotated namespaces and (with a pod sweep) the Jobs' uids is kept between
 /// pages, so memory does not grow with the number of Jobs.
 /// </summary>
-public sealed partial class CleanupPass
+public sealed partial class CleanupPass : IReconciler
 {
     private const int MaxRelists = 3;
 

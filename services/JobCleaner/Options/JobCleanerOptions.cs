@@ -8,6 +8,8 @@ namespace AwsIntegrations.JobCleaner.Options;
 /// <summary>kube-job-cleaner's flags (same names and defaults), plus what its users asked for.</summary>
 public sealed class JobCleanerOptions : ServiceOptions
 {
+    public const string ServiceName = "job-cleaner";
+
     public JobCleanerOptions() => MetricsPort = 9097;
 
     [Flag("seconds", "Age in seconds after which finished Jobs (and, with --delete-orphan-pods, their orphan pods) are deleted.")]

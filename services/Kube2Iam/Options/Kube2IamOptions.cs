@@ -10,6 +10,10 @@ namespace Kube2Iam.Options;
 /// <summary>kube2iam's flags, names and defaults (so existing DaemonSet args keep working), plus the ones it lacks.</summary>
 public sealed class Kube2IamOptions : ServiceOptions
 {
+    public const string ServiceName = "kube2iam";
+
+    public override IEnumerable<string> StartupWarnings() => Options.StartupWarnings.For(this, InClusterConfig.Default);
+
     public Kube2IamOptions() => MetricsPort = 8181;
 
     [Flag("app-port", "Port the metadata proxy listens on (the iptables rule sends 169.254.169.254:80 here).")]

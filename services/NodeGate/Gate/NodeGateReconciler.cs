@@ -1,4 +1,5 @@
 using AwsIntegrations.Hosting.Loops;
+using AwsIntegrations.Kubernetes.Controllers;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
 using k8s;
@@ -14,17 +15,19 @@ namespace AwsIntegrations.NodeGate.Gate;
 /// are due (<see cref="TaintRemover"/>), tell the user with Events, and ask to run again when the next deadline comes.
 /// </summary>
 public sealed partial class NodeGateReconciler(
-    Informer<V1Node> nodes,
-    Informer<V1DaemonSet> daemonSets,
-    Informer<V1Pod> pods,
+    SharedInformerFactory informers,
     GatePlanner planner,
     RequiredDaemonSets required,
     TaintRemover remover,
     EventRecorder events,
     NodeGateMetrics metrics,
     TimeProvider time,
-    ILogger logger)
+    ILogger<NodeGateReconciler> logger) : IReconciler
 {
+    private readonly Informer<V1Node> nodes = informers.GetInformer<V1Node>();
+    private readonly Informer<V1DaemonSet> daemonSets = informers.GetInformer<V1DaemonSet>();
+    private readonly Informer<V1Pod> pods = informers.GetInformer<V1Pod>();
+
     public async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
     {
         // Deciding before every cache holds its first list would release nodes whose DaemonSets are merely not seen yet.

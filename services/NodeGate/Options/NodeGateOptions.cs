@@ -12,7 +12,13 @@ public sealed class NodeGateOptions : ServiceOptions
     public NodeGateOptions()
     {
         MetricsPort = 9105;
-        LeaderElection.LeaseName = ServiceName;
+
+        // As before NodeGate took the shared flags: without --leader-namespace (or POD_NAMESPACE) the Lease is in the pod's
+        // own namespace, where nidhogg's RBAC grants it.
+        if (OwnNamespace() is { } own)
+        {
+            LeaderElection.Namespace = own;
+        }
     }
 
     [Flag("taint-key", "Key of the startup taint the kubelet registers (--register-with-taints=KEY=:NoSchedule); removed once the node's DaemonSets are ready.")]
@@ -32,9 +38,6 @@ public sealed class NodeGateOptions : ServiceOptions
     [FlagRange(1, 3600)]
     public TimeSpan ResyncInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    [Flag("leader-elect", "Run only while holding the Lease (set false only for a single replica).", Aliases = ["leader-election"])]
-    public bool LeaderElect { get; set; } = true;
-
     [Flag("metrics-addr", "nidhogg's spelling of the metrics endpoint, host:port (':8080' listens on every address); sets --metrics-address and --metrics-port.")]
     public string? MetricsAddr { get; set; }
 
@@ -45,7 +48,20 @@ public sealed class NodeGateOptions : ServiceOptions
     public KubernetesOptions Kubernetes { get; set; } = new();
 
     [FlagGroup]
-    public LeaderElectionOptions LeaderElection { get; set; } = new();
+    public LeaderElectionFlags LeaderElection { get; set; } = new();
+
+    public override IEnumerable<string> StartupWarnings()
+    {
+        foreach (var ignored in Config?.Ignored ?? [])
+        {
+            yield return $"--config-file {ConfigFile}: {ignored}; ignored";
+        }
+
+        if (DisableCompression is not null)
+        {
+            yield return "--disable-compression is accepted for nidhogg's manifests and ignored: NodeGate's Kubernetes client never asks for compressed answers";
+        }
+    }
 
     /// <summary>The parsed --daemonset-selector (set by <see cref="Validate"/>); null when the flag is empty.</summary>
     internal LabelSelector? Selector { get; private set; }
@@ -93,18 +109,12 @@ public sealed class NodeGateOptions : ServiceOptions
             MetricsAddress = MetricsAddr;
         }
 
-        if (LeaderElect)
-        {
-            try
-            {
-                LeaderElection.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                return new FlagException(e.Message);
-            }
-        }
-
         return null;
+    }
+
+    private static string? OwnNamespace()
+    {
+        const string path = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
+        return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
     }
 }

@@ -5,6 +5,8 @@ namespace Router.Options;
 
 public sealed class RouterOptions : ServiceOptions
 {
+    public const string ServiceName = "router";
+
     public const string DefaultIngressClass = "aws-integrations";
 
     public RouterOptions()

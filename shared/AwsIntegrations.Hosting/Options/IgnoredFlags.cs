@@ -23,4 +23,11 @@ public static class IgnoredFlags
 
         return given;
     }
+
+    /// <summary>"<paramref name="tool"/> flags accepted but ignored: --a (why); --b (why)", or nothing when none was given.</summary>
+    public static IEnumerable<string> Warning(string tool, object group, string prefix)
+    {
+        var given = Given(group, prefix);
+        return given.Count == 0 ? [] : [$"{tool} flags accepted but ignored: {string.Join("; ", given.Select(i => $"{i.Flag} ({i.Reason})"))}"];
+    }
 }

@@ -3,6 +3,12 @@ namespace AwsIntegrations.Hosting.Options;
 /// <summary>Flags every service has: logging, the management endpoints, and graceful shutdown.</summary>
 public class ServiceOptions : IValidatableOptions
 {
+    /// <summary>
+    /// What the host logs once at start, one warning line each: flags of the tool the service replaces that it accepts and
+    /// ignores (see <see cref="IgnoredFlags"/>), settings given in a way that has no effect.
+    /// </summary>
+    public virtual IEnumerable<string> StartupWarnings() => [];
+
     [Flag("log-level", "Minimum log level: trace, debug, info, warning, error or fatal.")]
     [AllowedValues("trace", "debug", "info", "information", "warn", "warning", "error", "fatal", "critical", "panic")]
     public string LogLevel { get; set; } = "info";

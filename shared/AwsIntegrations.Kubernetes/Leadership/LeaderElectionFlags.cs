@@ -4,15 +4,22 @@ namespace AwsIntegrations.Kubernetes.Leadership;
 
 /// <summary>
 /// The leader-election flags every controller shares (the names kube-ingress-aws-controller, external-dns and the Kubernetes
-/// controllers use); the Lease itself is named after the service.
+/// controllers use, with kube-controller-manager's and nidhogg's spellings as aliases); the Lease is named after the service
+/// unless --leader-elect-resource-name names it.
 /// </summary>
 public sealed class LeaderElectionFlags : IValidatableOptions
 {
-    [Flag("leader-elect", "Elect a leader through a Lease named after the service, so that only one replica writes; the others stand by.")]
+    [Flag("leader-elect", "Elect a leader through a Lease named after the service, so that only one replica writes; the others stand by.", Aliases = ["leader-election"])]
     public bool LeaderElect { get; set; } = true;
 
-    [Flag("leader-election-namespace", "Namespace of the leader election Lease.", Env = "POD_NAMESPACE")]
+    [Flag("leader-election-namespace", "Namespace of the leader election Lease.", Env = "POD_NAMESPACE", Aliases = ["leader-elect-resource-namespace", "leader-namespace"])]
     public string Namespace { get; set; } = "default";
+
+    [Flag("leader-elect-resource-name", "Name of the Lease used as the lock; empty: the service's name.", Aliases = ["leader-configmap"])]
+    public string LeaseName { get; set; } = "";
+
+    [Flag("leader-elect-identity", "Identity written into the Lease; empty: the pod's name (the host name).", Env = "POD_NAME")]
+    public string Identity { get; set; } = "";
 
     [Flag("leader-elect-lease-duration", "How long non-leaders wait after the last renewal before taking over.")]
     [FlagRange(1, 3600)]
@@ -38,12 +45,12 @@ public sealed class LeaderElectionFlags : IValidatableOptions
             : null;
     }
 
-    /// <summary>The elector's settings for the Lease <paramref name="leaseName"/>, held by this pod (POD_NAME, else the host name).</summary>
-    public LeaderElectionOptions ForLease(string leaseName) => new()
+    /// <summary>The elector's settings for the Lease (<paramref name="defaultLeaseName"/> unless --leader-elect-resource-name is set), held by this pod.</summary>
+    public LeaderElectionOptions ForLease(string defaultLeaseName) => new()
     {
-        LeaseName = leaseName,
+        LeaseName = string.IsNullOrWhiteSpace(LeaseName) ? defaultLeaseName : LeaseName,
         LeaseNamespace = Namespace,
-        Identity = Environment.GetEnvironmentVariable("POD_NAME") is { Length: > 0 } pod ? pod : Environment.MachineName,
+        Identity = string.IsNullOrWhiteSpace(Identity) ? Environment.MachineName : Identity,
         LeaseDuration = LeaseDuration,
         RenewDeadline = RenewDeadline,
         RetryPeriod = RetryPeriod,

@@ -1,9 +1,11 @@
+using AwsIntegrations.Testing;
+
 namespace AwsIntegrations.Hosting.Tests.Repository;
 
 /// <summary>Finds files of the repository from the test's output folder.</summary>
 internal static class RepositoryLayout
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
@@ -14,15 +16,4 @@ internal static class RepositoryLayout
             .Select(line => line.Split(',')[1].Trim().Trim('"').Replace('\\', '/'))
             .Where(path => path.EndsWith(".csproj", StringComparison.Ordinal))
             .ToList();
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AwsIntegrations.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("AwsIntegrations.sln not found above " + AppContext.BaseDirectory);
-    }
 }

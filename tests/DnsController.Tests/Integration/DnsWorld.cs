@@ -37,7 +37,7 @@ internal sealed class DnsWorld : IAsyncDisposable
         Route53 = new Route53Client(transport);
         Elb = new ElbV2Client(transport);
         Informers = new SharedInformerFactory(Connection);
-        Sources = new InformerSources(Informers, options, () => { });
+        Sources = new InformerSources(Informers, options);
         Recorder = new EventRecorder(Connection, new EventRecorderOptions("dns-controller"));
         Reconciler = new DnsReconciler(options, Route53, Elb, Sources, new KubernetesObjectEvents(Recorder), TimeProvider.System,
             NullLogger.Instance, new DnsMetrics());
@@ -159,7 +159,6 @@ internal sealed class DnsWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Sources.Dispose();
         await Recorder.DisposeAsync();
         await Informers.DisposeAsync();
         Connection.Dispose();

@@ -159,18 +159,7 @@ public sealed class IamTests : IAsyncLifetime
         }
     }
 
-    private static string DeployFile(string name)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AwsIntegrations.sln")))
-            {
-                return Path.Combine(directory.FullName, "deploy", "overlays", "example", "iam", name);
-            }
-        }
-
-        throw new InvalidOperationException("AwsIntegrations.sln not found");
-    }
+    private static string DeployFile(string name) => RepositoryRoot.Combine("deploy", "overlays", "example", "iam", name);
 
     private static string Jwt(string payload)
     {

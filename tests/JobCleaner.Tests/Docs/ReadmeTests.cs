@@ -1,26 +1,22 @@
-using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.JobCleaner.Metrics;
 using AwsIntegrations.JobCleaner.Options;
 using AwsIntegrations.JobCleaner.Planning;
 using AwsIntegrations.JobCleaner.Policy;
+using AwsIntegrations.Testing;
 
 namespace JobCleaner.Tests.Docs;
 
 /// <summary>The README is checked against the code, so the docs never drift from the flags, annotations and metrics.</summary>
 public class ReadmeTests
 {
-    private static readonly string Readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "services", "JobCleaner", "README.md"));
+    private static readonly string Readme = File.ReadAllText(RepositoryRoot.Combine("services", "JobCleaner", "README.md"));
 
     [Fact]
     public void Readme_FlagTable_IsTheGeneratedOne()
     {
-        var start = Readme.IndexOf("<!-- flags -->", StringComparison.Ordinal);
-        var end = Readme.IndexOf("<!-- /flags -->", StringComparison.Ordinal);
-        start.Should().BeGreaterThan(0, "the README marks its flag table with <!-- flags --> ... <!-- /flags -->");
+        var (written, generated) = ReadmeFlagTable.Compare("JobCleaner", new JobCleanerOptions());
 
-        var table = Readme[(start + "<!-- flags -->".Length)..end].Trim();
-
-        table.Should().Be(FlagHelp.Markdown(new JobCleanerOptions()).Trim(), "regenerate the table from FlagHelp.Markdown(new JobCleanerOptions())");
+        written.Should().Be(generated, ReadmeFlagTable.HowToRegenerate);
     }
 
     [Fact]
@@ -35,16 +31,5 @@ public class ReadmeTests
         {
             Readme.Should().Contain($"`{JobCleanerMetrics.Label(reason)}`");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AwsIntegrations.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("AwsIntegrations.sln not found");
     }
 }

@@ -11,7 +11,7 @@ public class NodeGateFlagTests : NodeGateCluster
     [InlineData(new[] { "--config-file", "/nonexistent/list.yaml" }, "--config-file /nonexistent/list.yaml: cannot read it")]
     [InlineData(new[] { "--daemonset-selector", "a=b", "--taint-key", "" }, "--taint-key must not be empty")]
     [InlineData(new[] { "--daemonset-selector", "a=b", "--max-wait", "0s" }, "max-wait")]
-    [InlineData(new[] { "--daemonset-selector", "a=b", "--leader-elect-lease-duration", "5s" }, "leaseDuration")]
+    [InlineData(new[] { "--daemonset-selector", "a=b", "--leader-elect-lease-duration", "5s" }, "--leader-elect-lease-duration > --leader-elect-renew-deadline")]
     public async Task Start_BadFlags_ExitsWithCode2AndTheProblem(string[] flags, string problem)
     {
         await using var service = ChildProcess.StartDotnet(ServiceAssembly, ["--kubeconfig", Kubeconfig, .. flags]);

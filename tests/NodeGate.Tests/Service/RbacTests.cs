@@ -7,7 +7,7 @@ namespace AwsIntegrations.NodeGate.Tests.Service;
 /// <summary>The manifests in deploy/nodegate grant exactly what the running service calls.</summary>
 public class RbacTests : NodeGateCluster
 {
-    private static readonly string Deploy = Path.Combine(Repository.Root(), "deploy", "nodegate");
+    private static readonly string Deploy = RepositoryRoot.Combine("deploy", "nodegate");
 
     [Fact]
     public void ClusterRole_GrantsExactlyTheIssuesVerbs()

@@ -7,7 +7,7 @@ namespace AwsIntegrations.IngressController.Options;
 /// keep working. Those that map onto a setting of ours are applied by <see cref="IngressControllerOptions"/>; the others
 /// are ignored, and <see cref="Ignored"/> names each one given, with why, for the one warning at start.
 /// </summary>
-public sealed class AnchorFlags
+public sealed class KubeIngressAwsControllerFlags
 {
     private const string IgnoredPrefix = "kube-ingress-aws-controller's; ignored: ";
 
@@ -67,4 +67,7 @@ public sealed class AnchorFlags
 
     /// <summary>The ignored flags that were given, each with why it is ignored.</summary>
     public IReadOnlyList<(string Flag, string Reason)> Ignored() => IgnoredFlags.Given(this, IgnoredPrefix);
+
+    /// <summary>The one warning at start naming the ignored flags given.</summary>
+    public IEnumerable<string> Warnings() => IgnoredFlags.Warning("kube-ingress-aws-controller", this, IgnoredPrefix);
 }

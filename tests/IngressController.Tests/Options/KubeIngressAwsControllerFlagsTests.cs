@@ -5,7 +5,7 @@ using AwsIntegrations.IngressController.Tests.Compatibility;
 namespace AwsIntegrations.IngressController.Tests.Options;
 
 /// <summary>kube-ingress-aws-controller's Deployment args keep working: every flag it defines is accepted, those that map are applied.</summary>
-public class AnchorFlagsTests
+public class KubeIngressAwsControllerFlagsTests
 {
     private static IngressControllerOptions Bind(params string[] args) => Bind(_ => null, args);
 
@@ -59,8 +59,8 @@ public class AnchorFlagsTests
         options.AdditionalTags.Should().Equal("InfrastructureComponent=true", "application=kube-ingress-aws-controller");
         options.CertPollingInterval.Should().Be(TimeSpan.FromMinutes(2));
         options.CertFilterTag.Should().Be("kubernetes=enabled");
-        options.Anchor.Ignored().Select(i => i.Flag).Should().Equal(ZalandoProduction.Ignored);
-        options.Anchor.Ignored().Should().OnlyContain(i => i.Reason.Length > 20, "each ignored flag says why");
+        options.KubeIngressAwsController.Ignored().Select(i => i.Flag).Should().Equal(ZalandoProduction.Ignored);
+        options.KubeIngressAwsController.Ignored().Should().OnlyContain(i => i.Reason.Length > 20, "each ignored flag says why");
     }
 
     [Theory]
