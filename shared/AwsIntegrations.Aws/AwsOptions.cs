@@ -51,7 +51,7 @@ public sealed class AwsOptions
     [Flag("aws-imds-endpoint", "Instance metadata service address", Env = "AWS_EC2_METADATA_SERVICE_ENDPOINT")]
     public string ImdsEndpoint { get; set; } = "http://169.254.169.254";
 
-    public double RateFor(AwsService service) => service.Name switch
+    internal double RateFor(AwsService service) => service.Name switch
     {
         "route53" => Route53Rps,
         "elbv2" => ElbV2Rps,

@@ -3,7 +3,7 @@ using System.Text;
 namespace AwsIntegrations.Aws;
 
 /// <summary>Our ACM client (JSON 1.1, target prefix CertificateManager, API version 2015-12-08).</summary>
-public sealed class AcmClient(AwsTransport transport) : IAcmApi
+internal sealed class AcmClient(AwsTransport transport) : IAcmApi
 {
     public static readonly IReadOnlyList<string> AllKeyTypes = ["RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096", "EC_prime256v1", "EC_secp384r1", "EC_secp521r1"];
 

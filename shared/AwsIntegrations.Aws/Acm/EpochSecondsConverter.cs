@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace AwsIntegrations.Aws;
 
 /// <summary>JSON-protocol timestamps: seconds since the epoch, possibly fractional.</summary>
-public sealed class EpochSecondsConverter : JsonConverter<DateTimeOffset?>
+internal sealed class EpochSecondsConverter : JsonConverter<DateTimeOffset?>
 {
     public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.Null ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(reader.GetDouble() * 1000));

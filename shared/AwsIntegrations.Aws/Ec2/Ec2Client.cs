@@ -6,7 +6,7 @@ namespace AwsIntegrations.Aws;
 /// Our EC2 client (EC2 Query, API version 2016-11-15): lists serialize as <c>Name.N</c> (the model's capitalized
 /// locationName: Filter.1.Name, Filter.1.Value.1, SubnetId.1); answers use lowerCamel names and &lt;item&gt; lists.
 /// </summary>
-public sealed class Ec2Client(AwsTransport transport) : IEc2Api
+internal sealed class Ec2Client(AwsTransport transport) : IEc2Api
 {
     public const string Version = "2016-11-15";
 

@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace AwsIntegrations.Aws;
 
 /// <summary>Our Elastic Load Balancing v2 client (Query protocol, API version 2015-12-01).</summary>
-public sealed class ElbV2Client(AwsTransport transport) : IElbV2Api
+internal sealed class ElbV2Client(AwsTransport transport) : IElbV2Api
 {
     public const string Version = "2015-12-01";
     private const int ArnsPerCall = 20;

@@ -1,4 +1,4 @@
 namespace AwsIntegrations.Aws;
 
 /// <summary>Where to send a service's requests and which region to sign them for.</summary>
-public sealed record AwsEndpoint(Uri Url, string SigningRegion);
+internal sealed record AwsEndpoint(Uri Url, string SigningRegion);

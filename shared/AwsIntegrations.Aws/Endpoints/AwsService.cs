@@ -1,7 +1,7 @@
 namespace AwsIntegrations.Aws;
 
 /// <summary>An AWS service as the SDKs name it: metric label, service id (for AWS_ENDPOINT_URL_*), endpoint prefix, signing name.</summary>
-public sealed record AwsService(string Name, string ServiceId, string EndpointPrefix, string SigningName, bool IsGlobal)
+internal sealed record AwsService(string Name, string ServiceId, string EndpointPrefix, string SigningName, bool IsGlobal)
 {
     public static readonly AwsService Sts = new("sts", "STS", "sts", "sts", IsGlobal: false);
     public static readonly AwsService Ec2 = new("ec2", "EC2", "ec2", "ec2", IsGlobal: false);

@@ -21,7 +21,7 @@ public sealed class EndpointResolver
 
     public string Region => _region;
 
-    public AwsEndpoint Resolve(AwsService service)
+    internal AwsEndpoint Resolve(AwsService service)
     {
         var signingRegion = service.IsGlobal ? GlobalSigningRegion(_region) : _region;
         var configured = ConfiguredUrl(service);

@@ -1,4 +1,4 @@
 namespace AwsIntegrations.Aws;
 
 /// <summary>An error answer as parsed from the wire, before it becomes an exception.</summary>
-public sealed record AwsError(string Code, string Message, string? RequestId);
+internal sealed record AwsError(string Code, string Message, string? RequestId);

@@ -25,7 +25,7 @@ public sealed class AwsMetrics
     }
 
     /// <param name="result">success, throttled, client_error, server_error or network_error.</param>
-    public void Record(AwsService service, string operation, string result, TimeSpan duration)
+    internal void Record(AwsService service, string operation, string result, TimeSpan duration)
     {
         var tags = new TagList { { "service", service.Name }, { "operation", operation }, { "result", result } };
         _calls.Add(1, tags);

@@ -6,7 +6,7 @@ namespace AwsIntegrations.Aws;
 /// The body of a Query / EC2 Query request: Action, Version and parameters as application/x-www-form-urlencoded.
 /// Query lists are <c>Name.member.N</c>; EC2 lists are <c>Name.N</c> (callers pass the model's serialized name).
 /// </summary>
-public sealed class QueryForm
+internal sealed class QueryForm
 {
     public const string ContentType = "application/x-www-form-urlencoded; charset=utf-8";
 

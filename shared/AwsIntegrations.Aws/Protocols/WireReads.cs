@@ -4,7 +4,7 @@ namespace AwsIntegrations.Aws;
 /// Records the response members our parsers read (as element paths from the root), so the contract test can check
 /// each one against AWS's service model. Off unless a test turns it on for its async flow.
 /// </summary>
-public static class WireReads
+internal static class WireReads
 {
     private static readonly AsyncLocal<HashSet<string>?> Current = new();
 

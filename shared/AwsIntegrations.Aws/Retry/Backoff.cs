@@ -3,7 +3,7 @@ using AwsIntegrations.Hosting.Loops;
 namespace AwsIntegrations.Aws;
 
 /// <summary>Exponential backoff with full jitter, as the AWS standard retry mode computes it.</summary>
-public static class Backoff
+internal static class Backoff
 {
     /// <param name="retry">1 for the first retry.</param>
     /// <param name="random">A number in [0, 1).</param>

@@ -5,7 +5,7 @@ namespace AwsIntegrations.Aws;
 /// call gives its cost back, a first-try success gives 1 back. When the quota is empty, errors are not retried,
 /// so a struggling service is not hammered by every caller at once.
 /// </summary>
-public sealed class RetryQuota(int capacity)
+internal sealed class RetryQuota(int capacity)
 {
     public const int RetryCost = 5;
     public const int TimeoutRetryCost = 10;

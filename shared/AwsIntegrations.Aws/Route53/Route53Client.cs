@@ -5,8 +5,12 @@ using System.Xml.Linq;
 namespace AwsIntegrations.Aws;
 
 /// <summary>Our Route 53 client (REST-XML, API version 2013-04-01).</summary>
-public sealed class Route53Client(AwsTransport transport) : IRoute53Api
+public sealed class Route53Client : IRoute53Api
 {
+    private readonly AwsTransport _transport;
+
+    internal Route53Client(AwsTransport transport) => _transport = transport;
+
     public const string Version = "2013-04-01";
     private static readonly XNamespace Ns = "https://route53.amazonaws.com/doc/2013-04-01/";
 
@@ -155,7 +159,7 @@ public sealed class Route53Client(AwsTransport transport) : IRoute53Api
 
     private async Task<XElement> SendAsync(string operation, AwsRequest request, CancellationToken cancellationToken)
     {
-        var response = await transport.SendAsync(AwsService.Route53, operation, AwsProtocol.RestXml, request, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync(AwsService.Route53, operation, AwsProtocol.RestXml, request, cancellationToken).ConfigureAwait(false);
         return Xml.Parse(response.Body, operation);
     }
 }

@@ -4,7 +4,7 @@ namespace AwsIntegrations.Aws;
 /// What SigV4 signs: the method, the path and query exactly as sent (percent-encoded), the headers to sign
 /// (host and x-amz-date among them) and the hex SHA-256 of the body.
 /// </summary>
-public sealed record SigV4Input(
+internal sealed record SigV4Input(
     string Method,
     string RawPath,
     string RawQuery,

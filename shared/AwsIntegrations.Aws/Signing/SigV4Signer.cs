@@ -8,7 +8,7 @@ namespace AwsIntegrations.Aws;
 /// AWS Signature Version 4 (header form), checked against AWS's published test suite. Pure functions: the caller
 /// puts host and x-amz-date (and x-amz-security-token) into the headers, this computes the Authorization value.
 /// </summary>
-public static class SigV4Signer
+internal static class SigV4Signer
 {
     public const string Algorithm = "AWS4-HMAC-SHA256";
     public const string AmzDateFormat = "yyyyMMdd'T'HHmmss'Z'";

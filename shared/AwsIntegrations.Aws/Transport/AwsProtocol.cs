@@ -1,7 +1,7 @@
 namespace AwsIntegrations.Aws;
 
 /// <summary>The wire protocols of the services we call; each has its own error format.</summary>
-public enum AwsProtocol
+internal enum AwsProtocol
 {
     Query,
     Ec2,

@@ -1,7 +1,7 @@
 namespace AwsIntegrations.Aws;
 
 /// <summary>One request before signing: path and query already percent-encoded as they go on the wire.</summary>
-public sealed record AwsRequest(HttpMethod Method, string Path, string Query, byte[] Body, string? ContentType)
+internal sealed record AwsRequest(HttpMethod Method, string Path, string Query, byte[] Body, string? ContentType)
 {
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 

@@ -11,7 +11,7 @@ namespace AwsIntegrations.Aws;
 /// (throttling, 5xx and network errors; full-jitter backoff; client-side retry quota), records metrics, and turns the
 /// final failure into an <see cref="AwsServiceException"/>. Shared by all our service clients.
 /// </summary>
-public sealed partial class AwsTransport
+internal sealed partial class AwsTransport
 {
     private readonly HttpClient _http;
     private readonly IAwsCredentialsProvider _credentials;

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace AwsIntegrations.Aws;
 
 /// <summary>Reads an error answer in the shape each protocol uses (botocore's parsers are the reference).</summary>
-public static class ErrorParser
+internal static class ErrorParser
 {
     public static AwsError Parse(AwsProtocol protocol, int statusCode, byte[] body, string? headerRequestId)
     {

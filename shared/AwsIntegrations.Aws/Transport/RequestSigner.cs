@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 namespace AwsIntegrations.Aws;
 
 /// <summary>Turns an <see cref="AwsRequest"/> into a signed <see cref="HttpRequestMessage"/> for an endpoint.</summary>
-public static class RequestSigner
+internal static class RequestSigner
 {
     public static HttpRequestMessage Build(AwsEndpoint endpoint, AwsService service, AwsRequest request, AwsCredentials credentials, DateTimeOffset now)
     {

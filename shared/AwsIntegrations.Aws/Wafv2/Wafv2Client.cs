@@ -1,7 +1,7 @@
 namespace AwsIntegrations.Aws;
 
 /// <summary>Our WAFv2 client (JSON 1.1, target prefix AWSWAF_20190729, signing name wafv2), regional scope.</summary>
-public sealed class Wafv2Client(AwsTransport transport) : IWafv2Api
+internal sealed class Wafv2Client(AwsTransport transport) : IWafv2Api
 {
     public Task AssociateWebAclAsync(string webAclArn, string resourceArn, CancellationToken cancellationToken = default) =>
         CallAsync<AssociateWebAclBody, EmptyAnswer>("AssociateWebACL", new AssociateWebAclBody { WebAclArn = webAclArn, ResourceArn = resourceArn }, cancellationToken);

@@ -1,7 +1,7 @@
 namespace AwsIntegrations.Hosting.Leadership;
 
 /// <summary>The gate for per-node and per-pod services (Kube2Iam, Router): every replica leads.</summary>
-public sealed class AlwaysLeader : ILeadershipGate
+internal sealed class AlwaysLeader : ILeadershipGate
 {
     public static AlwaysLeader Instance { get; } = new();
 

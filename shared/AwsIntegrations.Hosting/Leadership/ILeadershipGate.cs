@@ -4,7 +4,7 @@ namespace AwsIntegrations.Hosting.Leadership;
 /// Tells controllers whether this replica may write. Services that need no election use
 /// <see cref="AlwaysLeader"/>; the Lease-based elector in AwsIntegrations.Kubernetes implements it too.
 /// </summary>
-public interface ILeadershipGate
+internal interface ILeadershipGate
 {
     bool IsLeader { get; }
 

@@ -11,7 +11,7 @@ namespace AwsIntegrations.Hosting.Lifetime;
 /// keeps working (load balancers and endpoint controllers notice), and only then stops the host; the host then gives in-flight
 /// requests and reconciles <c>--shutdown-timeout</c> to finish. A second signal stops at once.
 /// </summary>
-public sealed partial class GracefulShutdownLifetime(
+internal sealed partial class GracefulShutdownLifetime(
     IHostApplicationLifetime applicationLifetime,
     ReadinessState readiness,
     ServiceOptions options,

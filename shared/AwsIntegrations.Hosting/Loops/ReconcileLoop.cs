@@ -11,7 +11,7 @@ namespace AwsIntegrations.Hosting.Loops;
 /// it runs only while this replica leads. On shutdown the pass in flight finishes (its token is cancelled only when the host's
 /// shutdown timeout runs out or leadership is lost), so SIGTERM mid-reconcile loses nothing.
 /// </summary>
-public sealed partial class ReconcileLoop : BackgroundService
+internal sealed partial class ReconcileLoop : BackgroundService
 {
     private readonly string _name;
     private readonly Func<CancellationToken, Task<ReconcileResult>> _reconcile;

@@ -1,6 +1,6 @@
 namespace AwsIntegrations.Hosting.Loops;
 
-public sealed class ReconcileLoopOptions
+internal sealed class ReconcileLoopOptions
 {
     /// <summary>A change notification runs the reconcile this long after the first one; changes meanwhile coalesce into it.</summary>
     public TimeSpan Debounce { get; set; } = TimeSpan.FromSeconds(1);

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace AwsIntegrations.Hosting.Options;
 
 /// <summary>One flag of an options class: where it is stored and how it is described.</summary>
-public sealed record FlagDefinition(FlagAttribute Attribute, PropertyInfo Property, Func<object, object> Owner)
+internal sealed record FlagDefinition(FlagAttribute Attribute, PropertyInfo Property, Func<object, object> Owner)
 {
     public string Name => Attribute.Name;
 

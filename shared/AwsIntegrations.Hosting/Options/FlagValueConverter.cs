@@ -8,7 +8,7 @@ namespace AwsIntegrations.Hosting.Options;
 public static class FlagValueConverter
 {
     /// <param name="earlier">The value an earlier occurrence of the same list flag produced (lists accumulate), else null.</param>
-    public static object Convert(FlagDefinition flag, string text, object? earlier, string? source)
+    internal static object Convert(FlagDefinition flag, string text, object? earlier, string? source)
     {
         var type = flag.ValueType;
         if (flag.IsList)
@@ -29,7 +29,7 @@ public static class FlagValueConverter
         return value;
     }
 
-    public static string Describe(FlagDefinition flag)
+    internal static string Describe(FlagDefinition flag)
     {
         var type = flag.ValueType;
         var range = flag.Property.GetCustomAttribute<FlagRangeAttribute>();

@@ -5,7 +5,7 @@ namespace AwsIntegrations.Kubernetes.Client;
 /// deletecollection) and the resource (plural, without subresource), read from its method and path as the API server's
 /// own request-info resolver does.
 /// </summary>
-public readonly record struct KubernetesRequest(string Verb, string Resource)
+internal readonly record struct KubernetesRequest(string Verb, string Resource)
 {
     // /api/v1/namespaces/{ns}/status and /finalize are subresources of the namespace, not a kind in it.
     private static readonly HashSet<string> NamespaceSubresources = new(StringComparer.Ordinal) { "status", "finalize" };

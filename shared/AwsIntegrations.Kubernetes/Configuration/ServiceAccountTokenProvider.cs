@@ -7,7 +7,7 @@ namespace AwsIntegrations.Kubernetes.Configuration;
 /// The projected service-account token, read again whenever the file changes (the kubelet rotates it by swapping a
 /// symlink) and at least once a minute, as client-go does. KubernetesClient's TokenFileAuth only re-reads once a minute.
 /// </summary>
-public sealed class ServiceAccountTokenProvider(string path, TimeProvider? time = null) : ITokenProvider
+internal sealed class ServiceAccountTokenProvider(string path, TimeProvider? time = null) : ITokenProvider
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 

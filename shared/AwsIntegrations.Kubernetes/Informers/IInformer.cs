@@ -1,7 +1,7 @@
 namespace AwsIntegrations.Kubernetes.Informers;
 
 /// <summary>What the host needs of every informer, whatever its kind: readiness (HasSynced) and shutdown.</summary>
-public interface IInformer : IAsyncDisposable
+internal interface IInformer : IAsyncDisposable
 {
     string Description { get; }
 

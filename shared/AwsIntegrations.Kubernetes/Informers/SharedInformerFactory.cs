@@ -15,7 +15,7 @@ public sealed class SharedInformerFactory(KubernetesConnection client, InformerO
 {
     private readonly ConcurrentDictionary<(Type Kind, string? Namespace, string? Labels, string? Fields), Lazy<IInformer>> _informers = new();
 
-    public IReadOnlyCollection<IInformer> Informers => [.. _informers.Values.Select(l => l.Value)];
+    internal IReadOnlyCollection<IInformer> Informers => [.. _informers.Values.Select(l => l.Value)];
 
     public bool HasSynced => _informers.Values.All(l => l.Value.HasSynced);
 

@@ -21,7 +21,7 @@ namespace AwsIntegrations.Kubernetes.Leadership;
 /// makes it fail with 409, as client-go's update would) and leaving fields it does not know alone. KubernetesClient's own
 /// k8s.LeaderElection neither releases the lease nor takes a TimeProvider, and it replaces the whole Lease.
 /// </summary>
-public sealed partial class LeaderElector : ILeadershipGate, IHostedService, IAsyncDisposable
+internal sealed partial class LeaderElector : ILeadershipGate, IHostedService, IAsyncDisposable
 {
     private readonly KubernetesConnection _connection;
     private readonly IKubernetes _client;

@@ -3,7 +3,7 @@ using k8s.Models;
 namespace AwsIntegrations.Kubernetes.Leadership;
 
 /// <summary>What an elector observed in the Lease, and the pure decisions client-go makes from it.</summary>
-public sealed record LeaseRecord(string? HolderIdentity, DateTimeOffset? RenewTime, DateTimeOffset? AcquireTime, int Transitions)
+internal sealed record LeaseRecord(string? HolderIdentity, DateTimeOffset? RenewTime, DateTimeOffset? AcquireTime, int Transitions)
 {
     public static LeaseRecord Of(V1LeaseSpec? spec) =>
         new(spec?.HolderIdentity, Utc(spec?.RenewTime), Utc(spec?.AcquireTime), spec?.LeaseTransitions ?? 0);

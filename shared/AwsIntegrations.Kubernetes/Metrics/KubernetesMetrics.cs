@@ -4,7 +4,7 @@ using AwsIntegrations.Hosting.Metrics;
 namespace AwsIntegrations.Kubernetes.Metrics;
 
 /// <summary>kube_api_calls_total{verb,resource,code} and kube_api_call_duration_seconds{verb,resource}: the API call budget.</summary>
-public sealed class KubernetesMetrics
+internal sealed class KubernetesMetrics
 {
     private static readonly Meter SharedMeter = new(MeterNames.Kubernetes);
 

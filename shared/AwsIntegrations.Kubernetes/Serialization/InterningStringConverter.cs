@@ -10,7 +10,7 @@ namespace AwsIntegrations.Kubernetes.Serialization;
 /// image names, label values, node names) are one string each. Unique values still allocate; once the pool is full it
 /// only serves what it already holds.
 /// </summary>
-public sealed class InterningStringConverter : JsonConverter<string>
+internal sealed class InterningStringConverter : JsonConverter<string>
 {
     private const int MaxLength = 64;
     private const int MaxEntries = 32_768;

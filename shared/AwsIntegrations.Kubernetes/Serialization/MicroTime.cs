@@ -8,7 +8,7 @@ namespace AwsIntegrations.Kubernetes.Serialization;
 /// metav1.MicroTime (Lease acquireTime/renewTime, Event eventTime): the API server parses it with exactly six fractional
 /// digits and refuses "…:05Z", which KubernetesClient writes for a whole second (as metav1.Time wants it).
 /// </summary>
-public sealed class MicroTime : JsonConverter<DateTime?>
+internal sealed class MicroTime : JsonConverter<DateTime?>
 {
     public static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
