@@ -22,7 +22,7 @@ namespace Router;
 public static class RouterServiceCollectionExtensions
 {
     /// <summary>
-    /// The Router: Ingresses, Services and EndpointSlices watched, the route table rebuilt on every change (every replica,
+    /// The Router: Ingresses, IngressClasses, Services and EndpointSlices watched, the route table rebuilt on every change (every replica,
     /// no leader), and the proxy on --address:--port.
     /// </summary>
     public static void AddRouter(this ServiceHostBuilder<RouterOptions> host)
@@ -45,6 +45,7 @@ public static class RouterServiceCollectionExtensions
         services.AddSingleton(sp => new ProblemReporter(sp.GetRequiredService<EventRecorder>(), sp.GetRequiredService<ILogger<RouteTableReconciler>>()));
         services.AddController<RouteTableReconciler>(RouterOptions.ServiceName, controller => controller
             .Watch<V1Ingress>()
+            .Watch<V1IngressClass>()
             .Watch<V1Service>()
             .Watch<V1EndpointSlice>(labelSelector: EndpointResolver.ServiceNameLabel)
             .WithLoop(debounce: TimeSpan.Zero, resyncInterval: TimeSpan.FromDays(1)));

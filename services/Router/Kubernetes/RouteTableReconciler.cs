@@ -11,7 +11,7 @@ using Router.Routing;
 namespace Router.Kubernetes;
 
 /// <summary>
-/// Builds the route table from the Ingresses, Services and EndpointSlices the shared informers hold and swaps it in. The
+/// Builds the route table from the Ingresses, IngressClasses, Services and EndpointSlices the shared informers hold and swaps it in. The
 /// controller's loop runs it as soon as one of them changes (changes arriving during a build are coalesced into the next
 /// one). Problems become Warning Events, once each while they last.
 /// </summary>
@@ -31,7 +31,8 @@ public sealed partial class RouteTableReconciler(
         var state = new ClusterState(
             informers.GetInformer<V1Ingress>().List(),
             informers.GetInformer<V1Service>().List(),
-            informers.GetInformer<V1EndpointSlice>(labelSelector: EndpointResolver.ServiceNameLabel).List());
+            informers.GetInformer<V1EndpointSlice>(labelSelector: EndpointResolver.ServiceNameLabel).List(),
+            informers.GetInformer<V1IngressClass>().List());
         var result = RouteTableBuilder.Build(state, settings);
         tables.Swap(result.Table, time.GetUtcNow());
         settings.Endpoints.Retain(result.Addresses);

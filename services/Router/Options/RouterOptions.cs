@@ -22,7 +22,7 @@ public sealed class RouterOptions : ServiceOptions
     [FlagRange(1, 65535)]
     public int Port { get; set; } = 9999;
 
-    [Flag("ingress-class", "Route only Ingresses of this class (spec.ingressClassName or the kubernetes.io/ingress.class annotation).")]
+    [Flag("ingress-class", "Route only Ingresses of this class (spec.ingressClassName or the kubernetes.io/ingress.class annotation), or of an IngressClass whose controller is aws-integrations.io/ingress-controller (without a class: when that IngressClass is the default), as the IngressController decides.")]
     public string IngressClass { get; set; } = DefaultIngressClass;
 
     [Flag("default-load-balancer", "Load balancing when an Ingress does not choose one: round-robin, power-of-two-choices, random, consistent-hash (by client address) or least-requests.")]

@@ -1,5 +1,4 @@
-using k8s;
-using k8s.Models;
+using AwsIntegrations.Kubernetes.Ingresses;
 using Router.Predicates;
 
 namespace Router.Routing;
@@ -10,22 +9,18 @@ namespace Router.Routing;
 /// </summary>
 public static class RouteTableBuilder
 {
-    public const string ClassAnnotation = "kubernetes.io/ingress.class";
-
     public static BuildResult Build(ClusterState state, BuildSettings settings)
     {
         var problems = new List<BuildProblem>();
         var catalog = new BackendCatalog(state, settings, problems);
         var draft = new RouteTableDraft();
         var conditions = new ConditionsBuilder();
-        foreach (var ingress in state.Ingresses.Where(i => IsOurs(i, settings.IngressClass)).OrderBy(i => i, IngressAge.Comparer))
+        var classes = state.IngressClasses ?? [];
+        foreach (var ingress in state.Ingresses.Where(i => IngressClassDecision.IsOurs(i, settings.IngressClass, classes)).OrderBy(i => i, IngressAge.Comparer))
         {
             new IngressConverter(ingress, settings, catalog, draft, conditions, problems).Convert();
         }
 
         return new BuildResult(draft.Build(), problems, catalog.Addresses);
     }
-
-    public static bool IsOurs(V1Ingress ingress, string ingressClass) =>
-        (ingress.Spec?.IngressClassName ?? ingress.GetAnnotation(ClassAnnotation)) == ingressClass;
 }

@@ -7,7 +7,7 @@ using Router.Routing;
 
 namespace Router.Tests.Support;
 
-/// <summary>Reads Ingress, Service and EndpointSlice documents with the same serializer the client uses.</summary>
+/// <summary>Reads Ingress, IngressClass, Service and EndpointSlice documents with the same serializer the client uses.</summary>
 public static class ClusterStateYaml
 {
     public static ClusterState Parse(string yaml)
@@ -15,6 +15,7 @@ public static class ClusterStateYaml
         var ingresses = new List<V1Ingress>();
         var services = new List<V1Service>();
         var slices = new List<V1EndpointSlice>();
+        var classes = new List<V1IngressClass>();
         foreach (var document in YamlDocuments.Parse(yaml))
         {
             var json = document.ToJsonString();
@@ -29,12 +30,15 @@ public static class ClusterStateYaml
                 case "EndpointSlice":
                     slices.Add(KubernetesJson.Deserialize<V1EndpointSlice>(json));
                     break;
+                case "IngressClass":
+                    classes.Add(KubernetesJson.Deserialize<V1IngressClass>(json));
+                    break;
                 default:
                     throw new InvalidDataException("unexpected document: " + document.ToJsonString());
             }
         }
 
-        return new ClusterState(ingresses, services, slices);
+        return new ClusterState(ingresses, services, slices, classes);
     }
 
     public static IEnumerable<JsonObject> Documents(string yaml) => YamlDocuments.Parse(yaml);
