@@ -2,15 +2,15 @@ using AwsIntegrations.Hosting;
 using AwsIntegrations.Hosting.Health;
 using AwsIntegrations.Hosting.Metrics;
 using AwsIntegrations.Kubernetes.Configuration;
-using Kube2Iam.Debugging;
-using Kube2Iam.Metadata;
-using Kube2Iam.Options;
+using AwsIntegrations.Kube2Iam.Debugging;
+using AwsIntegrations.Kube2Iam.Metadata;
+using AwsIntegrations.Kube2Iam.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Kube2Iam;
+namespace AwsIntegrations.Kube2Iam;
 
 /// <summary>What Program.cs configures on the shared host (also used by tests that run the daemon in-process).</summary>
 public static class Kube2IamHost

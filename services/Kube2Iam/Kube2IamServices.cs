@@ -7,20 +7,20 @@ using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Informers;
 using k8s;
 using k8s.Models;
-using Kube2Iam.Credentials;
-using Kube2Iam.Debugging;
-using Kube2Iam.Iptables;
-using Kube2Iam.Metadata;
-using Kube2Iam.Options;
-using Kube2Iam.Pods;
-using Kube2Iam.Roles;
-using Kube2Iam.Telemetry;
+using AwsIntegrations.Kube2Iam.Credentials;
+using AwsIntegrations.Kube2Iam.Debugging;
+using AwsIntegrations.Kube2Iam.Iptables;
+using AwsIntegrations.Kube2Iam.Metadata;
+using AwsIntegrations.Kube2Iam.Options;
+using AwsIntegrations.Kube2Iam.Pods;
+using AwsIntegrations.Kube2Iam.Roles;
+using AwsIntegrations.Kube2Iam.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Kube2Iam;
+namespace AwsIntegrations.Kube2Iam;
 
 /// <summary>The daemon's object graph: informers of this node's pods (and namespaces), the role decision, the cache, the handler.</summary>
 public static class Kube2IamServices

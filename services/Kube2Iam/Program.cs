@@ -1,7 +1,7 @@
 using AwsIntegrations.Hosting;
 using AwsIntegrations.Hosting.Options;
-using Kube2Iam;
-using Kube2Iam.Options;
+using AwsIntegrations.Kube2Iam;
+using AwsIntegrations.Kube2Iam.Options;
 
 // kube2iam's --version prints the version and exits before anything starts (bad flags are reported by RunAsync).
 if (TryBind(args)?.Version == true)

@@ -1,7 +1,7 @@
 using AwsIntegrations.Hosting;
-using Router;
-using Router.Options;
-using Router.Proxy;
+using AwsIntegrations.Router;
+using AwsIntegrations.Router.Options;
+using AwsIntegrations.Router.Proxy;
 
 InlineIo.EnableUnlessSet();
 return await ServiceHost.RunAsync<RouterOptions>(RouterOptions.ServiceName, args, host => host.AddRouter());

@@ -10,14 +10,14 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Router.Backends;
-using Router.Kubernetes;
-using Router.Metrics;
-using Router.Options;
-using Router.Proxy;
-using Router.Routing;
+using AwsIntegrations.Router.Backends;
+using AwsIntegrations.Router.Kubernetes;
+using AwsIntegrations.Router.Metrics;
+using AwsIntegrations.Router.Options;
+using AwsIntegrations.Router.Proxy;
+using AwsIntegrations.Router.Routing;
 
-namespace Router;
+namespace AwsIntegrations.Router;
 
 public static class RouterServiceCollectionExtensions
 {

@@ -152,15 +152,15 @@ public static partial class ServiceHost
         : IPAddress.TryParse(address, out var ip) ? ip
         : throw new FlagException("metrics-address", address, "must be an IP address");
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Service} {Version} started: traffic ports [{TrafficPorts}], management port {MetricsPort}")]
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "{Service} {Version} started: traffic ports [{TrafficPorts}], management port {MetricsPort}")]
     private static partial void LogStarted(ILogger logger, string service, string version, string trafficPorts, int metricsPort);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "{Service} stopped")]
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "{Service} stopped")]
     private static partial void LogStopped(ILogger logger, string service);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{Warning}")]
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "{Warning}")]
     private static partial void LogStartupWarning(ILogger logger, string warning);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Critical, Message = "{Service} failed: {Reason}")]
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Critical, Message = "{Service} failed: {Reason}")]
     private static partial void LogFatal(ILogger logger, Exception exception, string service, string reason);
 }

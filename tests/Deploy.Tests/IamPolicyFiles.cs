@@ -1,6 +1,6 @@
 using AwsIntegrations.Emulators.Aws;
 
-namespace Deploy.Tests;
+namespace AwsIntegrations.Deploy.Tests;
 
 /// <summary>
 /// The IAM policy documents of deploy/overlays/example/iam, parsed as IAM parses them: *-trust-policy.json are trust

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Emulators.Aws;
 
-namespace Deploy.Tests;
+namespace AwsIntegrations.Deploy.Tests;
 
 /// <summary>
 /// The controllers' AWS credentials as a cluster would give them: every pod that calls AWS names its role, the namespace

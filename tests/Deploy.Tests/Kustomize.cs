@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using YamlDotNet.Serialization;
 
-namespace Deploy.Tests;
+namespace AwsIntegrations.Deploy.Tests;
 
 /// <summary>Renders a kustomization with the real kubectl and parses the objects.</summary>
 public static class Kustomize

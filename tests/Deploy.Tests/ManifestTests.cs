@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Testing;
 
-namespace Deploy.Tests;
+namespace AwsIntegrations.Deploy.Tests;
 
 /// <summary>deploy/ as a platform team applies it: it renders, real kubectl applies it, and every workload fits its service.</summary>
 public sealed partial class ManifestTests

@@ -1,6 +1,6 @@
 using AwsIntegrations.Testing;
 
-namespace Deploy.Tests;
+namespace AwsIntegrations.Deploy.Tests;
 
 public static class Repository
 {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Sandbox.Tests;
+namespace AwsIntegrations.Sandbox.Tests;
 
 /// <summary>
 /// Every controller end to end under AWS's behaviour over time, which the sandbox's AWS emulator has by default

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Deploy.Tests;
+using AwsIntegrations.Deploy.Tests;
 
-namespace Sandbox.Tests;
+namespace AwsIntegrations.Sandbox.Tests;
 
 /// <summary>
 /// IAM least privilege, proven like the RBAC (<see cref="RbacTests"/>): in the sandbox run each AWS-calling service uses its

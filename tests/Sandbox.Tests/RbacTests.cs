@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Deploy.Tests;
+using AwsIntegrations.Deploy.Tests;
 
-namespace Sandbox.Tests;
+namespace AwsIntegrations.Sandbox.Tests;
 
 /// <summary>
 /// Least privilege, proven: every Kubernetes API call each service made during the sandbox run (told apart by User-Agent) is

@@ -1,4 +1,4 @@
-namespace Sandbox.Tests;
+namespace AwsIntegrations.Sandbox.Tests;
 
 /// <summary>One sandbox run serves every test here: it takes the whole suite's processes and a minute on 2 cores.</summary>
 [CollectionDefinition(Name)]

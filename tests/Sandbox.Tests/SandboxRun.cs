@@ -1,6 +1,6 @@
 using AwsIntegrations.Testing;
 
-namespace Sandbox.Tests;
+namespace AwsIntegrations.Sandbox.Tests;
 
 /// <summary>One run of the README's first command with --once: every service as its own process, the demo, every step checked.</summary>
 public sealed class SandboxRun : IAsyncLifetime

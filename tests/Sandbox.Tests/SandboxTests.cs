@@ -1,4 +1,4 @@
-namespace Sandbox.Tests;
+namespace AwsIntegrations.Sandbox.Tests;
 
 [Collection(SandboxCollection.Name)]
 public sealed class SandboxTests(SandboxRun run)

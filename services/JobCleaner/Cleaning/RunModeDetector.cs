@@ -55,10 +55,10 @@ public sealed partial class RunModeDetector(KubernetesConnection client, Func<st
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Running {Mode}: {Why} (--once or --interval decide instead)")]
+        [LoggerMessage(EventId = 6110, Level = LogLevel.Information, Message = "Running {Mode}: {Why} (--once or --interval decide instead)")]
         public static partial void Decided(ILogger logger, string mode, string why);
 
-        [LoggerMessage(EventId = 111, Level = LogLevel.Warning, Message = "Cannot tell whether this is a CronJob's run ({Error}); asking again in {Seconds} s")]
+        [LoggerMessage(EventId = 6111, Level = LogLevel.Warning, Message = "Cannot tell whether this is a CronJob's run ({Error}); asking again in {Seconds} s")]
         public static partial void Retrying(ILogger logger, string error, double seconds);
     }
 }

@@ -1,9 +1,9 @@
 using AwsIntegrations.Aws;
-using Kube2Iam.Telemetry;
+using AwsIntegrations.Kube2Iam.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Kube2Iam.Credentials;
+namespace AwsIntegrations.Kube2Iam.Credentials;
 
 /// <summary>
 /// Assumed-role credentials per <see cref="CredentialKey"/>: fetched when a pod appears (prefetch), refreshed in the
@@ -216,10 +216,10 @@ public sealed partial class CredentialCache
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "assumed {RoleArn} as session {SessionName}, valid until {Expiration}")]
+        [LoggerMessage(EventId = 5010, Level = LogLevel.Debug, Message = "assumed {RoleArn} as session {SessionName}, valid until {Expiration}")]
         public static partial void Assumed(ILogger logger, string roleArn, string sessionName, DateTimeOffset expiration);
 
-        [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "AssumeRole {RoleArn} as session {SessionName} failed: {Code} {Reason}")]
+        [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "AssumeRole {RoleArn} as session {SessionName} failed: {Code} {Reason}")]
         public static partial void AssumeFailed(ILogger logger, string roleArn, string sessionName, string code, string reason);
     }
 }

@@ -1,4 +1,4 @@
-namespace Kube2Iam.Credentials;
+namespace AwsIntegrations.Kube2Iam.Credentials;
 
 /// <summary>Lifetimes of the credential cache, derived from --iam-role-session-ttl and --iam-role-error-ttl.</summary>
 public sealed record CredentialCacheSettings(TimeSpan SessionTtl, TimeSpan ErrorTtl)

@@ -1,4 +1,4 @@
-namespace Kube2Iam.Credentials;
+namespace AwsIntegrations.Kube2Iam.Credentials;
 
 /// <summary>
 /// What one cached set of credentials is for: STS gives different sessions for each of these. A null session name is

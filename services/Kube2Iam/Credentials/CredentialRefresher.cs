@@ -2,12 +2,12 @@ using AwsIntegrations.Aws;
 using AwsIntegrations.Kubernetes.Informers;
 using k8s;
 using k8s.Models;
-using Kube2Iam.Pods;
-using Kube2Iam.Roles;
+using AwsIntegrations.Kube2Iam.Pods;
+using AwsIntegrations.Kube2Iam.Roles;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Kube2Iam.Credentials;
+namespace AwsIntegrations.Kube2Iam.Credentials;
 
 /// <summary>
 /// Keeps the cache ahead of the pods: at start it discovers the base ARN (and the default role) when asked to, then
@@ -94,9 +94,9 @@ public sealed partial class CredentialRefresher(
         }
     }
 
-    [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "base role ARN discovered from the instance profile: {BaseArn}")]
+    [LoggerMessage(EventId = 5040, Level = LogLevel.Information, Message = "base role ARN discovered from the instance profile: {BaseArn}")]
     private static partial void LogDiscovered(ILogger logger, string baseArn);
 
-    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "the node's instance role {RoleArn} is the default role (--auto-discover-default-role)")]
+    [LoggerMessage(EventId = 5041, Level = LogLevel.Information, Message = "the node's instance role {RoleArn} is the default role (--auto-discover-default-role)")]
     private static partial void LogDefaultRole(ILogger logger, string roleArn);
 }

@@ -3,10 +3,10 @@ using System.Text.Json;
 using AwsIntegrations.Kubernetes.Informers;
 using k8s;
 using k8s.Models;
-using Kube2Iam.Pods;
+using AwsIntegrations.Kube2Iam.Pods;
 using Microsoft.AspNetCore.Http;
 
-namespace Kube2Iam.Debugging;
+namespace AwsIntegrations.Kube2Iam.Debugging;
 
 /// <summary>
 /// kube2iam's /debug/store (only with --debug; server.go debugStoreHandler, mappings/mapper.go DumpDebugInfo): each pod IP's

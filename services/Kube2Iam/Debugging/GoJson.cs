@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Kube2Iam.Debugging;
+namespace AwsIntegrations.Kube2Iam.Debugging;
 
 /// <summary>
 /// JSON written byte for byte as Go's encoding/json.Marshal writes it (kube2iam's /debug/store): map keys sorted, no spaces,

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Kube2Iam.Iptables;
+namespace AwsIntegrations.Kube2Iam.Iptables;
 
 /// <summary>
 /// Installs the DNAT rule at start when it is missing (so restarts never duplicate it) and removes it on shutdown,
@@ -58,15 +58,15 @@ public sealed partial class IptablesInstaller(IptablesRule rule, ILogger<Iptable
         return process.ExitCode;
     }
 
-    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "iptables rule installed: -t nat PREROUTING {Rule}")]
+    [LoggerMessage(EventId = 5030, Level = LogLevel.Information, Message = "iptables rule installed: -t nat PREROUTING {Rule}")]
     private static partial void LogInstalled(ILogger logger, string rule);
 
-    [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "iptables rule already present: -t nat PREROUTING {Rule}")]
+    [LoggerMessage(EventId = 5031, Level = LogLevel.Information, Message = "iptables rule already present: -t nat PREROUTING {Rule}")]
     private static partial void LogPresent(ILogger logger, string rule);
 
-    [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "iptables rule removed")]
+    [LoggerMessage(EventId = 5032, Level = LogLevel.Information, Message = "iptables rule removed")]
     private static partial void LogRemoved(ILogger logger);
 
-    [LoggerMessage(EventId = 33, Level = LogLevel.Error, Message = "iptables {Action} failed: {Error}")]
+    [LoggerMessage(EventId = 5033, Level = LogLevel.Error, Message = "iptables {Action} failed: {Error}")]
     private static partial void LogFailed(ILogger logger, string action, string error);
 }

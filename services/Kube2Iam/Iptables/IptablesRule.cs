@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Kube2Iam.Iptables;
+namespace AwsIntegrations.Kube2Iam.Iptables;
 
 /// <summary>The DNAT rule that sends pods' metadata traffic to the daemon, as iptables arguments (pure).</summary>
 public sealed record IptablesRule(string HostInterface, string HostIp, int AppPort, string MetadataIp = "169.254.169.254")

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using AwsIntegrations.Aws;
 
-namespace Kube2Iam.Metadata;
+namespace AwsIntegrations.Kube2Iam.Metadata;
 
 /// <summary>The JSON documents EC2 serves under iam/, laid out as EC2 lays them out (two-space indent, " : ").</summary>
 public static class MetadataDocuments

@@ -5,16 +5,16 @@ using AwsIntegrations.Aws;
 using AwsIntegrations.Kubernetes.Events;
 using k8s;
 using k8s.Models;
-using Kube2Iam.Credentials;
-using Kube2Iam.Options;
-using Kube2Iam.Pods;
-using Kube2Iam.Roles;
-using Kube2Iam.Telemetry;
+using AwsIntegrations.Kube2Iam.Credentials;
+using AwsIntegrations.Kube2Iam.Options;
+using AwsIntegrations.Kube2Iam.Pods;
+using AwsIntegrations.Kube2Iam.Roles;
+using AwsIntegrations.Kube2Iam.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-namespace Kube2Iam.Metadata;
+namespace AwsIntegrations.Kube2Iam.Metadata;
 
 /// <summary>
 /// Answers what a pod asks 169.254.169.254: the caller is the pod holding the TCP source address (nothing else is
@@ -184,12 +184,12 @@ public sealed partial class MetadataHandler(
         return (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
     }
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "no pod of this node holds {Ip} (asked for {Path})")]
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Warning, Message = "no pod of this node holds {Ip} (asked for {Path})")]
     private static partial void LogUnknownCaller(ILogger logger, string ip, string path);
 
-    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "pod {Pod} denied: {Reason}")]
+    [LoggerMessage(EventId = 5021, Level = LogLevel.Warning, Message = "pod {Pod} denied: {Reason}")]
     private static partial void LogDenied(ILogger logger, string pod, string reason);
 
-    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "upstream metadata {Path} failed: {Reason}")]
+    [LoggerMessage(EventId = 5022, Level = LogLevel.Warning, Message = "upstream metadata {Path} failed: {Reason}")]
     private static partial void LogUpstreamFailed(ILogger logger, string path, string reason);
 }

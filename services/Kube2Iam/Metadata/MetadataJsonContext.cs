@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Kube2Iam.Metadata;
+namespace AwsIntegrations.Kube2Iam.Metadata;
 
 [JsonSerializable(typeof(string))]
 internal sealed partial class MetadataJsonContext : JsonSerializerContext

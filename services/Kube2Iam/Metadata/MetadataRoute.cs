@@ -1,4 +1,4 @@
-namespace Kube2Iam.Metadata;
+namespace AwsIntegrations.Kube2Iam.Metadata;
 
 public enum RouteKind
 {

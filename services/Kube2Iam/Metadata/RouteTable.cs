@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Kube2Iam.Metadata;
+namespace AwsIntegrations.Kube2Iam.Metadata;
 
 /// <summary>
 /// Classifies a request target (raw, before any decoding) as a pure function. Anything that could mean another path

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Kube2Iam.Metadata;
+namespace AwsIntegrations.Kube2Iam.Metadata;
 
 public enum TokenCheck
 {

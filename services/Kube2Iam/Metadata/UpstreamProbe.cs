@@ -1,7 +1,7 @@
 using AwsIntegrations.Aws;
 using Microsoft.Extensions.Hosting;
 
-namespace Kube2Iam.Metadata;
+namespace AwsIntegrations.Kube2Iam.Metadata;
 
 /// <summary>Asks the real metadata service for the instance id now and then; /readyz fails while it cannot be reached.</summary>
 public sealed class UpstreamProbe(IInstanceMetadataApi upstream, TimeProvider time) : BackgroundService

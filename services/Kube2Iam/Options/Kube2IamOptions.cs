@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 using AwsIntegrations.Aws;
 using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.Kubernetes.Configuration;
-using Kube2Iam.Roles;
+using AwsIntegrations.Kube2Iam.Roles;
 
-namespace Kube2Iam.Options;
+namespace AwsIntegrations.Kube2Iam.Options;
 
 /// <summary>kube2iam's flags, names and defaults (so existing DaemonSet args keep working), plus the ones it lacks.</summary>
 public sealed class Kube2IamOptions : ServiceOptions

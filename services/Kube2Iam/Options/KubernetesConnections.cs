@@ -1,7 +1,7 @@
 using AwsIntegrations.Kubernetes.Configuration;
 using k8s;
 
-namespace Kube2Iam.Options;
+namespace AwsIntegrations.Kube2Iam.Options;
 
 /// <summary>
 /// How kube2iam reaches the API server (k8s/k8s.go NewClient): --kubeconfig (with --insecure honoured), else --api-server

@@ -1,4 +1,4 @@
-namespace Kube2Iam.Options;
+namespace AwsIntegrations.Kube2Iam.Options;
 
 /// <summary>How STS session names are chosen (what CloudTrail shows as the caller).</summary>
 public enum SessionNameMode

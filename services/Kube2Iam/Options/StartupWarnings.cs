@@ -1,6 +1,6 @@
 using AwsIntegrations.Kubernetes.Configuration;
 
-namespace Kube2Iam.Options;
+namespace AwsIntegrations.Kube2Iam.Options;
 
 /// <summary>
 /// kube2iam flags that are accepted but have no effect in the way they were given: one warning each at start, naming the

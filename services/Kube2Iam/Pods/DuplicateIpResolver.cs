@@ -2,10 +2,10 @@ using AwsIntegrations.Kubernetes.Api;
 using AwsIntegrations.Kubernetes.Client;
 using k8s.Autorest;
 using k8s.Models;
-using Kube2Iam.Telemetry;
+using AwsIntegrations.Kube2Iam.Telemetry;
 using Microsoft.Extensions.Logging;
 
-namespace Kube2Iam.Pods;
+namespace AwsIntegrations.Kube2Iam.Pods;
 
 /// <summary>
 /// --resolve-duplicate-cache-ips: when the cache holds two live pods for one IP (one of them usually stale), ask the API
@@ -40,9 +40,9 @@ public sealed partial class DuplicateIpResolver(KubernetesConnection client, str
         return holders.Count == 1 ? holders[0] : null;
     }
 
-    [LoggerMessage(EventId = 50, Level = LogLevel.Information, Message = "{Ip} is claimed by more than one cached pod; the API server says it is held by {Holder}")]
+    [LoggerMessage(EventId = 5050, Level = LogLevel.Information, Message = "{Ip} is claimed by more than one cached pod; the API server says it is held by {Holder}")]
     private static partial void LogResolved(ILogger logger, string ip, string holder);
 
-    [LoggerMessage(EventId = 51, Level = LogLevel.Warning, Message = "{Ip} is claimed by more than one cached pod and the API server could not be asked: {Reason}")]
+    [LoggerMessage(EventId = 5051, Level = LogLevel.Warning, Message = "{Ip} is claimed by more than one cached pod and the API server could not be asked: {Reason}")]
     private static partial void LogFailed(ILogger logger, string ip, string reason);
 }

@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using AwsIntegrations.Kubernetes.Informers;
 using k8s;
 using k8s.Models;
-using Kube2Iam.Roles;
+using AwsIntegrations.Kube2Iam.Roles;
 
-namespace Kube2Iam.Pods;
+namespace AwsIntegrations.Kube2Iam.Pods;
 
 /// <summary>Namespaces and their parsed allowed-roles annotations (parsed once per resourceVersion).</summary>
 public sealed class NamespaceDirectory(Informer<V1Namespace> informer, string annotationKey, string format, TimeSpan matchTimeout, Func<string> baseArn)

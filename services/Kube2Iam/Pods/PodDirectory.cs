@@ -3,7 +3,7 @@ using AwsIntegrations.Kubernetes.Informers;
 using k8s;
 using k8s.Models;
 
-namespace Kube2Iam.Pods;
+namespace AwsIntegrations.Kube2Iam.Pods;
 
 /// <summary>
 /// This node's pods by IP (one informer, field selector spec.nodeName). A lookup for an IP no pod holds yet waits for

@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace Kube2Iam.Pods;
+namespace AwsIntegrations.Kube2Iam.Pods;
 
 /// <summary>Which pods may speak for their IP: running or about to, not finished, not being deleted, not on the host network.</summary>
 public static class PodStates

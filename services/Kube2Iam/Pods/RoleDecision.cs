@@ -1,8 +1,8 @@
 using k8s;
 using k8s.Models;
-using Kube2Iam.Credentials;
+using AwsIntegrations.Kube2Iam.Credentials;
 
-namespace Kube2Iam.Pods;
+namespace AwsIntegrations.Kube2Iam.Pods;
 
 /// <summary>
 /// What a pod may have: credentials for a key, nothing (no role), or a denial with its reason. <see cref="SessionName"/>

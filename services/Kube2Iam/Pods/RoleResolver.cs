@@ -1,10 +1,10 @@
 using k8s;
 using k8s.Models;
-using Kube2Iam.Credentials;
-using Kube2Iam.Options;
-using Kube2Iam.Roles;
+using AwsIntegrations.Kube2Iam.Credentials;
+using AwsIntegrations.Kube2Iam.Options;
+using AwsIntegrations.Kube2Iam.Roles;
 
-namespace Kube2Iam.Pods;
+namespace AwsIntegrations.Kube2Iam.Pods;
 
 /// <summary>
 /// The pure decision of which role a pod gets: its annotation (or the default role), resolved against the base ARN,

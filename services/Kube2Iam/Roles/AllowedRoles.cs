@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Kube2Iam.Roles;
+namespace AwsIntegrations.Kube2Iam.Roles;
 
 /// <summary>
 /// A namespace's allowed-roles annotation, parsed once: a JSON array of globs or regexps matched against the full role

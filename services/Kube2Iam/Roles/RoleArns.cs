@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Kube2Iam.Roles;
+namespace AwsIntegrations.Kube2Iam.Roles;
 
 /// <summary>Turns a role annotation (a name, a path/name, or a full ARN) into a role ARN, refusing anything else.</summary>
 public static partial class RoleArns

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Kube2Iam.Options;
+using AwsIntegrations.Kube2Iam.Options;
 
-namespace Kube2Iam.Roles;
+namespace AwsIntegrations.Kube2Iam.Roles;
 
 /// <summary>STS session names (2–64 characters of [\w+=,.@-]) that tell CloudTrail who asked.</summary>
 public static class SessionNames

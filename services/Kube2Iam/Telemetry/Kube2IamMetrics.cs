@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Kube2Iam.Telemetry;
+namespace AwsIntegrations.Kube2Iam.Telemetry;
 
 /// <summary>kube2iam_* instruments: requests by kind and result, STS calls, cache entries and hits, denials, latency.</summary>
 public sealed class Kube2IamMetrics

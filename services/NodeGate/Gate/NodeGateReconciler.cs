@@ -24,24 +24,24 @@ public sealed partial class NodeGateReconciler(
     TimeProvider time,
     ILogger<NodeGateReconciler> logger) : IReconciler
 {
-    private readonly Informer<V1Node> nodes = informers.GetInformer<V1Node>();
-    private readonly Informer<V1DaemonSet> daemonSets = informers.GetInformer<V1DaemonSet>();
-    private readonly Informer<V1Pod> pods = informers.GetInformer<V1Pod>();
+    private readonly Informer<V1Node> _nodes = informers.GetInformer<V1Node>();
+    private readonly Informer<V1DaemonSet> _daemonSets = informers.GetInformer<V1DaemonSet>();
+    private readonly Informer<V1Pod> _pods = informers.GetInformer<V1Pod>();
 
     public async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
     {
         // Deciding before every cache holds its first list would release nodes whose DaemonSets are merely not seen yet.
-        await Task.WhenAll(nodes.WaitForSyncAsync(cancellationToken), daemonSets.WaitForSyncAsync(cancellationToken), pods.WaitForSyncAsync(cancellationToken)).ConfigureAwait(false);
+        await Task.WhenAll(_nodes.WaitForSyncAsync(cancellationToken), _daemonSets.WaitForSyncAsync(cancellationToken), _pods.WaitForSyncAsync(cancellationToken)).ConfigureAwait(false);
 
         var now = time.GetUtcNow();
-        var requiredSets = required.From(daemonSets.List());
+        var requiredSets = required.From(_daemonSets.List());
         var waiting = 0;
         DateTimeOffset? nextDeadline = null;
         var failures = new List<string>();
-        foreach (var node in nodes.List().Where(planner.IsGated))
+        foreach (var node in _nodes.List().Where(planner.IsGated))
         {
             var since = node.Metadata.CreationTimestamp ?? now;
-            var decision = planner.Decide(node, required.On(node, requiredSets), pods.ByIndex(PodIndexes.ByNodeName, node.Metadata.Name!), since, now);
+            var decision = planner.Decide(node, required.On(node, requiredSets), _pods.ByIndex(PodIndexes.ByNodeName, node.Metadata.Name!), since, now);
             if (decision.Action is GateAction.Wait or GateAction.Progress)
             {
                 waiting++;
@@ -116,19 +116,19 @@ public sealed partial class NodeGateReconciler(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Debug, "node {Node} waits for DaemonSets {Missing}")]
+        [LoggerMessage(7001, LogLevel.Debug, "node {Node} waits for DaemonSets {Missing}")]
         public static partial void Waiting(ILogger logger, string node, string missing);
 
-        [LoggerMessage(2, LogLevel.Information, "node {Node} released ({Taints} removed): all {Expected} expected DaemonSets Ready after {Seconds:F1}s")]
+        [LoggerMessage(7002, LogLevel.Information, "node {Node} released ({Taints} removed): all {Expected} expected DaemonSets Ready after {Seconds:F1}s")]
         public static partial void Released(ILogger logger, string node, string taints, int expected, double seconds);
 
-        [LoggerMessage(3, LogLevel.Warning, "node {Node} released after max-wait ({Seconds:F1}s, {Taints} removed) with DaemonSets not Ready: {Missing}")]
+        [LoggerMessage(7003, LogLevel.Warning, "node {Node} released after max-wait ({Seconds:F1}s, {Taints} removed) with DaemonSets not Ready: {Missing}")]
         public static partial void ForceReleased(ILogger logger, string node, string taints, string missing, double seconds);
 
-        [LoggerMessage(4, LogLevel.Warning, "node {Node} carried {Taints} again after its release; removed")]
+        [LoggerMessage(7004, LogLevel.Warning, "node {Node} carried {Taints} again after its release; removed")]
         public static partial void ReleasedAgain(ILogger logger, string node, string taints);
 
-        [LoggerMessage(5, LogLevel.Information, "node {Node}: removed {Taints}; still waiting for DaemonSets {Missing}")]
+        [LoggerMessage(7005, LogLevel.Information, "node {Node}: removed {Taints}; still waiting for DaemonSets {Missing}")]
         public static partial void Progressed(ILogger logger, string node, string taints, string missing);
     }
 }

@@ -9,6 +9,9 @@ public sealed class NodeGateOptions : ServiceOptions
 {
     public const string ServiceName = "node-gate";
 
+    /// <summary>Help text prefix of nidhogg's flags accepted and ignored (<see cref="IgnoredFlags"/>: one warning at start).</summary>
+    private const string IgnoredPrefix = "pelotech/nidhogg's; ignored: ";
+
     public NodeGateOptions()
     {
         MetricsPort = 9105;
@@ -41,7 +44,7 @@ public sealed class NodeGateOptions : ServiceOptions
     [Flag("metrics-addr", "nidhogg's spelling of the metrics endpoint, host:port (':8080' listens on every address); sets --metrics-address and --metrics-port.")]
     public string? MetricsAddr { get; set; }
 
-    [Flag("disable-compression", "pelotech/nidhogg's flag for client-go's response compression; accepted and ignored with a warning (NodeGate's client never asks for compressed answers).")]
+    [Flag("disable-compression", IgnoredPrefix + "client-go's response compression; NodeGate's Kubernetes client never asks for compressed answers.")]
     public bool? DisableCompression { get; set; }
 
     [FlagGroup]
@@ -57,9 +60,9 @@ public sealed class NodeGateOptions : ServiceOptions
             yield return $"--config-file {ConfigFile}: {ignored}; ignored";
         }
 
-        if (DisableCompression is not null)
+        foreach (var warning in IgnoredFlags.Warning("nidhogg", this, IgnoredPrefix))
         {
-            yield return "--disable-compression is accepted for nidhogg's manifests and ignored: NodeGate's Kubernetes client never asks for compressed answers";
+            yield return warning;
         }
     }
 

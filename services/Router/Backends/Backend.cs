@@ -1,6 +1,6 @@
-using Router.Options;
+using AwsIntegrations.Router.Options;
 
-namespace Router.Backends;
+namespace AwsIntegrations.Router.Backends;
 
 /// <summary>
 /// A Service port resolved to endpoints, with its load-balancing state. Immutable but for the round-robin counter; a rebuild

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Router.Backends;
+namespace AwsIntegrations.Router.Backends;
 
 /// <summary>The <see cref="EndpointState"/> per address, kept across route-table rebuilds so ejections survive them.</summary>
 public sealed class EndpointRegistry

@@ -1,4 +1,4 @@
-namespace Router.Backends;
+namespace AwsIntegrations.Router.Backends;
 
 /// <summary>
 /// One pod address (ip:port) as the proxy sees it, shared by every route table that names it: requests in flight (for power of

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Router.Backends;
+namespace AwsIntegrations.Router.Backends;
 
 /// <summary>
 /// skipper's consistentHash ring (loadbalancer/algorithm.go): 100 points per endpoint, hashed from "address-i"; a key goes to

@@ -1,4 +1,4 @@
-namespace Router.Backends;
+namespace AwsIntegrations.Router.Backends;
 
 /// <summary>
 /// A 64-bit hash that is the same in every process (string.GetHashCode is randomised per process, and every Router replica

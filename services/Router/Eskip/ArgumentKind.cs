@@ -1,4 +1,4 @@
-namespace Router.Eskip;
+namespace AwsIntegrations.Router.Eskip;
 
 public enum ArgumentKind
 {

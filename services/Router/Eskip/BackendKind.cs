@@ -1,4 +1,4 @@
-namespace Router.Eskip;
+namespace AwsIntegrations.Router.Eskip;
 
 /// <summary>eskip's backends: a network address, &lt;shunt&gt;, &lt;loopback&gt;, &lt;dynamic&gt;, &lt;forward&gt; or a load-balanced list.</summary>
 public enum BackendKind

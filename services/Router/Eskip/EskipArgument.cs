@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Router.Eskip;
+namespace AwsIntegrations.Router.Eskip;
 
 /// <summary>A predicate or filter argument: a number, a "string" (or `string`) or a /regular expression/.</summary>
 public sealed record EskipArgument(ArgumentKind Kind, string Text, double Number)

@@ -1,4 +1,4 @@
-namespace Router.Eskip;
+namespace AwsIntegrations.Router.Eskip;
 
 /// <summary>A route's backend; <see cref="Address"/> for a network backend, <see cref="Endpoints"/> for a load-balanced one.</summary>
 public sealed record EskipBackend(BackendKind Kind, string Address = "", string Algorithm = "", IReadOnlyList<string>? Endpoints = null)

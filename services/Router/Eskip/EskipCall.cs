@@ -1,4 +1,4 @@
-namespace Router.Eskip;
+namespace AwsIntegrations.Router.Eskip;
 
 /// <summary>A predicate or a filter as written: its name and arguments, e.g. <c>Header("X-Canary", "true")</c>.</summary>
 public sealed record EskipCall(string Name, IReadOnlyList<EskipArgument> Arguments)

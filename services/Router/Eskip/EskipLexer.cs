@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Router.Eskip;
+namespace AwsIntegrations.Router.Eskip;
 
 /// <summary>
 /// Splits eskip text into tokens the way skipper's lexer does (eskip/lexer.go): <c>//</c> comments, "double-quoted" and

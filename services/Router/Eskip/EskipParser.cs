@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Router.Eskip;
+namespace AwsIntegrations.Router.Eskip;
 
 /// <summary>
 /// skipper's eskip grammar (eskip/parser.y) as a recursive-descent parser: a document is either one route without an id or

@@ -1,4 +1,4 @@
-namespace Router.Eskip;
+namespace AwsIntegrations.Router.Eskip;
 
 /// <summary>One eskip route: <c>id: predicates -> filters -> backend</c> (the id may be empty for a single route).</summary>
 public sealed record EskipRoute(string Id, IReadOnlyList<EskipCall> Predicates, IReadOnlyList<EskipCall> Filters, EskipBackend Backend)

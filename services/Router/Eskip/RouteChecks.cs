@@ -1,4 +1,4 @@
-namespace Router.Eskip;
+namespace AwsIntegrations.Router.Eskip;
 
 /// <summary>
 /// The checks eskip.Parse makes on each route (eskip/eskip.go applyPredicates): Path, Host, PathRegexp and Method take one

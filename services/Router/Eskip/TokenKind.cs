@@ -1,4 +1,4 @@
-namespace Router.Eskip;
+namespace AwsIntegrations.Router.Eskip;
 
 /// <summary>The tokens of skipper's eskip language (eskip/lexer.go).</summary>
 public enum TokenKind

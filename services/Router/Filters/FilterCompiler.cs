@@ -1,8 +1,8 @@
 using AwsIntegrations.Hosting.Options;
-using Router.Eskip;
-using Router.Routing;
+using AwsIntegrations.Router.Eskip;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Filters;
+namespace AwsIntegrations.Router.Filters;
 
 /// <summary>
 /// Turns eskip filters into filter instances. Supported: setRequestHeader, appendRequestHeader, dropRequestHeader,

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using Router.Routing;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Filters;
+namespace AwsIntegrations.Router.Filters;
 
 /// <summary>
 /// A filter argument with skipper's placeholders (eskip/template.go): ${request.method}, ${request.host}, ${request.path},

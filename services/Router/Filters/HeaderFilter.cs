@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Router.Filters;
+namespace AwsIntegrations.Router.Filters;
 
 /// <summary>
 /// setRequestHeader, appendRequestHeader, dropRequestHeader and their response twins (filters/builtin/headerfilter.go). A

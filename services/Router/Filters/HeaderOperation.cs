@@ -1,4 +1,4 @@
-namespace Router.Filters;
+namespace AwsIntegrations.Router.Filters;
 
 public enum HeaderOperation
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Router.Filters;
+namespace AwsIntegrations.Router.Filters;
 
 /// <summary>
 /// inlineContent(text[, contentType]) answers 200 with the text; without a content type it is sniffed as Go's

@@ -1,4 +1,4 @@
-namespace Router.Filters;
+namespace AwsIntegrations.Router.Filters;
 
 /// <summary>comment(...) and annotate(key, value): they change nothing here.</summary>
 public sealed class NoOpFilter : RouteFilter

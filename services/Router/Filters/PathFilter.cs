@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
-namespace Router.Filters;
+namespace AwsIntegrations.Router.Filters;
 
 /// <summary>
 /// setPath(path) replaces the path sent to the backend (unresolved placeholders become empty); modPath(/re/, replacement)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Router.Routing;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Filters;
+namespace AwsIntegrations.Router.Filters;
 
 /// <summary>
 /// clientRatelimit(maxHits, window[, headers]) counts per client: by default its address (first X-Forwarded-For entry, else

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Router.Filters;
+namespace AwsIntegrations.Router.Filters;
 
 /// <summary>
 /// redirectTo(code[, location]) answers with a redirect (filters/builtin/redirect.go). What the location leaves out comes from

@@ -1,4 +1,4 @@
-namespace Router.Filters;
+namespace AwsIntegrations.Router.Filters;
 
 /// <summary>
 /// A skipper filter: <see cref="Request"/> runs before the backend in the route's order, <see cref="Response"/> after it in

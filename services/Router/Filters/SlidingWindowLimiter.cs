@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Router.Filters;
+namespace AwsIntegrations.Router.Filters;
 
 /// <summary>
 /// At most <c>maxHits</c> requests per client in any window of the given length (a sliding log of the last maxHits request

@@ -1,4 +1,4 @@
-namespace Router.Filters;
+namespace AwsIntegrations.Router.Filters;
 
 /// <summary>status(code): the response gets this status whatever the backend answered.</summary>
 public sealed class StatusFilter(int code) : RouteFilter

@@ -5,10 +5,10 @@ using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
-using Router.Metrics;
-using Router.Routing;
+using AwsIntegrations.Router.Metrics;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Kubernetes;
+namespace AwsIntegrations.Router.Kubernetes;
 
 /// <summary>
 /// Builds the route table from the Ingresses, IngressClasses, Services and EndpointSlices the shared informers hold and swaps it in. The
@@ -53,7 +53,7 @@ public sealed partial class RouteTableReconciler(
         problems.EndPass();
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Route table rebuilt: {Routes} routes in {Milliseconds} ms")]
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Route table rebuilt: {Routes} routes in {Milliseconds} ms")]
     private static partial void LogBuilt(ILogger logger, int routes, double milliseconds);
 
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Router.Routing;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Metrics;
+namespace AwsIntegrations.Router.Metrics;
 
 /// <summary>The Router's instruments (meter AwsIntegrations.Router); per-route series are labelled ingress, host and path.</summary>
 public sealed class RouterMetrics

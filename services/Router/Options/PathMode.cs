@@ -1,4 +1,4 @@
-namespace Router.Options;
+namespace AwsIntegrations.Router.Options;
 
 /// <summary>
 /// How an ImplementationSpecific Ingress path is read (skipper's -kubernetes-path-mode): kubernetes-ingress, a regular

@@ -1,7 +1,7 @@
 using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.Kubernetes.Configuration;
 
-namespace Router.Options;
+namespace AwsIntegrations.Router.Options;
 
 public sealed class RouterOptions : ServiceOptions
 {

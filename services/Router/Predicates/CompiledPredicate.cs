@@ -1,6 +1,6 @@
-using Router.Routing;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Predicates;
+namespace AwsIntegrations.Router.Predicates;
 
 /// <summary>
 /// One eskip predicate ready to be added to routes (compiled once per annotation, then shared by the routes it applies to):

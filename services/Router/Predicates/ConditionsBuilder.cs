@@ -1,6 +1,6 @@
-using Router.Routing;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Predicates;
+namespace AwsIntegrations.Router.Predicates;
 
 /// <summary>
 /// Collects a route's conditions: the path-tree place (from the Ingress path, or a Path/PathSubtree predicate) and the

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
-namespace Router.Predicates;
+namespace AwsIntegrations.Router.Predicates;
 
 /// <summary>Cookie(name, /re/): the request carries the cookie and its value matches.</summary>
 public sealed class CookiePredicate(string name, Regex regex) : IRequestPredicate

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Router.Predicates;
+namespace AwsIntegrations.Router.Predicates;
 
 /// <summary>False(): never matches (used to switch a route off).</summary>
 public sealed class FalsePredicate : IRequestPredicate

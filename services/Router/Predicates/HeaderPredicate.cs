@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
-namespace Router.Predicates;
+namespace AwsIntegrations.Router.Predicates;
 
 /// <summary>Header(name, value): one of the header's values equals it; HeaderRegexp(name, /re/): one matches.</summary>
 public sealed class HeaderPredicate(string name, string? value, Regex? regex) : IRequestPredicate

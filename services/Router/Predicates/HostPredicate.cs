@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
-namespace Router.Predicates;
+namespace AwsIntegrations.Router.Predicates;
 
 /// <summary>Host(/re/) matches the Host header as sent (port included); HostAny("a", "b") compares it exactly.</summary>
 public sealed class HostPredicate(Regex? regex, string[] hosts) : IRequestPredicate

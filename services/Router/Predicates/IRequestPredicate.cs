@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Router.Predicates;
+namespace AwsIntegrations.Router.Predicates;
 
 /// <summary>A condition a request must meet for a route to take it (the predicates other than Path and PathSubtree).</summary>
 public interface IRequestPredicate

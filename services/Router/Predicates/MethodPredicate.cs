@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Router.Predicates;
+namespace AwsIntegrations.Router.Predicates;
 
 /// <summary>Method("GET") compares exactly; Methods("get", "POST") ignores case (skipper predicates/methods).</summary>
 public sealed class MethodPredicate(string[] methods, bool ignoreCase) : IRequestPredicate

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
-namespace Router.Predicates;
+namespace AwsIntegrations.Router.Predicates;
 
 /// <summary>
 /// PathRegexp(/re/) on the request path. The patterns Ingress paths become in skipper's kubernetes-ingress mode, <c>^/</c>

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using Router.Eskip;
-using Router.Routing;
+using AwsIntegrations.Router.Eskip;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Predicates;
+namespace AwsIntegrations.Router.Predicates;
 
 /// <summary>
 /// Compiled predicates kept across builds: those of parsed annotations by the parsed call (annotations are parsed once per

@@ -1,8 +1,8 @@
 using System.Net;
-using Router.Eskip;
-using Router.Routing;
+using AwsIntegrations.Router.Eskip;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Predicates;
+namespace AwsIntegrations.Router.Predicates;
 
 /// <summary>
 /// Turns eskip predicates into route conditions. Supported: Path, PathSubtree, PathRegexp, Host, HostAny, Method, Methods,

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
-namespace Router.Predicates;
+namespace AwsIntegrations.Router.Predicates;
 
 /// <summary>QueryParam(name): the parameter is present (even empty); QueryParam(name, /re/): one of its values matches.</summary>
 public sealed class QueryParamPredicate(string name, Regex? regex) : IRequestPredicate

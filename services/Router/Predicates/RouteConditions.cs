@@ -1,6 +1,6 @@
-using Router.Routing;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Predicates;
+namespace AwsIntegrations.Router.Predicates;
 
 /// <summary>
 /// What a route matches beside its host: its place in the path tree and its other predicates. <see cref="Priority"/> is

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using Router.Routing;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Predicates;
+namespace AwsIntegrations.Router.Predicates;
 
 /// <summary>
 /// Source, SourceFromLast and ClientIP: the client's address (first X-Forwarded-For entry, last entry, or the peer) is in one

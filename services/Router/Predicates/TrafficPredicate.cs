@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Router.Predicates;
+namespace AwsIntegrations.Router.Predicates;
 
 /// <summary>
 /// Traffic(chance): matches with that probability, drawn for every request. With a cookie name and a group, a request that

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
-using Router.Options;
+using AwsIntegrations.Router.Options;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace Router.Proxy;
+namespace AwsIntegrations.Router.Proxy;
 
 public static class BackendClient
 {

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Net.Http;
 using Microsoft.Extensions.Primitives;
 
-namespace Router.Proxy;
+namespace AwsIntegrations.Router.Proxy;
 
 /// <summary>
 /// RFC 9110 section 7.6.1: before forwarding, a proxy removes every field the request's Connection header names, as those are

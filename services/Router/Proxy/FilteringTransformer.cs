@@ -1,9 +1,9 @@
 using System.Net.Http;
 using Microsoft.AspNetCore.Http;
-using Router.Filters;
+using AwsIntegrations.Router.Filters;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace Router.Proxy;
+namespace AwsIntegrations.Router.Proxy;
 
 /// <summary>
 /// The forwarded-headers transform plus the response phase of a route's filters, run once the backend's status and headers

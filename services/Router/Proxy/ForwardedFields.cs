@@ -1,4 +1,4 @@
-namespace Router.Proxy;
+namespace AwsIntegrations.Router.Proxy;
 
 /// <summary>The X-Forwarded-* fields of a request that its Connection header named, so they were dropped as hop-by-hop.</summary>
 [Flags]

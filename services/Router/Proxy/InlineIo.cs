@@ -1,4 +1,4 @@
-namespace Router.Proxy;
+namespace AwsIntegrations.Router.Proxy;
 
 /// <summary>
 /// Socket I/O completed on the thread that polled it, and requests run there too (Kestrel's UnsafePreferInlineScheduling):

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
-using Router.Filters;
-using Router.Routing;
+using AwsIntegrations.Router.Filters;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Proxy;
+namespace AwsIntegrations.Router.Proxy;
 
 /// <summary>Routes with filters, &lt;shunt&gt; or &lt;loopback&gt; (skipper's proxy.do): everything else takes the plain path.</summary>
 public sealed partial class ProxyHandler

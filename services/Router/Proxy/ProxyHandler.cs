@@ -4,13 +4,13 @@ using System.Net.Sockets;
 using AwsIntegrations.Hosting.Health;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Router.Backends;
-using Router.Metrics;
-using Router.Options;
-using Router.Routing;
+using AwsIntegrations.Router.Backends;
+using AwsIntegrations.Router.Metrics;
+using AwsIntegrations.Router.Options;
+using AwsIntegrations.Router.Routing;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace Router.Proxy;
+namespace AwsIntegrations.Router.Proxy;
 
 /// <summary>
 /// The traffic pipeline: the ALB health route, the https redirect, route lookup, and forwarding with retries on connection
@@ -196,9 +196,9 @@ public sealed partial class ProxyHandler(
         return context.Response.WriteAsync(body);
     }
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Forwarding for Ingress {Ingress} to {Endpoint} failed: {Error} {ExceptionType} {HttpRequestError}: {Reason}")]
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Forwarding for Ingress {Ingress} to {Endpoint} failed: {Error} {ExceptionType} {HttpRequestError}: {Reason}")]
     private static partial void LogForwardError(ILogger logger, string ingress, string endpoint, ForwarderError error, string exceptionType, string reason, string httpRequestError);
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "{Method} {Host}{Path} {Status} {DurationMs} ms ingress={Ingress} upstream={Upstream} client={Client}")]
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "{Method} {Host}{Path} {Status} {DurationMs} ms ingress={Ingress} upstream={Upstream} client={Client}")]
     private static partial void LogAccess(ILogger logger, string method, string host, string path, int status, double durationMs, string ingress, string upstream, string client);
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Router.Proxy;
+namespace AwsIntegrations.Router.Proxy;
 
 /// <summary>
 /// Decodes a header value byte for byte (Connection values are tokens: ASCII) and hands it to <see cref="ReceivedConnectionHeader"/>.

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using Router.Routing;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Proxy;
+namespace AwsIntegrations.Router.Proxy;
 
 public static class RedirectDecision
 {

@@ -1,6 +1,6 @@
-using Router.Eskip;
+using AwsIntegrations.Router.Eskip;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// Parsed skipper-predicate, -filter and -routes texts kept across builds: an Ingress's annotations rarely change between two

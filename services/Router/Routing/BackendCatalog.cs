@@ -1,10 +1,10 @@
 using k8s;
 using k8s.Models;
-using Router.Backends;
-using Router.Options;
+using AwsIntegrations.Router.Backends;
+using AwsIntegrations.Router.Options;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// The backends and forwarding settings of one build: each Service port is resolved once per load-balancing choice, and the

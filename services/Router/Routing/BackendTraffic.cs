@@ -1,4 +1,4 @@
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// zalando.org/backend-weights as skipper computes it (dataclients/kubernetes/traffic.go, trafficPredicateCalculator): the

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// Values that outlive one route-table build (compiled regular expressions, rate limiters and their counts): a build takes

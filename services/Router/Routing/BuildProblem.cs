@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>Something wrong with an Ingress that the build worked around; reported as a Warning Event on it.</summary>
 public sealed record BuildProblem(V1Ingress Ingress, string Reason, string Message)

@@ -1,7 +1,7 @@
-using Router.Backends;
-using Router.Options;
+using AwsIntegrations.Router.Backends;
+using AwsIntegrations.Router.Options;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>The flags a route-table build follows, and what builds share (<see cref="State"/>: compiled expressions, rate limiters).</summary>
 public sealed record BuildSettings(

@@ -1,7 +1,7 @@
-using Router.Filters;
-using Router.Predicates;
+using AwsIntegrations.Router.Filters;
+using AwsIntegrations.Router.Predicates;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// What route-table builds share and keep from one build to the next: parsed annotations, compiled predicates and regular

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// Who sent a request, as skipper's net package reads it: the first X-Forwarded-For address (RemoteHost), the last one

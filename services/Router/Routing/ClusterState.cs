@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// What a route table is built from: the informers' caches at one moment. The IngressClasses decide, with --ingress-class,

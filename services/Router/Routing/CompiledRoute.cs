@@ -1,7 +1,7 @@
-using Router.Filters;
-using Router.Predicates;
+using AwsIntegrations.Router.Filters;
+using AwsIntegrations.Router.Predicates;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// The predicates and filters of an annotation (skipper-predicate and skipper-filter, or one skipper-routes route), compiled

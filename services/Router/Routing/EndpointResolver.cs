@@ -2,7 +2,7 @@ using System.Globalization;
 using k8s;
 using k8s.Models;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// Resolves an Ingress backend (Service + port by name or number) to pod addresses through EndpointSlices: endpoints that are

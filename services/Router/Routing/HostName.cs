@@ -1,4 +1,4 @@
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>Host header handling: case-insensitive, without a port and without a trailing dot.</summary>
 public static class HostName

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Http;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// The routes of one host: Exact paths in a dictionary, Prefix paths in a tree by path element, and routes without a path-tree

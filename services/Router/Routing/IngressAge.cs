@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>Oldest first (creationTimestamp), then namespace and name, so conflicts resolve the same way in every replica.</summary>
 public sealed class IngressAge : IComparer<V1Ingress>

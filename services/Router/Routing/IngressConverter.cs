@@ -1,11 +1,11 @@
 using k8s;
 using k8s.Models;
-using Router.Eskip;
-using Router.Filters;
-using Router.Options;
-using Router.Predicates;
+using AwsIntegrations.Router.Eskip;
+using AwsIntegrations.Router.Filters;
+using AwsIntegrations.Router.Options;
+using AwsIntegrations.Router.Predicates;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// One Ingress's routes, as skipper's Kubernetes dataclient makes them (dataclients/kubernetes/ingressv1.go): per rule and

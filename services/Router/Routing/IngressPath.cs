@@ -1,4 +1,4 @@
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// Where an Ingress path puts its routes: Exact and Prefix paths in the path tree, an ImplementationSpecific path by the path

@@ -2,9 +2,9 @@ using System.Globalization;
 using AwsIntegrations.Hosting.Options;
 using k8s;
 using k8s.Models;
-using Router.Options;
+using AwsIntegrations.Router.Options;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// Per-Ingress choices read from annotations (ours, and skipper's keys where they mean the same). <see cref="RedirectCode"/>

@@ -1,4 +1,4 @@
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// Where a route sits in its host's table: an Exact path (skipper's Path), a Prefix by whole path elements (PathSubtree), or

@@ -1,4 +1,4 @@
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// One path element of a host's prefix tree; <see cref="Route"/> heads the chain of Prefix routes that end here. A lookup

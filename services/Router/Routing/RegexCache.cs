@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// Regular expressions as skipper's Go code reads them (RE2): compiled non-backtracking, so matching is linear in the input

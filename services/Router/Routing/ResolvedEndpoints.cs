@@ -1,4 +1,4 @@
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>Addresses (ip:port) of a backend; <see cref="Problem"/> says why there are none when the Service or port is missing.</summary>
 public sealed record ResolvedEndpoints(IReadOnlyList<string> Addresses, bool TerminatingFallback, string? Problem)

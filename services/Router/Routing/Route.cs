@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http;
-using Router.Backends;
-using Router.Filters;
-using Router.Predicates;
+using AwsIntegrations.Router.Backends;
+using AwsIntegrations.Router.Filters;
+using AwsIntegrations.Router.Predicates;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// One route as the proxy uses it: an Ingress path (or defaultBackend, or a skipper-routes route) with its place in the path

@@ -1,4 +1,4 @@
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>Why one route was left out: the Event reason and its message.</summary>
 public sealed record RouteProblem(string Reason, string Message);

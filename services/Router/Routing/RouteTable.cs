@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// The immutable route table: exact hosts, then one-label wildcards, then host-less rules, then the default backend. A lookup

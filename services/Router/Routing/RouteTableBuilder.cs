@@ -1,7 +1,7 @@
 using AwsIntegrations.Kubernetes.Ingresses;
-using Router.Predicates;
+using AwsIntegrations.Router.Predicates;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// Builds the route table from the cluster state, off the request path. Ingresses are taken oldest first, so when two claim the

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AwsIntegrations.Hosting.Options;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// The route table as JSON, in matching order (exact hosts, wildcards, host-less, default; per host Exact paths, then longest

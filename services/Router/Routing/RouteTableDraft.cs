@@ -1,4 +1,4 @@
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>The route table while it is built: routes are placed by host, and a second route at a place with the same predicates is refused.</summary>
 public sealed class RouteTableDraft

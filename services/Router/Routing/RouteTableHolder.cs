@@ -1,4 +1,4 @@
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>The current route table: replaced whole by the updater, read without locks by every request.</summary>
 public sealed class RouteTableHolder

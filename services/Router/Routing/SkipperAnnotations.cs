@@ -1,9 +1,9 @@
 using System.Text.Json;
 using k8s;
 using k8s.Models;
-using Router.Eskip;
+using AwsIntegrations.Router.Eskip;
 
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// skipper's route-language annotations on an Ingress: predicates and filters for its routes, extra routes, and backend

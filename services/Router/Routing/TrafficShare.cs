@@ -1,4 +1,4 @@
-namespace Router.Routing;
+namespace AwsIntegrations.Router.Routing;
 
 /// <summary>
 /// One backend's part of a split path, as skipper expresses it: a Traffic(chance) predicate relative to the backends after

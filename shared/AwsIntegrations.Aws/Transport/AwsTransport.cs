@@ -131,7 +131,7 @@ internal sealed partial class AwsTransport
         : headers.TryGetValues("x-amz-request-id", out var b) ? b.FirstOrDefault()
         : null;
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "AWS {Service}:{Operation} failed with {Code} on attempt {Attempt}; retrying in {DelayMs:0} ms")]
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Debug, Message = "AWS {Service}:{Operation} failed with {Code} on attempt {Attempt}; retrying in {DelayMs:0} ms")]
     private static partial void LogRetry(ILogger logger, string service, string operation, string code, int attempt, double delayMs);
 
     private sealed record Outcome(AwsResponse? Response, AwsError? Error, int StatusCode, Exception? Transport, bool TimedOut);

@@ -69,12 +69,12 @@ internal sealed partial class GracefulShutdownLifetime(
         applicationLifetime.StopApplication();
     }
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Received {Signal}: readiness fails now; the service keeps working for {DelaySeconds} s before it stops")]
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Received {Signal}: readiness fails now; the service keeps working for {DelaySeconds} s before it stops")]
     private static partial void LogDraining(ILogger logger, string signal, double delaySeconds);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Stopping: in-flight work has {TimeoutSeconds} s to finish")]
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "Stopping: in-flight work has {TimeoutSeconds} s to finish")]
     private static partial void LogStopping(ILogger logger, double timeoutSeconds);
 
-    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Received {Signal} again: stopping now")]
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Received {Signal} again: stopping now")]
     private static partial void LogSecondSignal(ILogger logger, string signal);
 }

@@ -211,12 +211,12 @@ internal sealed partial class ReconcileLoop : BackgroundService
 
     private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Loop {Loop} runs: this replica may act")]
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Loop {Loop} runs: this replica may act")]
     private static partial void LogStartedLeading(ILogger logger, string loop);
 
-    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Loop {Loop} pass failed: {Error} (failure {Failures} in a row; retrying in {BackoffSeconds} s)")]
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Warning, Message = "Loop {Loop} pass failed: {Error} (failure {Failures} in a row; retrying in {BackoffSeconds} s)")]
     private static partial void LogPassFailed(ILogger logger, string loop, string error, int failures, double backoffSeconds);
 
-    [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "Loop {Loop} pass threw")]
+    [LoggerMessage(EventId = 1022, Level = LogLevel.Error, Message = "Loop {Loop} pass threw")]
     private static partial void LogPassThrew(ILogger logger, Exception exception, string loop);
 }

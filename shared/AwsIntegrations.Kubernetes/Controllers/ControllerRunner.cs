@@ -102,6 +102,6 @@ internal sealed partial class ControllerRunner(ControllerBuilder declaration, IR
         }
     }
 
-    [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "{Loop}: the single pass failed: {Error}")]
+    [LoggerMessage(EventId = 1130, Level = LogLevel.Warning, Message = "{Loop}: the single pass failed: {Error}")]
     private static partial void LogOnceFailed(ILogger logger, string loop, string error);
 }

@@ -224,10 +224,10 @@ public sealed partial class EventRecorder : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Debug, "event {Reason} on {Kind} {Namespace}/{Name} suppressed by the per-object rate limit")]
+        [LoggerMessage(1101, LogLevel.Debug, "event {Reason} on {Kind} {Namespace}/{Name} suppressed by the per-object rate limit")]
         public static partial void Suppressed(ILogger logger, string reason, string? kind, string? @namespace, string? name);
 
-        [LoggerMessage(2, LogLevel.Warning, "could not write event {Reason} on {Kind} {Namespace}/{Name}: {Error}")]
+        [LoggerMessage(1102, LogLevel.Warning, "could not write event {Reason} on {Kind} {Namespace}/{Name}: {Error}")]
         public static partial void WriteFailed(ILogger logger, string reason, string? kind, string? @namespace, string? name, string error);
     }
 }

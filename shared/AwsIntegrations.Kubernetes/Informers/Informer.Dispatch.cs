@@ -99,13 +99,13 @@ public sealed partial class Informer<T>
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "informer {Informer}: watch version expired ({Reason}); listing again")]
+        [LoggerMessage(1120, LogLevel.Information, "informer {Informer}: watch version expired ({Reason}); listing again")]
         public static partial void Expired(ILogger logger, string informer, string reason);
 
-        [LoggerMessage(2, LogLevel.Warning, "informer {Informer}: list/watch failed, retrying in {DelayMs:0} ms: {Reason}")]
+        [LoggerMessage(1121, LogLevel.Warning, "informer {Informer}: list/watch failed, retrying in {DelayMs:0} ms: {Reason}")]
         public static partial void Failed(ILogger logger, string informer, double delayMs, string reason);
 
-        [LoggerMessage(3, LogLevel.Error, "informer {Informer}: an event handler threw")]
+        [LoggerMessage(1122, LogLevel.Error, "informer {Informer}: an event handler threw")]
         public static partial void HandlerFailed(ILogger logger, string informer, Exception exception);
     }
 }

@@ -326,16 +326,16 @@ internal sealed partial class LeaderElector : ILeadershipGate, IHostedService, I
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "{Identity} became leader on lease {Namespace}/{Lease}")]
+        [LoggerMessage(1110, LogLevel.Information, "{Identity} became leader on lease {Namespace}/{Lease}")]
         public static partial void Acquired(ILogger logger, string identity, string @namespace, string lease);
 
-        [LoggerMessage(2, LogLevel.Warning, "{Identity} lost leadership on lease {Namespace}/{Lease}: could not renew within the deadline")]
+        [LoggerMessage(1111, LogLevel.Warning, "{Identity} lost leadership on lease {Namespace}/{Lease}: could not renew within the deadline")]
         public static partial void Lost(ILogger logger, string identity, string @namespace, string lease);
 
-        [LoggerMessage(3, LogLevel.Information, "{Identity} released lease {Namespace}/{Lease}")]
+        [LoggerMessage(1112, LogLevel.Information, "{Identity} released lease {Namespace}/{Lease}")]
         public static partial void Released(ILogger logger, string identity, string @namespace, string lease);
 
-        [LoggerMessage(4, LogLevel.Debug, "{Identity}: lease {Namespace}/{Lease} attempt failed: {Reason}")]
+        [LoggerMessage(1113, LogLevel.Debug, "{Identity}: lease {Namespace}/{Lease} attempt failed: {Reason}")]
         public static partial void AttemptFailed(ILogger logger, string identity, string @namespace, string lease, string reason);
     }
 }

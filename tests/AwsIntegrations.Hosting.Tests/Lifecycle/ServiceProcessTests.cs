@@ -76,7 +76,7 @@ public sealed class ServiceProcessTests
         service.Process.SendSignal(PosixSignal.SIGTERM);
         await service.Process.WaitForExitAsync(TimeSpan.FromSeconds(30));
 
-        service.Process.StandardOutput.Should().Contain(line => line.Contains("info: sample[1] sample", StringComparison.Ordinal));
+        service.Process.StandardOutput.Should().Contain(line => line.Contains("info: sample[1001] sample", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,10 +1,9 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Testing;
 
-namespace Kube2IamBenchmarks;
+namespace AwsIntegrations.Benchmarks.Kube2Iam;
 
 /// <summary>
 /// The Kubernetes and AWS emulators in this process and the Kube2Iam daemon as its own process (Release build), with pods of one
@@ -91,10 +90,7 @@ internal sealed class BenchCluster : IAsyncDisposable
     /// <summary>A counter of the daemon's /metrics (summed over its labels).</summary>
     public async Task<double> MetricAsync(string name)
     {
-        var text = await Management.GetStringAsync("/metrics");
-        return text.Split('\n')
-            .Where(line => line.StartsWith(name, StringComparison.Ordinal) && (line.Length == name.Length || line[name.Length] is ' ' or '{'))
-            .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+        return PrometheusText.Sum(await Management.GetStringAsync("/metrics"), name);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using AwsIntegrations.Benchmarking;
 
-namespace Kube2IamBenchmarks;
+namespace AwsIntegrations.Benchmarks.Kube2Iam;
 
 /// <summary>
 /// The first credential request of a freshly created pod, two ways, alternating pod by pod: 250 ms after the pod appears (a

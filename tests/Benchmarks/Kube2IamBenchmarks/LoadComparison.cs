@@ -1,6 +1,6 @@
 using AwsIntegrations.Benchmarking;
 
-namespace Kube2IamBenchmarks;
+namespace AwsIntegrations.Benchmarks.Kube2Iam;
 
 /// <summary>
 /// The cached credential path against bare Kestrel: paced (the 5,000 requests/s) and unpaced, sides alternated round by

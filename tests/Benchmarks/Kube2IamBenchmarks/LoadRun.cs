@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using AwsIntegrations.Benchmarking;
 
-namespace Kube2IamBenchmarks;
+namespace AwsIntegrations.Benchmarks.Kube2Iam;
 
 /// <summary>
 /// The load generator: <c>workers</c> loops over keep-alive connections bound to the pods' source IPs, each on its own schedule so

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AwsIntegrations.Benchmarking;
 using AwsIntegrations.Testing;
-using Kube2IamBenchmarks;
+using AwsIntegrations.Benchmarks.Kube2Iam;
 
 // dotnet run -c Release --project tests/Benchmarks/Kube2IamBenchmarks -- [--quick] [--seconds 5] [--rounds 5] [--rate 5000]
 //   [--fresh-pods 20] [--lifetime-seconds 1215] [--sts-window-seconds 120]

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Kube2IamBenchmarks;
+namespace AwsIntegrations.Benchmarks.Kube2Iam;
 
 /// <summary>The reference: bare Kestrel in this process answering a fixed document of the same size (HTTP on loopback, nothing else).</summary>
 internal sealed class ReferenceServer : IAsyncDisposable

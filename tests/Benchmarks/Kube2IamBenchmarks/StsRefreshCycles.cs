@@ -4,7 +4,7 @@ using AwsIntegrations.Emulators.Aws;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Kube2IamBenchmarks;
+namespace AwsIntegrations.Benchmarks.Kube2Iam;
 
 /// <summary>
 /// STS calls per pod, counted in the emulator's log of AssumeRole calls: per session (one per pod), the first call is the
@@ -67,7 +67,7 @@ internal static class StsRefreshCycles
             + $"hence 3,600 / {F(f.ServedAtDefault, "N0")} = {F(f.PerHourAtDefault, "0.0")} AssumeRole calls per pod per hour, as long as the pod lives. "
             + "With `--session-name-mode role` the pods of a role share one session, and the figure is per role instead (not measured here).");
         Console.WriteLine();
-        new MarkdownTable("reference (from their code, per the anchor notes; not measured)", "cache", "STS calls per hour")
+        new MarkdownTable("reference (from their code; not measured)", "cache", "STS calls per hour")
             .Add("kube2iam", "per role ARN, all pods of the role share one session; 15 min cache of 30 min sessions; fetched on a request", "4 per role in use (per pod: 4 ÷ pods of the role)")
             .Add("kiam", "per (role, session name, external id), session name shared by default; 10 min cache of 15 min sessions; prefetched", "6 per role")
             .Add("Kube2Iam (this run)", "per (role, external id, session), one session per pod; refreshed in the background", $"{F(f.PerHourAtDefault, "0.0")} per pod")

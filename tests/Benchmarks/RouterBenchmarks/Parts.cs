@@ -1,4 +1,4 @@
-namespace Router.Benchmarks;
+namespace AwsIntegrations.Benchmarks.Router;
 
 /// <summary>Which parts to run: the one word on the command line that is neither a --flag nor a flag's value (default: all).</summary>
 public static class Parts

@@ -1,8 +1,8 @@
 using AwsIntegrations.Benchmarking;
-using Router.Benchmarks;
-using Router.Benchmarks.Http;
-using Router.Benchmarks.Rollout;
-using Router.Benchmarks.Table;
+using AwsIntegrations.Benchmarks.Router;
+using AwsIntegrations.Benchmarks.Router.Http;
+using AwsIntegrations.Benchmarks.Router.Rollout;
+using AwsIntegrations.Benchmarks.Router.Table;
 
 // tests/Benchmarks/RouterBenchmarks/run.sh [table|http|rollout|all] [--quick] [--name value ...]: prints Markdown, never pass/fail.
 string mode;

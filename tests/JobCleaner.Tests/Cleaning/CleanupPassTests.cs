@@ -1,9 +1,9 @@
 using AwsIntegrations.JobCleaner.Cleaning;
 using AwsIntegrations.JobCleaner.Planning;
 using AwsIntegrations.JobCleaner.Policy;
-using JobCleaner.Tests.Support;
+using AwsIntegrations.JobCleaner.Tests.Support;
 
-namespace JobCleaner.Tests.Cleaning;
+namespace AwsIntegrations.JobCleaner.Tests.Cleaning;
 
 /// <summary>Passes against the Kubernetes emulator over HTTP: what a user sees in the cluster afterwards.</summary>
 public class CleanupPassTests : ClusterTest

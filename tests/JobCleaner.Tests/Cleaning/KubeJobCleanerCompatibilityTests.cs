@@ -4,9 +4,9 @@ using AwsIntegrations.JobCleaner.Cleaning;
 using AwsIntegrations.JobCleaner.Options;
 using AwsIntegrations.JobCleaner.Planning;
 using AwsIntegrations.JobCleaner.Policy;
-using JobCleaner.Tests.Support;
+using AwsIntegrations.JobCleaner.Tests.Support;
 
-namespace JobCleaner.Tests.Cleaning;
+namespace AwsIntegrations.JobCleaner.Tests.Cleaning;
 
 /// <summary>
 /// kube-job-cleaner's own behaviour (hjacobs/kube-job-cleaner cleaner.py), run as passes against the Kubernetes emulator with

@@ -2,7 +2,7 @@ using AwsIntegrations.JobCleaner.Cleaning;
 using k8s;
 using k8s.Models;
 
-namespace JobCleaner.Tests.Cleaning;
+namespace AwsIntegrations.JobCleaner.Tests.Cleaning;
 
 public class RunModeRuleTests
 {

@@ -4,7 +4,7 @@ using AwsIntegrations.JobCleaner.Planning;
 using AwsIntegrations.JobCleaner.Policy;
 using AwsIntegrations.Testing;
 
-namespace JobCleaner.Tests.Docs;
+namespace AwsIntegrations.JobCleaner.Tests.Docs;
 
 /// <summary>The README is checked against the code, so the docs never drift from the flags, annotations and metrics.</summary>
 public class ReadmeTests

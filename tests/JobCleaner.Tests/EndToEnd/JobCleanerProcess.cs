@@ -1,6 +1,6 @@
 using AwsIntegrations.Testing;
 
-namespace JobCleaner.Tests.EndToEnd;
+namespace AwsIntegrations.JobCleaner.Tests.EndToEnd;
 
 /// <summary>The real service as a child process, configured only through its flags and a kubeconfig, as a user runs it.</summary>
 internal sealed class JobCleanerProcess : IAsyncDisposable

@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Testing;
-using JobCleaner.Tests.Support;
+using AwsIntegrations.JobCleaner.Tests.Support;
 
-namespace JobCleaner.Tests.EndToEnd;
+namespace AwsIntegrations.JobCleaner.Tests.EndToEnd;
 
 /// <summary>The service as users run it: a child process with kube-job-cleaner's flags against the Kubernetes emulator.</summary>
 public class ServiceProcessTests : ClusterTest

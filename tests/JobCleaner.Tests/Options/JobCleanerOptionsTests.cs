@@ -1,7 +1,7 @@
 using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.JobCleaner.Options;
 
-namespace JobCleaner.Tests.Options;
+namespace AwsIntegrations.JobCleaner.Tests.Options;
 
 public class JobCleanerOptionsTests
 {

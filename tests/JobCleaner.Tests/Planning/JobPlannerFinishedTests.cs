@@ -2,10 +2,10 @@ using AwsIntegrations.JobCleaner.Planning;
 using AwsIntegrations.Kubernetes.Client;
 using k8s;
 using k8s.Models;
-using JobCleaner.Tests.Support;
-using static JobCleaner.Tests.Support.JobBuilder;
+using AwsIntegrations.JobCleaner.Tests.Support;
+using static AwsIntegrations.JobCleaner.Tests.Support.JobBuilder;
 
-namespace JobCleaner.Tests.Planning;
+namespace AwsIntegrations.JobCleaner.Tests.Planning;
 
 public class JobPlannerFinishedTests
 {

@@ -1,6 +1,6 @@
 using AwsIntegrations.JobCleaner.Planning;
 
-namespace JobCleaner.Tests.Planning;
+namespace AwsIntegrations.JobCleaner.Tests.Planning;
 
 public class NamespaceScopeTests
 {

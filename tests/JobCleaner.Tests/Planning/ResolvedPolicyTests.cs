@@ -1,9 +1,9 @@
 using AwsIntegrations.JobCleaner.Planning;
 using AwsIntegrations.JobCleaner.Policy;
-using JobCleaner.Tests.Support;
-using static JobCleaner.Tests.Support.JobBuilder;
+using AwsIntegrations.JobCleaner.Tests.Support;
+using static AwsIntegrations.JobCleaner.Tests.Support.JobBuilder;
 
-namespace JobCleaner.Tests.Planning;
+namespace AwsIntegrations.JobCleaner.Tests.Planning;
 
 /// <summary>Flags, then namespace annotations, then the Job's own: what the planner decides with each.</summary>
 public class ResolvedPolicyTests

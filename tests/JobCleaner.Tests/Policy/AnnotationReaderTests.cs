@@ -1,6 +1,6 @@
 using AwsIntegrations.JobCleaner.Policy;
 
-namespace JobCleaner.Tests.Policy;
+namespace AwsIntegrations.JobCleaner.Tests.Policy;
 
 public class AnnotationReaderTests
 {

@@ -9,7 +9,7 @@ using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Testing;
 
-namespace JobCleaner.Tests.Support;
+namespace AwsIntegrations.JobCleaner.Tests.Support;
 
 /// <summary>
 /// A Kubernetes API emulator seeded with Jobs and pods as the Job controller leaves them, and cleaning passes run against

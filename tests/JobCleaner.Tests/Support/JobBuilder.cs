@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace JobCleaner.Tests.Support;
+namespace AwsIntegrations.JobCleaner.Tests.Support;
 
 /// <summary>Typed Jobs for the planner's tests, in the states the Job controller leaves them.</summary>
 internal static class JobBuilder

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace JobCleaner.Tests.Support;
+namespace AwsIntegrations.JobCleaner.Tests.Support;
 
 /// <summary>Keeps every formatted log line, to assert what a user reading the logs sees.</summary>
 internal sealed class ListLogger : ILogger

@@ -1,7 +1,7 @@
 using AwsIntegrations.JobCleaner.Planning;
 using AwsIntegrations.JobCleaner.Policy;
 
-namespace JobCleaner.Tests.Support;
+namespace AwsIntegrations.JobCleaner.Tests.Support;
 
 internal static class Policies
 {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace JobCleaner.Tests.Support;
+namespace AwsIntegrations.JobCleaner.Tests.Support;
 
 /// <summary>The innermost handler of the client: a record of each request (method, path, body) and an optional hook run before it is sent.</summary>
 internal sealed class RecordingHandler : DelegatingHandler

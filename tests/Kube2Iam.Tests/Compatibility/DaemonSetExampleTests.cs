@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using AwsIntegrations.Testing;
 
-namespace Kube2Iam.Tests.Compatibility;
+namespace AwsIntegrations.Kube2Iam.Tests.Compatibility;
 
 /// <summary>
 /// kube2iam's own DaemonSet examples (its README and its Helm chart), args taken verbatim: the image changes, nothing else.

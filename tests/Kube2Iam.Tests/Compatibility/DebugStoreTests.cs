@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
-using Kube2Iam.Debugging;
-using Kube2Iam.Tests.Harness;
+using AwsIntegrations.Kube2Iam.Debugging;
+using AwsIntegrations.Kube2Iam.Tests.Harness;
 
-namespace Kube2Iam.Tests.Compatibility;
+namespace AwsIntegrations.Kube2Iam.Tests.Compatibility;
 
 /// <summary>
 /// kube2iam's /debug/store (server/server.go Run: registered only `if s.Debug`; debugStoreHandler writes

@@ -1,9 +1,9 @@
 using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.Kubernetes.Configuration;
-using Kube2Iam.Options;
-using Kube2Iam.Roles;
+using AwsIntegrations.Kube2Iam.Options;
+using AwsIntegrations.Kube2Iam.Roles;
 
-namespace Kube2Iam.Tests.Compatibility;
+namespace AwsIntegrations.Kube2Iam.Tests.Compatibility;
 
 /// <summary>Every flag kube2iam defines is accepted, and the ones that change how it reaches Kubernetes or logs mean the same here.</summary>
 public sealed class FlagCompatibilityTests

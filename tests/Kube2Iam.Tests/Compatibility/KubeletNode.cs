@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using AwsIntegrations.Testing;
-using Kube2Iam.Tests.Iptables;
+using AwsIntegrations.Kube2Iam.Tests.Iptables;
 
-namespace Kube2Iam.Tests.Compatibility;
+namespace AwsIntegrations.Kube2Iam.Tests.Compatibility;
 
 /// <summary>
 /// A node as kube2iam's DaemonSet examples expect one, in network namespaces the test makes: the "node" has the Kubernetes and

@@ -1,11 +1,11 @@
 using System.Net;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Testing;
-using Kube2Iam.Pods;
-using Kube2Iam.Tests.Harness;
+using AwsIntegrations.Kube2Iam.Pods;
+using AwsIntegrations.Kube2Iam.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Kube2Iam.Tests.Compatibility;
+namespace AwsIntegrations.Kube2Iam.Tests.Compatibility;
 
 /// <summary>kube2iam's flags that a migrating DaemonSet carries, each doing here what it does in kube2iam (or the safe part of it).</summary>
 public sealed class MigrationBehaviourTests

@@ -1,9 +1,9 @@
 using System.Net;
-using Kube2Iam.Metadata;
-using Kube2Iam.Roles;
-using Kube2Iam.Tests.Harness;
+using AwsIntegrations.Kube2Iam.Metadata;
+using AwsIntegrations.Kube2Iam.Roles;
+using AwsIntegrations.Kube2Iam.Tests.Harness;
 
-namespace Kube2Iam.Tests.Compatibility;
+namespace AwsIntegrations.Kube2Iam.Tests.Compatibility;
 
 /// <summary>
 /// What iam/security-credentials/ lists and under which name credentials are served, as kube2iam's server/server.go does:

@@ -1,7 +1,7 @@
-using Kube2Iam.Options;
-using Kube2Iam.Roles;
+using AwsIntegrations.Kube2Iam.Options;
+using AwsIntegrations.Kube2Iam.Roles;
 
-namespace Kube2Iam.Tests.Compatibility;
+namespace AwsIntegrations.Kube2Iam.Tests.Compatibility;
 
 /// <summary>
 /// kube2iam iam/iam.go: sessionName(roleARN, remoteIP) = fmt.Sprintf("%.[2]*[1]s", getHash(remoteIP) + "-" + roleARN[last '/'+1:], 64),

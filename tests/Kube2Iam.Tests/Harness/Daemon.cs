@@ -1,12 +1,12 @@
 using AwsIntegrations.Hosting;
 using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.Testing;
-using Kube2Iam.Credentials;
-using Kube2Iam.Options;
+using AwsIntegrations.Kube2Iam.Credentials;
+using AwsIntegrations.Kube2Iam.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Kube2Iam.Tests.Harness;
+namespace AwsIntegrations.Kube2Iam.Tests.Harness;
 
 /// <summary>The daemon run in-process on the shared host, configured only through its flags, on free loopback ports.</summary>
 public sealed class Daemon : IAsyncDisposable

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Kube2Iam.Tests.Harness;
+namespace AwsIntegrations.Kube2Iam.Tests.Harness;
 
 /// <summary>What an SDK does against the metadata address, spelled out: token PUT, credential GETs.</summary>
 public static class Imds

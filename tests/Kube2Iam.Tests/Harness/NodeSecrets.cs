@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AwsIntegrations.Emulators.Aws;
 
-namespace Kube2Iam.Tests.Harness;
+namespace AwsIntegrations.Kube2Iam.Tests.Harness;
 
 /// <summary>The node's own credentials and instance profile, read straight from the emulated metadata service: what must never leak.</summary>
 public sealed record NodeSecrets(string AccessKeyId, string SecretAccessKey, string Token, string InstanceProfileArn)

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Kube2Iam.Tests.Harness;
+namespace AwsIntegrations.Kube2Iam.Tests.Harness;
 
 /// <summary>
 /// An HTTP client whose connections leave from one loopback address (127.0.0.x): to the daemon it is the pod that

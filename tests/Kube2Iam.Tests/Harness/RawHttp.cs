@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Kube2Iam.Tests.Harness;
+namespace AwsIntegrations.Kube2Iam.Tests.Harness;
 
 /// <summary>Sends a request target byte for byte (HttpClient would normalise "..", "%2e" and "//" away before sending).</summary>
 public static class RawHttp

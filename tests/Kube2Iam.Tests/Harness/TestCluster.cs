@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Emulators.Kubernetes;
 
-namespace Kube2Iam.Tests.Harness;
+namespace AwsIntegrations.Kube2Iam.Tests.Harness;
 
 /// <summary>The Kubernetes and AWS emulators on loopback, with the few moves the stories need: pods, namespaces, roles.</summary>
 public sealed class TestCluster : IAsyncDisposable

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Testing;
 
-namespace Kube2Iam.Tests.Iptables;
+namespace AwsIntegrations.Kube2Iam.Tests.Iptables;
 
 /// <summary>
 /// The DNAT rule for real: a "pod" in its own network namespace calls 169.254.169.254 and gets its role's credentials from

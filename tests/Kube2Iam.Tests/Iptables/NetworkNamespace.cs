@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Kube2Iam.Tests.Iptables;
+namespace AwsIntegrations.Kube2Iam.Tests.Iptables;
 
 /// <summary>
 /// Two network namespaces made by the test, a "node" and a "pod", joined by a veth pair on 10.250.N.0/30: nothing outside

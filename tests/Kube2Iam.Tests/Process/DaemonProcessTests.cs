@@ -2,10 +2,10 @@ using System.Net;
 using System.Runtime.InteropServices;
 using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.Testing;
-using Kube2Iam.Options;
-using Kube2Iam.Tests.Harness;
+using AwsIntegrations.Kube2Iam.Options;
+using AwsIntegrations.Kube2Iam.Tests.Harness;
 
-namespace Kube2Iam.Tests.Process;
+namespace AwsIntegrations.Kube2Iam.Tests.Process;
 
 /// <summary>The daemon as users run it: a real process, kube2iam's DaemonSet args, environment for AWS, SIGTERM to stop.</summary>
 public sealed class DaemonProcessTests

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using Amazon.Runtime;
 using AwsIntegrations.Testing;
-using Kube2Iam.Tests.Harness;
+using AwsIntegrations.Kube2Iam.Tests.Harness;
 
-namespace Kube2Iam.Tests.Sdk;
+namespace AwsIntegrations.Kube2Iam.Tests.Sdk;
 
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SdkEnvironment

@@ -1,13 +1,13 @@
 using System.Net;
 using AwsIntegrations.Testing;
-using Kube2Iam.Tests.Harness;
+using AwsIntegrations.Kube2Iam.Tests.Harness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-namespace Kube2Iam.Tests.Sdk;
+namespace AwsIntegrations.Kube2Iam.Tests.Sdk;
 
 /// <summary>
 /// Stands in for the DNAT hop between an SDK in a pod and the daemon: the SDK connects from 127.0.0.1, the hop passes

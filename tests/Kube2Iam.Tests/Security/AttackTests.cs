@@ -1,8 +1,8 @@
 using System.Net;
 using AwsIntegrations.Testing;
-using Kube2Iam.Tests.Harness;
+using AwsIntegrations.Kube2Iam.Tests.Harness;
 
-namespace Kube2Iam.Tests.Security;
+namespace AwsIntegrations.Kube2Iam.Tests.Security;
 
 /// <summary>One test per attack on the metadata proxy; each asserts that nothing of the node's or another pod's leaks.</summary>
 public sealed class AttackTests

@@ -1,7 +1,7 @@
 using System.Net;
-using Kube2Iam.Tests.Harness;
+using AwsIntegrations.Kube2Iam.Tests.Harness;
 
-namespace Kube2Iam.Tests.Security;
+namespace AwsIntegrations.Kube2Iam.Tests.Security;
 
 /// <summary>
 /// A node with a victim pod (role victim-role, credentials already handed out) and a daemon: each attack then asserts

@@ -1,8 +1,8 @@
 using System.Net;
 using AwsIntegrations.Testing;
-using Kube2Iam.Tests.Harness;
+using AwsIntegrations.Kube2Iam.Tests.Harness;
 
-namespace Kube2Iam.Tests.Service;
+namespace AwsIntegrations.Kube2Iam.Tests.Service;
 
 /// <summary>A pod asks the metadata address for credentials and gets its own role's, as EC2 would hand them out.</summary>
 public sealed class CredentialServingTests

@@ -1,8 +1,8 @@
 using System.Net;
 using AwsIntegrations.Testing;
-using Kube2Iam.Tests.Harness;
+using AwsIntegrations.Kube2Iam.Tests.Harness;
 
-namespace Kube2Iam.Tests.Service;
+namespace AwsIntegrations.Kube2Iam.Tests.Service;
 
 /// <summary>Credentials are fetched when a pod appears, so its requests never wait on STS.</summary>
 public sealed class PrefetchTests

@@ -3,11 +3,11 @@ using System.Diagnostics.Metrics;
 using AwsIntegrations.Aws;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Testing;
-using Kube2Iam.Credentials;
-using Kube2Iam.Telemetry;
+using AwsIntegrations.Kube2Iam.Credentials;
+using AwsIntegrations.Kube2Iam.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Kube2Iam.Tests.Unit;
+namespace AwsIntegrations.Kube2Iam.Tests.Unit;
 
 /// <summary>The cache against the emulator's real STS, on a clock the test moves (the emulator issues expiries on the same clock).</summary>
 public sealed class CredentialCacheTests : IAsyncLifetime

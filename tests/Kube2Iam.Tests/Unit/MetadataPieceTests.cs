@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Time.Testing;
 using AwsIntegrations.Testing;
-using Kube2Iam.Credentials;
-using Kube2Iam.Iptables;
-using Kube2Iam.Metadata;
+using AwsIntegrations.Kube2Iam.Credentials;
+using AwsIntegrations.Kube2Iam.Iptables;
+using AwsIntegrations.Kube2Iam.Metadata;
 
-namespace Kube2Iam.Tests.Unit;
+namespace AwsIntegrations.Kube2Iam.Tests.Unit;
 
 public sealed class MetadataPieceTests
 {

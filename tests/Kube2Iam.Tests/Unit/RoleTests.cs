@@ -1,7 +1,7 @@
-using Kube2Iam.Options;
-using Kube2Iam.Roles;
+using AwsIntegrations.Kube2Iam.Options;
+using AwsIntegrations.Kube2Iam.Roles;
 
-namespace Kube2Iam.Tests.Unit;
+namespace AwsIntegrations.Kube2Iam.Tests.Unit;
 
 public sealed class RoleTests
 {

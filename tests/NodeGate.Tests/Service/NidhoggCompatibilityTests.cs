@@ -91,7 +91,7 @@ public class NidhoggCompatibilityTests : NodeGateCluster
         await Eventually.HoldsAsync(
             () => Kube.Get("Lease", "nidhogg-system", "nidhogg-election")?["spec"]?["holderIdentity"]?.GetValue<string>() == "nidhogg-0",
             "the Lease named by --leader-configmap in --leader-namespace is held\n" + nidhoggArgs.Output);
-        nidhoggArgs.StandardOutput.Count(l => l.Contains("--disable-compression is accepted for nidhogg's manifests and ignored", StringComparison.Ordinal))
+        nidhoggArgs.StandardOutput.Count(l => l.Contains("nidhogg flags accepted but ignored: --disable-compression (", StringComparison.Ordinal))
             .Should().Be(1, nidhoggArgs.Output);
     }
 

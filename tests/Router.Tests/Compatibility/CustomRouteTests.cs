@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using AwsIntegrations.Testing;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Compatibility;
+namespace AwsIntegrations.Router.Tests.Compatibility;
 
 /// <summary>zalando.org/skipper-routes over HTTP: the examples of skipper's docs/kubernetes/ingress-usage.md ("Custom Routes").</summary>
 public sealed class CustomRouteTests

@@ -1,8 +1,8 @@
 using System.Net;
 using AwsIntegrations.Testing;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Compatibility;
+namespace AwsIntegrations.Router.Tests.Compatibility;
 
 /// <summary>
 /// The https redirect with skipper's annotations, on its golden files (dataclients/kubernetes/testdata/ingressV1/ingress-data/

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Testing;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Compatibility;
+namespace AwsIntegrations.Router.Tests.Compatibility;
 
 /// <summary>
 /// Predicates and filters the Router does not know, and text that is not eskip: a Warning Event on the Ingress, its routes

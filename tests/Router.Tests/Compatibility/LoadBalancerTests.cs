@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using AwsIntegrations.Testing;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Compatibility;
+namespace AwsIntegrations.Router.Tests.Compatibility;
 
 /// <summary>zalando.org/skipper-loadbalancer over HTTP, on skipper's golden files and docs/reference/backends.md's list of algorithms.</summary>
 public sealed class LoadBalancerTests

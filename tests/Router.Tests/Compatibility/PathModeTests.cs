@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Compatibility;
+namespace AwsIntegrations.Router.Tests.Compatibility;
 
 /// <summary>
 /// ImplementationSpecific paths in skipper's three path modes (docs/kubernetes/ingress-usage.md "Ingress path handling"): the

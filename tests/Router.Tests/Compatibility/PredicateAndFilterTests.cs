@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Compatibility;
+namespace AwsIntegrations.Router.Tests.Compatibility;
 
 /// <summary>zalando.org/skipper-predicate and zalando.org/skipper-filter over HTTP, on the examples of skipper's docs/kubernetes/ingress-usage.md.</summary>
 public sealed class PredicateAndFilterTests

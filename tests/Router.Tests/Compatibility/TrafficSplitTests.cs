@@ -1,7 +1,7 @@
 using System.Net;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Compatibility;
+namespace AwsIntegrations.Router.Tests.Compatibility;
 
 /// <summary>
 /// zalando.org/backend-weights over HTTP, on the Ingresses of skipper's golden files (Ingress and Service documents verbatim;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Router.Tests.Conformance;
+namespace AwsIntegrations.Router.Tests.Conformance;
 
 /// <summary>What the echo server answered: the request as it reached the pod, and which pod (the suite's test/http CapturedRequest).</summary>
 public sealed class CapturedRequest

@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Testing;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Conformance;
+namespace AwsIntegrations.Router.Tests.Conformance;
 
 /// <summary>
 /// The conformance suite's steps (kubernetes-sigs/ingress-controller-conformance test/kubernetes/*.go, test/http/http.go) against

@@ -1,4 +1,4 @@
-namespace Router.Tests.Conformance;
+namespace AwsIntegrations.Router.Tests.Conformance;
 
 /// <summary>features/default_backend.feature, Background.</summary>
 public sealed class DefaultBackendBackground : FeatureBackground

@@ -1,4 +1,4 @@
-namespace Router.Tests.Conformance;
+namespace AwsIntegrations.Router.Tests.Conformance;
 
 /// <summary>
 /// kubernetes-sigs/ingress-controller-conformance features/default_backend.feature ("Default backend"), each step as

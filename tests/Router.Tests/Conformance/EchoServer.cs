@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-namespace Router.Tests.Conformance;
+namespace AwsIntegrations.Router.Tests.Conformance;
 
 /// <summary>
 /// One pod of the conformance suite's echo Deployment (images/echoserver/echoserver.go): answers every path but /health with the

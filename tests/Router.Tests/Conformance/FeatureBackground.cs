@@ -1,4 +1,4 @@
-namespace Router.Tests.Conformance;
+namespace AwsIntegrations.Router.Tests.Conformance;
 
 /// <summary>
 /// A feature's Background, run once for the feature's scenarios (they only send requests, so sharing it changes nothing they

@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Router.Tests.Conformance;
+namespace AwsIntegrations.Router.Tests.Conformance;
 
 /// <summary>features/host_rules.feature, Background.</summary>
 public sealed class HostRulesBackground : FeatureBackground

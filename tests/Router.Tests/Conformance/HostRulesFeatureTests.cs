@@ -1,4 +1,4 @@
-namespace Router.Tests.Conformance;
+namespace AwsIntegrations.Router.Tests.Conformance;
 
 /// <summary>
 /// kubernetes-sigs/ingress-controller-conformance features/host_rules.feature ("Host rules"), as test/conformance/hostrules/feature.go

@@ -1,4 +1,4 @@
-namespace Router.Tests.Conformance;
+namespace AwsIntegrations.Router.Tests.Conformance;
 
 /// <summary>
 /// kubernetes-sigs/ingress-controller-conformance features/ingress_class.feature ("Ingress class"), as

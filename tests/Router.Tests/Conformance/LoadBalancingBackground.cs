@@ -1,4 +1,4 @@
-namespace Router.Tests.Conformance;
+namespace AwsIntegrations.Router.Tests.Conformance;
 
 /// <summary>features/load_balancing.feature, Background.</summary>
 public sealed class LoadBalancingBackground : FeatureBackground

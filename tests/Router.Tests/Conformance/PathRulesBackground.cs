@@ -1,4 +1,4 @@
-namespace Router.Tests.Conformance;
+namespace AwsIntegrations.Router.Tests.Conformance;
 
 /// <summary>features/path_rules.feature, Background.</summary>
 public sealed class PathRulesBackground : FeatureBackground

@@ -1,4 +1,4 @@
-namespace Router.Tests.Conformance;
+namespace AwsIntegrations.Router.Tests.Conformance;
 
 /// <summary>
 /// kubernetes-sigs/ingress-controller-conformance features/path_rules.feature ("Path rules"), all 16 scenarios, as

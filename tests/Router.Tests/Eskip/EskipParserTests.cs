@@ -1,6 +1,6 @@
-using Router.Eskip;
+using AwsIntegrations.Router.Eskip;
 
-namespace Router.Tests.Eskip;
+namespace AwsIntegrations.Router.Tests.Eskip;
 
 /// <summary>The eskip grammar, on the examples of skipper's own parser tests (eskip/parser_test.go, eskip/eskip_test.go).</summary>
 public sealed class EskipParserTests

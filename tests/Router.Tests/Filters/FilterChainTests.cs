@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
-using Router.Eskip;
-using Router.Filters;
-using Router.Routing;
+using AwsIntegrations.Router.Eskip;
+using AwsIntegrations.Router.Filters;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Tests.Filters;
+namespace AwsIntegrations.Router.Tests.Filters;
 
 /// <summary>Filters compiled from eskip and run on a request, with examples from skipper's docs/reference/filters.md.</summary>
 public sealed class FilterChainTests

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using AwsIntegrations.Testing;
-using Router.Filters;
+using AwsIntegrations.Router.Filters;
 
-namespace Router.Tests.Filters;
+namespace AwsIntegrations.Router.Tests.Filters;
 
 public sealed class SlidingWindowLimiterTests
 {

@@ -1,8 +1,8 @@
 using System.Net;
 using AwsIntegrations.Testing;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Functional;
+namespace AwsIntegrations.Router.Tests.Functional;
 
 /// <summary>What an Ingress or a flag changes in a running Router: timeouts, conflict Events, the access log.</summary>
 public sealed class IngressOptionsTests

@@ -1,8 +1,8 @@
 using System.Net;
 using AwsIntegrations.Testing;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Functional;
+namespace AwsIntegrations.Router.Tests.Functional;
 
 /// <summary>
 /// The point of the Router: a Deployment whose pods simply exit on SIGTERM rolls out under load with zero errors, because a

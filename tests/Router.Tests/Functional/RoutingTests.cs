@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using AwsIntegrations.Testing;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Functional;
+namespace AwsIntegrations.Router.Tests.Functional;
 
 /// <summary>The Router as a child process, routing to real Kestrel backends on 127.0.0.x that are endpoints in the emulator.</summary>
 public sealed class RoutingTests : IAsyncLifetime

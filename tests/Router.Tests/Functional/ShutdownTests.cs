@@ -1,9 +1,9 @@
 using System.Net;
 using System.Runtime.InteropServices;
 using AwsIntegrations.Testing;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Functional;
+namespace AwsIntegrations.Router.Tests.Functional;
 
 public sealed class ShutdownTests
 {

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using System.Text.Json.Nodes;
-using Router.Backends;
-using Router.Options;
-using Router.Routing;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Backends;
+using AwsIntegrations.Router.Options;
+using AwsIntegrations.Router.Routing;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Golden;
+namespace AwsIntegrations.Router.Tests.Golden;
 
 /// <summary>
 /// testdata/&lt;case&gt;/cluster.yaml (Ingresses, Services, EndpointSlices) and requests.txt ("[METHOD] host path[?query]

@@ -1,7 +1,7 @@
 using AwsIntegrations.Testing;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Hostile;
+namespace AwsIntegrations.Router.Tests.Hostile;
 
 /// <summary>
 /// A Router (request headers limited to 16 KiB) with two Ingresses: web.example.com exposes only /public of the "public" pods,

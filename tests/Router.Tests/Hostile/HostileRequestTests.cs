@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Hostile;
+namespace AwsIntegrations.Router.Tests.Hostile;
 
 /// <summary>
 /// Requests an attacker sends through the ALB, written byte for byte on a socket. Each case states what the Router must do and

@@ -1,8 +1,8 @@
 using System.Net;
 using AwsIntegrations.Testing;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Hostile;
+namespace AwsIntegrations.Router.Tests.Hostile;
 
 /// <summary>
 /// Slowloris and slow uploads: clients that open connections and trickle bytes to hold them. Kestrel serves each connection

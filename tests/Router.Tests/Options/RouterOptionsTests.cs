@@ -1,7 +1,7 @@
 using AwsIntegrations.Hosting.Options;
-using Router.Options;
+using AwsIntegrations.Router.Options;
 
-namespace Router.Tests.Options;
+namespace AwsIntegrations.Router.Tests.Options;
 
 public sealed class RouterOptionsTests
 {

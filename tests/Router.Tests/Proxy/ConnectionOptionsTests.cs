@@ -1,8 +1,8 @@
 using System.Net.Http;
 using Microsoft.Extensions.Primitives;
-using Router.Proxy;
+using AwsIntegrations.Router.Proxy;
 
-namespace Router.Tests.Proxy;
+namespace AwsIntegrations.Router.Tests.Proxy;
 
 /// <summary>RFC 9110 section 7.6.1: the fields a request's Connection header names are this hop's and are not forwarded.</summary>
 public sealed class ConnectionOptionsTests

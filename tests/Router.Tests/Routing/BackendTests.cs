@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using Router.Backends;
-using Router.Options;
+using AwsIntegrations.Router.Backends;
+using AwsIntegrations.Router.Options;
 
-namespace Router.Tests.Routing;
+namespace AwsIntegrations.Router.Tests.Routing;
 
 public sealed class BackendTests
 {

@@ -1,6 +1,6 @@
-using Router.Routing;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Tests.Routing;
+namespace AwsIntegrations.Router.Tests.Routing;
 
 /// <summary>
 /// zalando.org/backend-weights → the Traffic() chance and True() count of each backend's route, with the values of skipper's

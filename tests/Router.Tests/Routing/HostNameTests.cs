@@ -1,6 +1,6 @@
-using Router.Routing;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Tests.Routing;
+namespace AwsIntegrations.Router.Tests.Routing;
 
 public sealed class HostNameTests
 {

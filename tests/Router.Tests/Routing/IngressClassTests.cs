@@ -1,11 +1,11 @@
 using System.Net;
 using AwsIntegrations.Testing;
-using Router.Backends;
-using Router.Options;
-using Router.Routing;
-using Router.Tests.Support;
+using AwsIntegrations.Router.Backends;
+using AwsIntegrations.Router.Options;
+using AwsIntegrations.Router.Routing;
+using AwsIntegrations.Router.Tests.Support;
 
-namespace Router.Tests.Routing;
+namespace AwsIntegrations.Router.Tests.Routing;
 
 /// <summary>
 /// The Router takes the Ingresses the IngressController takes (one shared decision): its --ingress-class by name, an

@@ -1,10 +1,10 @@
 using k8s;
 using k8s.Models;
-using Router.Backends;
-using Router.Options;
-using Router.Routing;
+using AwsIntegrations.Router.Backends;
+using AwsIntegrations.Router.Options;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Tests.Routing;
+namespace AwsIntegrations.Router.Tests.Routing;
 
 /// <summary>The https redirect an Ingress gets, on the cases of skipper's golden files (dataclients/kubernetes/testdata/ingressV1/ingress-data/redirect-*).</summary>
 public sealed class IngressSettingsTests

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http;
-using Router.Backends;
-using Router.Options;
-using Router.Predicates;
-using Router.Routing;
+using AwsIntegrations.Router.Backends;
+using AwsIntegrations.Router.Options;
+using AwsIntegrations.Router.Predicates;
+using AwsIntegrations.Router.Routing;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace Router.Tests.Routing;
+namespace AwsIntegrations.Router.Tests.Routing;
 
 /// <summary>Routes sharing a place: tried by priority, older first on ties, and a lookup falls back to shorter prefixes.</summary>
 public sealed class RouteChainTests

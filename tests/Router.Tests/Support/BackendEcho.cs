@@ -1,4 +1,4 @@
-namespace Router.Tests.Support;
+namespace AwsIntegrations.Router.Tests.Support;
 
 /// <summary>What a <see cref="TestBackend"/> answers: who it is and what reached it.</summary>
 public sealed class BackendEcho

@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using AwsIntegrations.Kubernetes.Serialization;
-using Router.Routing;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Tests.Support;
+namespace AwsIntegrations.Router.Tests.Support;
 
 /// <summary>Reads Ingress, IngressClass, Service and EndpointSlice documents with the same serializer the client uses.</summary>
 public static class ClusterStateYaml

@@ -1,4 +1,4 @@
-namespace Router.Tests.Support;
+namespace AwsIntegrations.Router.Tests.Support;
 
 /// <summary>One endpoint of a slice as the EndpointSlice controller writes it.</summary>
 public sealed record EndpointSpec(string Ip, bool Ready = true, bool Serving = true, bool Terminating = false)

@@ -1,6 +1,6 @@
 using AwsIntegrations.Testing;
 
-namespace Router.Tests.Support;
+namespace AwsIntegrations.Router.Tests.Support;
 
 /// <summary>The pods of a test's Services: real Kestrel backends on 127.0.0.x, one port per Service, written as its EndpointSlice.</summary>
 public sealed class Pods : IAsyncDisposable

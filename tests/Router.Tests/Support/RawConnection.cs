@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Router.Tests.Support;
+namespace AwsIntegrations.Router.Tests.Support;
 
 /// <summary>
 /// A TCP connection to the Router that writes requests byte for byte (malformed ones included: HttpClient refuses to send them)

@@ -1,6 +1,6 @@
 using AwsIntegrations.Testing;
 
-namespace Router.Tests.Support;
+namespace AwsIntegrations.Router.Tests.Support;
 
 /// <summary>Files of the source tree the Router's tests read.</summary>
 public static class RepositoryPaths

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Router.Tests.Support;
+namespace AwsIntegrations.Router.Tests.Support;
 
 /// <summary>
 /// A pod whose process dies with requests unanswered: it accepts each connection, reads the request, and closes the socket with

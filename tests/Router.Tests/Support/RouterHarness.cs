@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Testing;
 
-namespace Router.Tests.Support;
+namespace AwsIntegrations.Router.Tests.Support;
 
 /// <summary>
 /// The Kubernetes emulator and the Router as a real child process configured only by its flags and a kubeconfig, plus helpers

@@ -1,4 +1,4 @@
-namespace Router.Tests.Support;
+namespace AwsIntegrations.Router.Tests.Support;
 
 /// <summary>Documents that many of skipper's golden files share (dataclients/kubernetes/testdata/ingressV1/ingress-data/*.yaml).</summary>
 public static class SkipperManifests

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Router.Tests.Support;
+namespace AwsIntegrations.Router.Tests.Support;
 
 /// <summary>
 /// A real Kestrel app on a 127.0.0.x address standing in for a pod: answers JSON naming itself and what it received,

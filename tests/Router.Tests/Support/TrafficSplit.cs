@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AwsIntegrations.Testing;
 
-namespace Router.Tests.Support;
+namespace AwsIntegrations.Router.Tests.Support;
 
 /// <summary>
 /// Sends many requests through the Router and counts which backend answered; checks counts against expected shares within six

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Router.Tests.Support;
+namespace AwsIntegrations.Router.Tests.Support;
 
 /// <summary>Multi-document Kubernetes YAML → JSON objects (plain scalars that look like numbers or booleans become them, as in kubectl).</summary>
 public static class YamlDocuments

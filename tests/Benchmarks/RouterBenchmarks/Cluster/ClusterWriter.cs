@@ -5,9 +5,9 @@ using AwsIntegrations.Emulators.Kubernetes;
 using k8s;
 using k8s.Models;
 using AwsIntegrations.Kubernetes.Serialization;
-using Router.Routing;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Benchmarks.Cluster;
+namespace AwsIntegrations.Benchmarks.Router.Cluster;
 
 /// <summary>Writes objects into the Kubernetes emulator the way the cluster's users and controllers would.</summary>
 public static class ClusterWriter

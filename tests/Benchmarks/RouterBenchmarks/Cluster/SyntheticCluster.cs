@@ -1,8 +1,8 @@
 using k8s;
 using k8s.Models;
-using Router.Routing;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Benchmarks.Cluster;
+namespace AwsIntegrations.Benchmarks.Router.Cluster;
 
 /// <summary>
 /// N Ingresses as a busy cluster has them: each its own host with three paths (/ and /api/vK, /health Exact), a Service and an
@@ -103,7 +103,7 @@ public static class SyntheticCluster
         services.Add(new V1Service { Metadata = new V1ObjectMeta { NamespaceProperty = ns, Name = name }, Spec = new V1ServiceSpec { Ports = [new V1ServicePort { Port = 80 }] } });
         slices.Add(new V1EndpointSlice
         {
-            Metadata = new V1ObjectMeta { NamespaceProperty = ns, Name = name + "-x1", Labels = new Dictionary<string, string>() { [Router.Routing.EndpointResolver.ServiceNameLabel] = name } },
+            Metadata = new V1ObjectMeta { NamespaceProperty = ns, Name = name + "-x1", Labels = new Dictionary<string, string>() { [AwsIntegrations.Router.Routing.EndpointResolver.ServiceNameLabel] = name } },
             AddressType = "IPv4",
             Ports = [new Discoveryv1EndpointPort { Port = port }],
             Endpoints = [.. addresses.Select(address => new V1Endpoint

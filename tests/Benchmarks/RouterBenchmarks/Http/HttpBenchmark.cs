@@ -1,11 +1,11 @@
 using AwsIntegrations.Benchmarking;
 using AwsIntegrations.Testing;
-using Router.Routing;
-using Router.Benchmarks.Cluster;
-using Router.Benchmarks.Load;
-using Router.Benchmarks.Sides;
+using AwsIntegrations.Router.Routing;
+using AwsIntegrations.Benchmarks.Router.Cluster;
+using AwsIntegrations.Benchmarks.Router.Load;
+using AwsIntegrations.Benchmarks.Router.Sides;
 
-namespace Router.Benchmarks.Http;
+namespace AwsIntegrations.Benchmarks.Router.Http;
 
 /// <summary>
 /// Four sides to one backend, with the same wrk settings: straight to the backend (the ceiling), nginx, haproxy and the Router.

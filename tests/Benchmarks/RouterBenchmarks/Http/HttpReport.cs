@@ -1,8 +1,8 @@
 using System.Globalization;
 using AwsIntegrations.Benchmarking;
-using Router.Benchmarks.Load;
+using AwsIntegrations.Benchmarks.Router.Load;
 
-namespace Router.Benchmarks.Http;
+namespace AwsIntegrations.Benchmarks.Router.Http;
 
 /// <summary>The HTTP comparison's tables and headline lines, from every round of every side (rounds aligned by index).</summary>
 public sealed class HttpReport

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using AwsIntegrations.Benchmarking;
-using Router.Benchmarks.Cluster;
-using Router.Benchmarks.Sides;
+using AwsIntegrations.Benchmarks.Router.Cluster;
+using AwsIntegrations.Benchmarks.Router.Sides;
 
-namespace Router.Benchmarks.Http;
+namespace AwsIntegrations.Benchmarks.Router.Http;
 
 /// <summary>Time from writing a new Ingress into the API server to the first request the Router routes with it (watch + rebuild + swap).</summary>
 public static class RouteChange

@@ -1,4 +1,4 @@
-namespace Router.Benchmarks.Load;
+namespace AwsIntegrations.Benchmarks.Router.Load;
 
 /// <summary>wrk's "Socket errors" line: connections refused, reset or closed mid-response, failed writes, and requests past its timeout.</summary>
 public sealed record SocketErrors(long Connect, long Read, long Write, long Timeout)

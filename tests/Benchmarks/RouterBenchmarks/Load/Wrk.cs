@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Router.Benchmarks.Load;
+namespace AwsIntegrations.Benchmarks.Router.Load;
 
 /// <summary>Runs wrk (from Debian) against a loopback port and parses its report.</summary>
 public static class Wrk

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Router.Benchmarks.Load;
+namespace AwsIntegrations.Benchmarks.Router.Load;
 
 /// <summary>What one wrk run reports: throughput, latency percentiles (--latency), and every request that did not succeed.</summary>
 public sealed partial record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Non2xx, SocketErrors SocketErrors)

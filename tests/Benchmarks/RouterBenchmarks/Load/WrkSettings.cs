@@ -1,4 +1,4 @@
-namespace Router.Benchmarks.Load;
+namespace AwsIntegrations.Benchmarks.Router.Load;
 
 /// <summary>One load generator setting for every side of a comparison: threads, connections, and the Host header sent.</summary>
 public sealed record WrkSettings(int Threads, int Connections, string Host)

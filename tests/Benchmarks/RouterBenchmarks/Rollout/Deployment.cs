@@ -2,9 +2,9 @@ using AwsIntegrations.Emulators.Kubernetes;
 using k8s;
 using k8s.Models;
 using AwsIntegrations.Testing;
-using Router.Benchmarks.Cluster;
+using AwsIntegrations.Benchmarks.Router.Cluster;
 
-namespace Router.Benchmarks.Rollout;
+namespace AwsIntegrations.Benchmarks.Router.Rollout;
 
 /// <summary>
 /// A Deployment of pods behind one Service, rolled out as Kubernetes does with maxSurge 1 / maxUnavailable 0: a new pod starts
@@ -99,7 +99,7 @@ public sealed class Deployment : IAsyncDisposable
 
         ClusterWriter.Put(_kube, new V1EndpointSlice
         {
-            Metadata = new V1ObjectMeta { NamespaceProperty = _ns, Name = _service + "-x1", Labels = new Dictionary<string, string>() { [Router.Routing.EndpointResolver.ServiceNameLabel] = _service } },
+            Metadata = new V1ObjectMeta { NamespaceProperty = _ns, Name = _service + "-x1", Labels = new Dictionary<string, string>() { [AwsIntegrations.Router.Routing.EndpointResolver.ServiceNameLabel] = _service } },
             Ports = [new Discoveryv1EndpointPort { Port = _port }],
             Endpoints = endpoints,
         });

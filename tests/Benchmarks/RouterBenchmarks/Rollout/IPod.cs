@@ -1,4 +1,4 @@
-namespace Router.Benchmarks.Rollout;
+namespace AwsIntegrations.Benchmarks.Router.Rollout;
 
 /// <summary>One pod of the rolled-out Deployment: where it listens, how many requests it answered, and what it does on SIGTERM.</summary>
 public interface IPod : IAsyncDisposable

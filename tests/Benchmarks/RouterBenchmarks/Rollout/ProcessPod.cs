@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using AwsIntegrations.Testing;
-using Router.Benchmarks.Sides;
+using AwsIntegrations.Benchmarks.Router.Sides;
 
-namespace Router.Benchmarks.Rollout;
+namespace AwsIntegrations.Benchmarks.Router.Rollout;
 
 /// <summary>
 /// A pod as its own process: nginx (one worker) on its own 127.0.x.y address answering "ok". SIGTERM is nginx's fast shutdown:

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using AwsIntegrations.Benchmarking;
-using Router.Benchmarks.Cluster;
-using Router.Benchmarks.Load;
-using Router.Benchmarks.Sides;
+using AwsIntegrations.Benchmarks.Router.Cluster;
+using AwsIntegrations.Benchmarks.Router.Load;
+using AwsIntegrations.Benchmarks.Router.Sides;
 
-namespace Router.Benchmarks.Rollout;
+namespace AwsIntegrations.Benchmarks.Router.Rollout;
 
 /// <summary>
 /// The rollout under load: wrk through the Router for a while, and during it a Deployment behind it is rolled out again and
@@ -62,7 +62,7 @@ public static class RolloutBenchmark
         }
     }
 
-    private static Routing.ClusterState OneIngress(string service, string host)
+    private static AwsIntegrations.Router.Routing.ClusterState OneIngress(string service, string host)
     {
         var state = SyntheticCluster.Create(0, 1, _ => [], 80);
         var ingress = state.Ingresses[0];

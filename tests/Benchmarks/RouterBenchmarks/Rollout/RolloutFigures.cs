@@ -1,6 +1,6 @@
-using Router.Benchmarks.Load;
+using AwsIntegrations.Benchmarks.Router.Load;
 
-namespace Router.Benchmarks.Rollout;
+namespace AwsIntegrations.Benchmarks.Router.Rollout;
 
 /// <summary>
 /// One load run through the Router during back-to-back rollouts: wrk's counts, the Router's retry counters over the run, and the

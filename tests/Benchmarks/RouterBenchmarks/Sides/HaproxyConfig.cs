@@ -1,4 +1,4 @@
-namespace Router.Benchmarks.Sides;
+namespace AwsIntegrations.Benchmarks.Router.Sides;
 
 /// <summary>haproxy as the second reference proxy: HTTP mode, Host matched, keep-alive to the server with connection reuse.</summary>
 public static class HaproxyConfig

@@ -1,4 +1,4 @@
-namespace Router.Benchmarks.Sides;
+namespace AwsIntegrations.Benchmarks.Router.Sides;
 
 /// <summary>nginx configurations: the static backend every side forwards to, and nginx as the reverse proxy compared with the Router.</summary>
 public static class NginxConfig

@@ -1,6 +1,6 @@
 using AwsIntegrations.Testing;
 
-namespace Router.Benchmarks.Sides;
+namespace AwsIntegrations.Benchmarks.Router.Sides;
 
 /// <summary>Starts nginx and haproxy from Debian in the foreground with a configuration written to the run's folder.</summary>
 public static class ProxyProcesses

@@ -1,7 +1,7 @@
 using System.Net;
 using AwsIntegrations.Testing;
 
-namespace Router.Benchmarks.Sides;
+namespace AwsIntegrations.Benchmarks.Router.Sides;
 
 /// <summary>Waits until a side answers 200 for a Host, failing early with the process's output when it died.</summary>
 public static class Readiness

@@ -3,7 +3,7 @@ using System.Net;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Testing;
 
-namespace Router.Benchmarks.Sides;
+namespace AwsIntegrations.Benchmarks.Router.Sides;
 
 /// <summary>
 /// The Router as deployed: its Release build as a child process with its own flags (defaults, except loopback addresses and

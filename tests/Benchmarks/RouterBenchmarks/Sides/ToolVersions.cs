@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Router.Benchmarks.Sides;
+namespace AwsIntegrations.Benchmarks.Router.Sides;
 
 /// <summary>The versions of the Debian tools a run used, for the report.</summary>
 public static partial class ToolVersions

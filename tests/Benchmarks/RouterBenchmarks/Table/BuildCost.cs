@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using AwsIntegrations.Benchmarking;
-using Router.Backends;
-using Router.Benchmarks.Cluster;
-using Router.Options;
-using Router.Routing;
+using AwsIntegrations.Router.Backends;
+using AwsIntegrations.Benchmarks.Router.Cluster;
+using AwsIntegrations.Router.Options;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Benchmarks.Table;
+namespace AwsIntegrations.Benchmarks.Router.Table;
 
 /// <summary>Builds the route table from a synthetic cluster the way the Router does and measures what it costs.</summary>
 public static class BuildCost

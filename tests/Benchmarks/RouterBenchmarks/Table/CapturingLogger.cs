@@ -1,7 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Loggers;
 
-namespace Router.Benchmarks.Table;
+namespace AwsIntegrations.Benchmarks.Router.Table;
 
 /// <summary>
 /// Keeps BenchmarkDotNet's log out of the report (tests/Benchmarks/run.sh copies stdout and stderr into RESULTS.md); it is

@@ -1,9 +1,9 @@
 using System.Globalization;
 using AwsIntegrations.Emulators.Kubernetes;
-using Router.Benchmarks.Cluster;
-using Router.Benchmarks.Sides;
+using AwsIntegrations.Benchmarks.Router.Cluster;
+using AwsIntegrations.Benchmarks.Router.Sides;
 
-namespace Router.Benchmarks.Table;
+namespace AwsIntegrations.Benchmarks.Router.Table;
 
 /// <summary>
 /// The first route table of a just-started Router process, as a node's Router starts on a cluster that already has its

@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Http;
-using Router.Benchmarks.Cluster;
-using Router.Routing;
+using AwsIntegrations.Benchmarks.Router.Cluster;
+using AwsIntegrations.Router.Routing;
 
-namespace Router.Benchmarks.Table;
+namespace AwsIntegrations.Benchmarks.Router.Table;
 
 /// <summary>
 /// BenchmarkDotNet: one route lookup (Host + path, and the predicates of the routes found there → route) in a table of N

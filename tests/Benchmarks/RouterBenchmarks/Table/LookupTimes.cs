@@ -5,7 +5,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
-namespace Router.Benchmarks.Table;
+namespace AwsIntegrations.Benchmarks.Router.Table;
 
 /// <summary>
 /// Runs <see cref="LookupBenchmark"/> with BenchmarkDotNet in this process (its default child-process build is too slow here)

@@ -1,9 +1,9 @@
 using AwsIntegrations.Benchmarking;
-using Router.Benchmarks.Cluster;
-using Router.Benchmarks.Load;
-using Router.Benchmarks.Sides;
+using AwsIntegrations.Benchmarks.Router.Cluster;
+using AwsIntegrations.Benchmarks.Router.Load;
+using AwsIntegrations.Benchmarks.Router.Sides;
 
-namespace Router.Benchmarks.Table;
+namespace AwsIntegrations.Benchmarks.Router.Table;
 
 /// <summary>
 /// One Router process whose cluster grows through the sizes (Ingresses, Services and EndpointSlices written to the emulator);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using AwsIntegrations.Benchmarking;
-using Router.Benchmarks.Load;
+using AwsIntegrations.Benchmarks.Router.Load;
 
-namespace Router.Benchmarks.Table;
+namespace AwsIntegrations.Benchmarks.Router.Table;
 
 /// <summary>
 /// The route table along sizes of the cluster: build time and memory (in this process, as the Router builds), lookup time

@@ -1,7 +1,7 @@
 using System.Text;
-using Router.Benchmarks.Cluster;
+using AwsIntegrations.Benchmarks.Router.Cluster;
 
-namespace Router.Benchmarks.Table;
+namespace AwsIntegrations.Benchmarks.Router.Table;
 
 /// <summary>A wrk Lua script that cycles through prepared requests to random Ingresses of the cluster (host and path).</summary>
 public static class WrkScript
