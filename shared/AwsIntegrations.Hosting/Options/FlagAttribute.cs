@@ -14,7 +14,7 @@ public sealed class FlagAttribute(string name, string help) : Attribute
     /// <summary>Environment variable to read when the flag is absent; default: NAME_IN_UPPER_SNAKE_CASE.</summary>
     public string? Env { get; init; }
 
-    /// <summary>Older spellings accepted for compatibility with an anchor's DaemonSet args.</summary>
+    /// <summary>Older spellings accepted for compatibility with the replaced tool's DaemonSet args (kube2iam's, nidhogg's).</summary>
     public string[] Aliases { get; init; } = [];
 
     public string EnvironmentVariable => Env ?? Name.Replace('-', '_').ToUpperInvariant();

@@ -46,7 +46,7 @@ public static class FlagBinder
             var body = arg.TrimStart('-');
             var equals = body.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? body : body[..equals];
-            // kingpin's negation of a boolean flag (--no-nlb-cross-zone), which Go anchors' args use.
+            // kingpin's negation of a boolean flag (--no-nlb-cross-zone), which the args of the Go tools we replace use.
             var negated = !byName.ContainsKey(name) && equals < 0 && name.StartsWith("no-", StringComparison.Ordinal)
                 && byName.TryGetValue(name[3..], out var positive) && positive.IsBoolean;
             if (!byName.TryGetValue(negated ? name[3..] : name, out var flag))

@@ -4,7 +4,7 @@ using System.Text;
 namespace AwsIntegrations.Hosting.Options;
 
 /// <summary>
-/// Durations as the anchors' Go flags write them (<c>300ms</c>, <c>15m</c>, <c>1h30m</c>), so existing DaemonSet args keep
+/// Durations as the Go flags of the tools we replace write them (<c>300ms</c>, <c>15m</c>, <c>1h30m</c>), so existing DaemonSet args keep
 /// working. A bare number is read as seconds.
 /// </summary>
 public static class GoDuration

@@ -40,7 +40,7 @@ public sealed class NetworkLoadBalancerTests : IAsyncLifetime
         });
 
     [Fact]
-    public async Task Nlb_TlsAndTcpListenersToATcpTargetGroup_AsTheAnchorBuildsThem()
+    public async Task Nlb_TlsAndTcpListenersToATcpTargetGroup_AsKubeIngressAwsControllerBuildsThem()
     {
         var nlb = await CreateNlbAsync();
         var tg = await CreateTcpTargetGroupAsync();

@@ -6,7 +6,7 @@ namespace DnsControllerBenchmarks;
 /// <summary>The Markdown tables and SUMMARY lines of the DnsController benchmark.</summary>
 internal static class DnsReport
 {
-    // Published by external-dns' users and maintainers (../shared/anchors/dns.md §3 "Numbers published").
+    // Published by external-dns' users and maintainers (external-dns #3397, #4597: see the published-figures table).
     private const double PublishedListCallsPer20k = 67;
 
     public static void Print(DnsSettings settings, IReadOnlyList<RunResult> runs)
@@ -57,7 +57,7 @@ internal static class DnsReport
         Growth.Table("Ingresses", "external-dns-style: calls/hour", sizes, rests.Select(r => Of(r, x => x.ReferencePerHour)).ToList()).Print("Growth: calls per hour at rest (external-dns-style reference)");
 
         Console.WriteLine();
-        Console.WriteLine("### Published figures (external-dns, from ../shared/anchors/dns.md)");
+        Console.WriteLine("### Published figures (external-dns, from its issues)");
         Console.WriteLine();
         new MarkdownTable("published figure", "source", "per hour at its default --interval 1m", "ours, measured above")
             .Add("20,000 records → 67 ListResourceRecordSets calls per instance per sync", "external-dns #3397, #4597", N(PublishedListCallsPer20k * 60) + " list calls/hour (published, not measured)",

@@ -28,7 +28,7 @@ internal static class IngressReport
         Console.WriteLine();
         Console.WriteLine("### IngressController at rest, against kube-ingress-aws-controller's 30 s polling model");
         Console.WriteLine();
-        Report.Paragraph($"After convergence the fake clock is advanced through one hour, a pass every --resync-interval (10 min) as the loop runs it; every call of that simulated hour is counted (nothing scaled). Reference, derived in the same run: kube-ingress-aws-controller re-reads its whole inventory on every --polling-interval tick (30 s, no watches; ../shared/anchors/ingress.md §2a), so the reads of our largest resync pass × {RestHour.PollsPerHour} per hour. That is a lower bound for it: its tick also scans every CloudFormation stack, target group and Auto Scaling group of the account, which we do not emulate. Call counts do not vary between runs; {(settings.RestEveryRepetition ? "measured in every run" : "--quick measures them in the first run of each size only")}.");
+        Report.Paragraph($"After convergence the fake clock is advanced through one hour, a pass every --resync-interval (10 min) as the loop runs it; every call of that simulated hour is counted (nothing scaled). Reference, derived in the same run: kube-ingress-aws-controller re-reads its whole inventory on every --polling-interval tick (30 s, no watches; its worker.go), so the reads of our largest resync pass × {RestHour.PollsPerHour} per hour. That is a lower bound for it: its tick also scans every CloudFormation stack, target group and Auto Scaling group of the account, which we do not emulate. Call counts do not vary between runs; {(settings.RestEveryRepetition ? "measured in every run" : "--quick measures them in the first run of each size only")}.");
         var rests = bySize.Select(g => g.Where(r => r.Rest is not null).Select(r => r.Rest!).ToList()).ToList();
         var rest = new MarkdownTable("Ingresses", "ours: calls/hour at rest", "passes in the hour", "resync pass: calls", "30 s re-read model: calls/hour", "ratio");
         for (var i = 0; i < sizes.Count; i++)
@@ -45,12 +45,12 @@ internal static class IngressReport
         Growth.Table("Ingresses", "30 s re-read model: calls/hour", sizes, rests.Select(g => Rest(g, r => r.ReferencePerHour)).ToList()).Print("Growth: calls per hour at rest (30 s re-read model)");
 
         Console.WriteLine();
-        Console.WriteLine("### Published behaviour (from ../shared/anchors/ingress.md)");
+        Console.WriteLine("### Published behaviour (from the projects' code and issues)");
         Console.WriteLine();
-        new MarkdownTable("anchor", "published behaviour", "source")
-            .Add("kube-ingress-aws-controller", "every --polling-interval (30s) tick lists all Ingresses, every CloudFormation stack (DescribeStacks, paginated), DescribeLoadBalancers (chunks of 20), DescribeInstances, DescribeAutoScalingGroups, DescribeTargetGroups (all), DescribeTags; no client-side token bucket", "worker.go doWork, anchors §2a")
-            .Add("kube-ingress-aws-controller", "a new Ingress: CloudFormation CreateStack; status only once the stack is complete and the ALB is older than 6 min", "anchors §2a step 8")
-            .Add("aws-load-balancer-controller", "event-driven, but users report hundreds of Describe* calls throttling whole accounts (LBC#3167), DescribeTags 10× any other call with 5,000 target groups (LBC#3171)", "anchors §3")
+        new MarkdownTable("project", "published behaviour", "source")
+            .Add("kube-ingress-aws-controller", "every --polling-interval (30s) tick lists all Ingresses, every CloudFormation stack (DescribeStacks, paginated), DescribeLoadBalancers (chunks of 20), DescribeInstances, DescribeAutoScalingGroups, DescribeTargetGroups (all), DescribeTags; no client-side token bucket", "kube-ingress-aws-controller worker.go doWork")
+            .Add("kube-ingress-aws-controller", "a new Ingress: CloudFormation CreateStack; status only once the stack is complete and the ALB is older than 6 min", "kube-ingress-aws-controller worker.go")
+            .Add("aws-load-balancer-controller", "event-driven, but users report hundreds of Describe* calls throttling whole accounts (LBC#3167), DescribeTags 10× any other call with 5,000 target groups (LBC#3171)", "LBC#3167, LBC#3171")
             .Print();
 
         var at = sizes.ToList().IndexOf(1_000) is var k and >= 0 ? k : sizes.Count - 1;
