@@ -30,7 +30,7 @@ public sealed partial class CleanupPass : IReconciler
     private readonly JobCleanerMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private Dictionary<string, string> _reportedInvalid = new(StringComparer.Ordinal);
+    private readonly ProblemReporter _problems;
     private bool _namespacesForbiddenLogged;
 
     public CleanupPass(KubernetesConnection connection, EventRecorder? events, CleanerSettings settings, JobCleanerMetrics metrics, TimeProvider time, ILogger logger)
@@ -39,6 +39,7 @@ public sealed partial class CleanupPass : IReconciler
         _connection = connection;
         _client = connection.Client;
         _events = events;
+        _problems = new ProblemReporter(events);
         _settings = settings;
         _metrics = metrics;
         _time = time;
@@ -56,30 +57,33 @@ public sealed partial class CleanupPass : IReconciler
     {
         var started = _time.GetTimestamp();
         var report = new PassReport();
-        var reported = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
-            var namespaces = await ReadNamespacesAsync(reported, cancellationToken).ConfigureAwait(false);
+            var namespaces = await ReadNamespacesAsync(cancellationToken).ConfigureAwait(false);
             var jobUids = _settings.SweepsPods ? new UidSet() : null;
-            await CleanJobsAsync(namespaces, jobUids, report, reported, cancellationToken).ConfigureAwait(false);
+            await CleanJobsAsync(namespaces, jobUids, report, cancellationToken).ConfigureAwait(false);
             if (jobUids is not null)
             {
-                await CleanFinishedPodsAsync(namespaces, jobUids, report, reported, cancellationToken).ConfigureAwait(false);
+                await CleanFinishedPodsAsync(namespaces, jobUids, report, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is HttpOperationException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             report.Error(e.Message);
         }
+        finally
+        {
+            // Problems this pass did not find (it may have ended early) are over; they are said again when they come back.
+            _problems.EndPass();
+        }
 
-        _reportedInvalid = reported;
         var elapsed = _time.GetElapsedTime(started);
         _metrics.PassEnded(report, elapsed, _time.GetUtcNow());
         Log.PassEnded(_logger, _settings.DryRun ? "Dry-run pass" : "Pass", elapsed.TotalSeconds, report.ToString());
         return report;
     }
 
-    private async Task<Dictionary<string, AnnotationResult>> ReadNamespacesAsync(Dictionary<string, string> reported, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, AnnotationResult>> ReadNamespacesAsync(CancellationToken cancellationToken)
     {
         var annotated = new Dictionary<string, AnnotationResult>(StringComparer.Ordinal);
         try
@@ -99,7 +103,7 @@ public sealed partial class CleanupPass : IReconciler
                 annotated[name] = result;
                 if (result.Error is { } error)
                 {
-                    ReportInvalid(ns, error, reported);
+                    ReportInvalid(ns, error);
                 }
             }
         }
@@ -127,10 +131,10 @@ public sealed partial class CleanupPass : IReconciler
         }
     }
 
-    private Task CleanJobsAsync(Dictionary<string, AnnotationResult> namespaces, UidSet? jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken) =>
+    private Task CleanJobsAsync(Dictionary<string, AnnotationResult> namespaces, UidSet? jobUids, PassReport report, CancellationToken cancellationToken) =>
         ForEachAsync<V1Job>(
             new ListOptions { LabelSelector = _settings.LabelSelector },
-            job => CleanJobAsync(job, namespaces, jobUids, report, reported, cancellationToken),
+            job => CleanJobAsync(job, namespaces, jobUids, report, cancellationToken),
             cancellationToken);
 
     /// <summary>
@@ -161,7 +165,7 @@ public sealed partial class CleanupPass : IReconciler
         }
     }
 
-    private async Task CleanJobAsync(V1Job job, Dictionary<string, AnnotationResult> namespaces, UidSet? jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken)
+    private async Task CleanJobAsync(V1Job job, Dictionary<string, AnnotationResult> namespaces, UidSet? jobUids, PassReport report, CancellationToken cancellationToken)
     {
         if (!_settings.Scope.Contains(job.Metadata.NamespaceProperty))
         {
@@ -178,7 +182,7 @@ public sealed partial class CleanupPass : IReconciler
             report.Skip(skip);
             if (skip == SkipReason.InvalidAnnotation && own.Error is { } error)
             {
-                ReportInvalid(job, error, reported);
+                ReportInvalid(job, error);
             }
 
             return;
@@ -187,13 +191,13 @@ public sealed partial class CleanupPass : IReconciler
         await DeleteAsync(job, decision, report, cancellationToken).ConfigureAwait(false);
     }
 
-    private Task CleanFinishedPodsAsync(Dictionary<string, AnnotationResult> namespaces, UidSet jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken) =>
+    private Task CleanFinishedPodsAsync(Dictionary<string, AnnotationResult> namespaces, UidSet jobUids, PassReport report, CancellationToken cancellationToken) =>
         ForEachAsync<V1Pod>(
             new ListOptions { LabelSelector = _settings.LabelSelector, FieldSelector = "status.phase!=Running,status.phase!=Pending" },
-            pod => CleanPodAsync(pod, namespaces, jobUids, report, reported, cancellationToken),
+            pod => CleanPodAsync(pod, namespaces, jobUids, report, cancellationToken),
             cancellationToken);
 
-    private async Task CleanPodAsync(V1Pod pod, Dictionary<string, AnnotationResult> namespaces, UidSet jobUids, PassReport report, Dictionary<string, string> reported, CancellationToken cancellationToken)
+    private async Task CleanPodAsync(V1Pod pod, Dictionary<string, AnnotationResult> namespaces, UidSet jobUids, PassReport report, CancellationToken cancellationToken)
     {
         if (!_settings.Scope.Contains(pod.Metadata.NamespaceProperty))
         {
@@ -211,7 +215,7 @@ public sealed partial class CleanupPass : IReconciler
 
         if (decision.Skip == SkipReason.InvalidAnnotation && own.Error is { } error)
         {
-            ReportInvalid(pod, error, reported);
+            ReportInvalid(pod, error);
         }
 
         // The Job list may predate the pod's Job (or the Job did not match --label-selector): ask before deleting.
@@ -276,19 +280,15 @@ public sealed partial class CleanupPass : IReconciler
     }
 
     /// <summary>One Warning Event and one log line per object and message; repeated passes stay quiet until it changes.</summary>
-    private void ReportInvalid(IKubernetesObject<V1ObjectMeta> obj, string error, Dictionary<string, string> reported)
+    private void ReportInvalid(IKubernetesObject<V1ObjectMeta> obj, string error)
     {
         var kind = ApiVersionAndKind.Of(obj).Kind;
         var key = obj.Metadata.Uid ?? $"{kind}/{obj.Metadata.NamespaceProperty}/{obj.Metadata.Name}";
-        reported[key] = error;
-        if (_reportedInvalid.TryGetValue(key, out var earlier) && earlier == error)
-        {
-            return;
-        }
-
         var action = kind == "Namespace" ? "its Jobs are kept" : $"the {kind} is kept";
-        Log.InvalidAnnotation(_logger, kind ?? "object", obj.Metadata.NamespaceProperty, obj.Metadata.Name, error);
-        _events?.Warning(obj, "InvalidCleanupAnnotation", $"{error}; {action} until it is fixed");
+        if (_problems.Report(key, obj, new Problem("InvalidCleanupAnnotation", $"{error}; {action} until it is fixed"), log: false))
+        {
+            Log.InvalidAnnotation(_logger, kind ?? "object", obj.Metadata.NamespaceProperty, obj.Metadata.Name, error);
+        }
     }
 
     /// <summary>null: one list over all namespaces; else one list per included namespace (a Role per namespace suffices).</summary>
