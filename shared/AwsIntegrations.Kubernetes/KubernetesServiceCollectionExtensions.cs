@@ -55,7 +55,7 @@ public static class KubernetesServiceCollectionExtensions
     /// Registers a <see cref="LeaderElector"/> as the <see cref="ILeadershipGate"/> and as a hosted service (it releases the
     /// lease on stop). It gets a connection of its own, outside the QPS limit, so a busy controller cannot starve its renewals.
     /// </summary>
-    public static IServiceCollection AddKubernetesLeaderElection(this IServiceCollection services, LeaderElectionOptions options)
+    internal static IServiceCollection AddKubernetesLeaderElection(this IServiceCollection services, LeaderElectionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();

@@ -44,7 +44,7 @@ public sealed partial class Informer<T> : IInformer
         Cache = new InformerCache<T>(indexes ?? InformerIndexes.For<T>());
     }
 
-    public InformerCache<T> Cache { get; }
+    internal InformerCache<T> Cache { get; }
 
     public string Description => $"{ResourceType<T>.Plural} ns={_namespace ?? "*"} labels={_labelSelector ?? "*"} fields={_fieldSelector ?? "*"}";
 

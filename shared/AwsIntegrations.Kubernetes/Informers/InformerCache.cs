@@ -7,7 +7,7 @@ namespace AwsIntegrations.Kubernetes.Informers;
 /// The informer's thread-safe copy of the server's objects, keyed "namespace/name" (or "name"), with indexes kept up
 /// to date on every change. Readers get the objects themselves: treat them as read-only.
 /// </summary>
-public sealed class InformerCache<T>
+internal sealed class InformerCache<T>
     where T : IKubernetesObject<V1ObjectMeta>
 {
     public const string NamespaceIndex = "namespace";

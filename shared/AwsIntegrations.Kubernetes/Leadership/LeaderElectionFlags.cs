@@ -46,7 +46,7 @@ public sealed class LeaderElectionFlags : IValidatableOptions
     }
 
     /// <summary>The elector's settings for the Lease (<paramref name="defaultLeaseName"/> unless --leader-elect-resource-name is set), held by this pod.</summary>
-    public LeaderElectionOptions ForLease(string defaultLeaseName) => new()
+    internal LeaderElectionOptions ForLease(string defaultLeaseName) => new()
     {
         LeaseName = string.IsNullOrWhiteSpace(LeaseName) ? defaultLeaseName : LeaseName,
         LeaseNamespace = Namespace,

@@ -1,7 +1,7 @@
 namespace AwsIntegrations.Kubernetes.Leadership;
 
 /// <summary>The elector's settings for one coordination.k8s.io/v1 Lease, with client-go's defaults (the flags are <see cref="LeaderElectionFlags"/>).</summary>
-public sealed class LeaderElectionOptions
+internal sealed class LeaderElectionOptions
 {
     public string LeaseName { get; set; } = "";
 
