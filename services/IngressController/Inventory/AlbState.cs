@@ -16,10 +16,15 @@ public sealed class AlbState
     /// <summary>"application" or "network".</summary>
     public string Type { get; init; } = "application";
 
+    public bool IsNetwork => Type == "network";
+
     public DateTimeOffset CreatedTime { get; init; }
 
     /// <summary>Serving: active, or active_impaired (up, with a zone impaired).</summary>
     public bool IsActive => State is "active" or "active_impaired";
+
+    /// <summary>AWS is still making it (minutes): read again by ARN until it is active.</summary>
+    public bool IsProvisioning => State == "provisioning";
 
     public Dictionary<string, string> Attributes { get; init; } = new(StringComparer.Ordinal);
 
@@ -34,7 +39,7 @@ public sealed class AlbState
     public bool WebAclKnown { get; set; }
 
     /// <summary>A web ACL AWS refused to associate (unknown, malformed), with why; not tried again before the next full read.</summary>
-    public (string Acl, string Reason)? WebAclRejected { get; set; }
+    public WebAclRejection? WebAclRejected { get; set; }
 
     /// <summary>When it was first found unneeded (its unused-since tag); null while needed.</summary>
     public DateTimeOffset? UnusedSince { get; set; }

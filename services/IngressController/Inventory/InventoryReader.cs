@@ -70,6 +70,20 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
         return inventory;
     }
 
+    /// <summary>Reads the state of just these load balancers again (one DescribeLoadBalancers by ARN).</summary>
+    public async Task RefreshStatesAsync(IReadOnlyCollection<AlbState> albs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(albs);
+        var byArn = albs.ToDictionary(a => a.Arn, StringComparer.Ordinal);
+        foreach (var described in await elb.DescribeLoadBalancersAsync([.. byArn.Keys], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (byArn.TryGetValue(described.Arn, out var alb))
+            {
+                alb.State = described.State;
+            }
+        }
+    }
+
     private async Task<ListenerState> ReadListenerAsync(ListenerDescription listener, CancellationToken cancellationToken)
     {
         var action = listener.DefaultActions.OrderBy(a => a.Order ?? 0).FirstOrDefault();

@@ -112,3 +112,19 @@ public sealed record UntagUnused(string Alb, CleanupTarget Target) : Change(Alb)
 {
     public override string Operation => "RemoveTags";
 }
+
+/// <summary>
+/// A load balancer's WAFv2 web ACL association: applied after every ELBv2 write (the load balancer must exist), and not
+/// stopped by a refusal of the load balancer's other changes.
+/// </summary>
+public abstract record WebAclChange(string Alb) : Change(Alb);
+
+public sealed record AssociateWebAcl(string Alb, string WebAcl) : WebAclChange(Alb)
+{
+    public override string Operation => "AssociateWebACL";
+}
+
+public sealed record DisassociateWebAcl(string Alb) : WebAclChange(Alb)
+{
+    public override string Operation => "DisassociateWebACL";
+}

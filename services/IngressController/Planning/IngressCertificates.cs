@@ -1,3 +1,4 @@
+using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.IngressController.Certificates;
 using AwsIntegrations.IngressController.Ingresses;
 
@@ -13,7 +14,7 @@ namespace AwsIntegrations.IngressController.Planning;
 public static class IngressCertificates
 {
     /// <summary>The problem of an Ingress that needs a certificate AWS refused.</summary>
-    public static IngressProblem Refused(string arn, string reason) =>
+    public static Problem Refused(string arn, string reason) =>
         new("CertificateNotFound", $"AWS refused certificate {arn} ({reason}); it is left out until the next resync");
 
     public static CertificateResolution Resolve(
@@ -23,7 +24,7 @@ public static class IngressCertificates
         ArgumentNullException.ThrowIfNull(certificates);
         refused ??= new Dictionary<string, string>();
         var arns = new SortedSet<string>(StringComparer.Ordinal);
-        var problems = new List<IngressProblem>();
+        var problems = new List<Problem>();
         var fate = ingress.HttpsOnly ? "it is not served (HTTPS-only)" : "it is served on HTTP only";
         if (ingress.ExplicitCertificates is { } explicitArns)
         {
@@ -35,7 +36,7 @@ public static class IngressCertificates
                 }
                 else if (arn.Contains(":acm:", StringComparison.Ordinal) && certificates.All(c => c.Arn != arn))
                 {
-                    problems.Add(new IngressProblem("CertificateNotFound", $"certificate {arn} is not an ISSUED ACM certificate this controller may use (unknown, another region or account, not issued, filtered or excluded); it is left out"));
+                    problems.Add(new Problem("CertificateNotFound", $"certificate {arn} is not an ISSUED ACM certificate this controller may use (unknown, another region or account, not issued, filtered or excluded); it is left out"));
                 }
                 else
                 {
@@ -45,7 +46,7 @@ public static class IngressCertificates
 
             if (arns.Count == 0)
             {
-                problems.Add(new IngressProblem("CertificateNotFound", $"none of the certificates the Ingress names can be used; {fate}"));
+                problems.Add(new Problem("CertificateNotFound", $"none of the certificates the Ingress names can be used; {fate}"));
             }
 
             return new CertificateResolution(arns, problems, arns.Count == 0 ? ingress.Hosts.Count : 0, 0);
@@ -64,12 +65,12 @@ public static class IngressCertificates
                 case ({ } certificate, true):
                     arns.Add(certificate.Arn);
                     expiring++;
-                    problems.Add(new IngressProblem("CertificateExpiringSoon",
+                    problems.Add(new Problem("CertificateExpiringSoon",
                         $"the only certificate covering host {host}, {certificate.Arn}, expires at {certificate.NotAfter.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}; it is still served: renew it or add a newer one"));
                     break;
                 default:
                     without++;
-                    problems.Add(new IngressProblem("CertificateNotFound",
+                    problems.Add(new Problem("CertificateNotFound",
                         $"no valid ISSUED ACM certificate covers host {host}; {fate}"));
                     break;
             }

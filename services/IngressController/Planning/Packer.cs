@@ -1,3 +1,4 @@
+using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.IngressController.Ingresses;
 
 namespace AwsIntegrations.IngressController.Planning;
@@ -9,14 +10,14 @@ namespace AwsIntegrations.IngressController.Planning;
 /// </summary>
 public static class Packer
 {
-    public static Placement Pack(IReadOnlyList<PlacementRequest> requests, IEnumerable<(string Name, string GroupHash, int Slot)> existing, int maxCertificates, Func<string, int, string> albName)
+    public static Placement Pack(IReadOnlyList<PlacementRequest> requests, IEnumerable<ExistingAlb> existing, int maxCertificates, Func<string, int, string> albName)
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(albName);
         var existingByGroup = existing.ToLookup(e => e.GroupHash);
         var assignments = new Dictionary<string, string>(StringComparer.Ordinal);
         var albs = new Dictionary<string, DesiredAlb>(StringComparer.Ordinal);
-        var problems = new Dictionary<string, IReadOnlyList<IngressProblem>>(StringComparer.Ordinal);
+        var problems = new Dictionary<string, IReadOnlyList<Problem>>(StringComparer.Ordinal);
 
         foreach (var group in requests.GroupBy(r => r.Group).OrderBy(g => g.Key.Hash, StringComparer.Ordinal))
         {
@@ -28,7 +29,7 @@ public static class Packer
                 var certificates = request.Certificates;
                 if (certificates.Count > maxCertificates)
                 {
-                    problems[request.IngressKey] = [new IngressProblem("TooManyCertificates",
+                    problems[request.IngressKey] = [new Problem("TooManyCertificates",
                         $"the Ingress needs {certificates.Count} certificates; a load balancer holds {maxCertificates}, so only the first {maxCertificates} are served")];
                     certificates = certificates.Order(StringComparer.Ordinal).Take(maxCertificates).ToHashSet(StringComparer.Ordinal);
                 }

@@ -1,3 +1,4 @@
+using AwsIntegrations.IngressController.Inventory;
 using AwsIntegrations.Hosting.Loops;
 using AwsIntegrations.IngressController.Controller;
 
@@ -78,7 +79,7 @@ public class ProvisioningTests
         (await h.PassAsync()).Succeeded.Should().BeTrue();
         h.LoadBalancers().Should().HaveCount(23);
 
-        h.Time.Advance(IngressReconciler.ProvisioningPoll);
+        h.Time.Advance(AwsView.ProvisioningPoll);
         h.Calls.Clear();
         (await h.PassAsync()).Succeeded.Should().BeTrue();
 

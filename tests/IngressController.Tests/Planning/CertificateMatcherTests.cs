@@ -1,3 +1,4 @@
+using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.IngressController.Certificates;
 using AwsIntegrations.IngressController.Ingresses;
 using AwsIntegrations.IngressController.Planning;
@@ -145,7 +146,7 @@ public class CertificateMatcherTests
         resolved.Arns.Should().ContainSingle().Which.Should().EndWith("/expiring");
         resolved.HostsOnExpiringCertificate.Should().Be(1);
         resolved.HostsWithoutCertificate.Should().Be(0);
-        resolved.Problems.Should().ContainSingle().Which.Should().Be(new IngressProblem("CertificateExpiringSoon",
+        resolved.Problems.Should().ContainSingle().Which.Should().Be(new Problem("CertificateExpiringSoon",
             "the only certificate covering host shop.example.org, arn:aws:acm:eu-central-1:123456789012:certificate/expiring, expires at 2026-06-04T00:00:00Z; it is still served: renew it or add a newer one"));
     }
 
@@ -155,7 +156,7 @@ public class CertificateMatcherTests
         var resolved = IngressCertificates.Resolve(Model(null, false, "nocert.other.org", "shop.example.org"), [Cert("exact", 300, "shop.example.org")], Now, Week);
 
         resolved.Arns.Should().ContainSingle().Which.Should().EndWith("/exact");
-        resolved.Problems.Should().ContainSingle().Which.Should().Be(new IngressProblem("CertificateNotFound",
+        resolved.Problems.Should().ContainSingle().Which.Should().Be(new Problem("CertificateNotFound",
             "no valid ISSUED ACM certificate covers host nocert.other.org; it is served on HTTP only"));
     }
 }

@@ -1,6 +1,6 @@
 using AwsIntegrations.IngressController.Inventory;
 
-namespace AwsIntegrations.IngressController.Waf;
+namespace AwsIntegrations.IngressController.Planning;
 
 public enum WebAclAction
 {
