@@ -47,11 +47,7 @@ public sealed class IngressReconciler(
 
         var ingresses = cluster.ReadIngresses();
         var targets = cluster.Targets();
-        var desired = desiredState.Build(new DesiredStateInputs(ingresses.Ours, current.Inventory, current.Network, current.Certificates, current.At)
-        {
-            RefusedCertificates = refusals.Certificates,
-            PreviousAssignments = _assignments,
-        });
+        var desired = desiredState.Build(Inputs(ingresses, current));
         var plan = planner.Plan(desired, current.Inventory, targets, refusals.HoldBack(desired, targets), current.At);
         ApplyOutcome outcome;
         try
@@ -68,6 +64,13 @@ public sealed class IngressReconciler(
         var statusDue = await reporter.ReportAsync(ingresses, desired, current, cancellationToken).ConfigureAwait(false);
         return outcome.WebAclFailure is { } failure ? ReconcileResult.Failure($"WAF: {failure}") : Requeue(plan, statusDue, outcome, current.At);
     }
+
+    private DesiredStateInputs Inputs(IngressSnapshot ingresses, AwsSnapshot current) =>
+        new(ingresses.Ours, current.Inventory, current.Network, current.Certificates, current.At)
+        {
+            RefusedCertificates = refusals.Certificates,
+            PreviousAssignments = _assignments,
+        };
 
     /// <summary>What the next passes need from this one: refusals, the cleanup bookkeeping, where each Ingress was placed.</summary>
     private void Remember(ApplyOutcome outcome, DesiredState desired, Plan plan, IReadOnlySet<string> targets)
