@@ -286,7 +286,7 @@ public sealed partial class Applier(IElbV2Api elb, IWafv2Api? waf, Ownership own
     {
         var alb = inventory.Albs[c.Alb];
         var group = inventory.TargetGroups[c.Alb];
-        var https = Change.IsSecure(c.Protocol);
+        var https = ListenerProtocols.IsSecure(c.Protocol);
         var created = await elb.CreateListenerAsync(new CreateListenerRequest(alb.Arn, c.Protocol, https ? 443 : 80, [Action(c.Redirect, group.Arn)])
         {
             SslPolicy = c.SslPolicy,
@@ -296,7 +296,7 @@ public sealed partial class Applier(IElbV2Api elb, IWafv2Api? waf, Ownership own
         var state = new ListenerState
         {
             Arn = created.Arn, Protocol = c.Protocol, Port = created.Port, SslPolicy = c.SslPolicy, DefaultCertificate = c.DefaultCertificate,
-            Action = c.Redirect ? "redirect" : "forward", ForwardTargetGroup = c.Redirect ? null : group.Arn,
+            Action = c.Redirect ? ListenerActions.Redirect : ListenerActions.Forward, ForwardTargetGroup = c.Redirect ? null : group.Arn,
         };
         if (https)
         {
@@ -311,7 +311,7 @@ public sealed partial class Applier(IElbV2Api elb, IWafv2Api? waf, Ownership own
     private async Task ModifyListenerAsync(ModifyListener c, AwsInventory inventory, CancellationToken ct)
     {
         var alb = inventory.Albs[c.Alb];
-        var listener = (Change.IsSecure(c.Protocol) ? alb.Https : alb.Http) ?? throw new InvalidOperationException($"{c.Alb} has no {c.Protocol} listener");
+        var listener = (ListenerProtocols.IsSecure(c.Protocol) ? alb.Https : alb.Http) ?? throw new InvalidOperationException($"{c.Alb} has no {c.Protocol} listener");
         var groupArn = inventory.TargetGroups[c.Alb].Arn;
         await elb.ModifyListenerAsync(new ModifyListenerRequest(listener.Arn)
         {
@@ -328,7 +328,7 @@ public sealed partial class Applier(IElbV2Api elb, IWafv2Api? waf, Ownership own
         listener.SslPolicy = c.SslPolicy ?? listener.SslPolicy;
         if (c.Redirect is { } r)
         {
-            listener.Action = r ? "redirect" : "forward";
+            listener.Action = r ? ListenerActions.Redirect : ListenerActions.Forward;
             listener.ForwardTargetGroup = r ? null : groupArn;
         }
     }
@@ -336,13 +336,13 @@ public sealed partial class Applier(IElbV2Api elb, IWafv2Api? waf, Ownership own
     private async Task DeleteListenerAsync(DeleteListener c, AwsInventory inventory, CancellationToken ct)
     {
         var alb = inventory.Albs[c.Alb];
-        var listener = Change.IsSecure(c.Protocol) ? alb.Https : alb.Http;
+        var listener = ListenerProtocols.IsSecure(c.Protocol) ? alb.Https : alb.Http;
         if (listener is not null)
         {
             await elb.DeleteListenerAsync(listener.Arn, ct).ConfigureAwait(false);
         }
 
-        if (Change.IsSecure(c.Protocol))
+        if (ListenerProtocols.IsSecure(c.Protocol))
         {
             alb.Https = null;
         }
@@ -407,7 +407,7 @@ public sealed partial class Applier(IElbV2Api elb, IWafv2Api? waf, Ownership own
     }
 
     private static ListenerActionSpec Action(bool redirect, string targetGroupArn) => redirect
-        ? new ListenerActionSpec("redirect") { Redirect = new RedirectActionSpec("HTTP_301") { Protocol = "HTTPS", Port = "443" } }
+        ? new ListenerActionSpec(ListenerActions.Redirect) { Redirect = new RedirectActionSpec("HTTP_301") { Protocol = ListenerProtocols.Https, Port = "443" } }
         : ListenerActionSpec.Forward(targetGroupArn);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Operation} on {LoadBalancer}")]

@@ -1,5 +1,6 @@
-using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Aws;
+using AwsIntegrations.IngressController.Inventory;
+using AwsIntegrations.Kubernetes.Events;
 using k8s;
 using k8s.Models;
 
@@ -39,7 +40,7 @@ public static class IngressReader
             .ToList();
         var hosts = defaults.ClusterLocalDomain is { } local ? named.Where(h => h != local && !h.EndsWith("." + local, StringComparison.Ordinal)).ToList() : named;
         var status = (ingress.Status?.LoadBalancer?.Ingress ?? []).Select(i => i.Hostname).OfType<string>().ToList();
-        var group = type == "network"
+        var group = type == LoadBalancerTypes.Network
             ? new GroupKey(scheme, ipType, null, sslPolicy, null, true, false, shared ? null : key, type) // what an NLB has no use for does not split groups
             : new GroupKey(scheme, ipType, securityGroup, sslPolicy, waf, http2, redirect, shared ? null : key);
         return new IngressModel(key, hosts, certificates, group, redirect, status, problems) { ClusterLocalOnly = named.Count > 0 && hosts.Count == 0 };
@@ -56,16 +57,16 @@ public static class IngressReader
         var type = value switch
         {
             null => null,
-            "nlb" or "network" => "network",
-            "alb" or "application" => "application",
-            _ => Reported(Invalid(FirstKey(annotations, AnnotationKeys.LoadBalancerType)!, value, "\"nlb\" or \"alb\"", defaults.Type == "network" ? "nlb" : "alb"), problems, (string?)null),
+            "nlb" or LoadBalancerTypes.Network => LoadBalancerTypes.Network,
+            "alb" or LoadBalancerTypes.Application => LoadBalancerTypes.Application,
+            _ => Reported(Invalid(FirstKey(annotations, AnnotationKeys.LoadBalancerType)!, value, "\"nlb\" or \"alb\"", defaults.Type == LoadBalancerTypes.Network ? "nlb" : "alb"), problems, (string?)null),
         };
         if (type is null)
         {
-            return defaults.Type == "network" && scheme != "internal" && !albOnlyAnnotations ? "network" : "application";
+            return defaults.Type == LoadBalancerTypes.Network && scheme != "internal" && !albOnlyAnnotations ? LoadBalancerTypes.Network : LoadBalancerTypes.Application;
         }
 
-        if (type == "network" && albOnlyAnnotations)
+        if (type == LoadBalancerTypes.Network && albOnlyAnnotations)
         {
             problems.Add(new Problem("InvalidAnnotation", "a Network Load Balancer takes no security group nor WAF web ACL: those annotations are ignored"));
         }

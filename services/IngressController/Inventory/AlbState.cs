@@ -9,22 +9,22 @@ public sealed class AlbState
 
     public required string DnsName { get; init; }
 
-    public string State { get; set; } = "active";
+    public string State { get; set; } = LoadBalancerStates.Active;
 
     public string Scheme { get; init; } = "internet-facing";
 
-    /// <summary>"application" or "network".</summary>
-    public string Type { get; init; } = "application";
+    /// <summary><see cref="LoadBalancerTypes.Application"/> or <see cref="LoadBalancerTypes.Network"/>.</summary>
+    public string Type { get; init; } = LoadBalancerTypes.Application;
 
-    public bool IsNetwork => Type == "network";
+    public bool IsNetwork => Type == LoadBalancerTypes.Network;
 
     public DateTimeOffset CreatedTime { get; init; }
 
     /// <summary>Serving: active, or active_impaired (up, with a zone impaired).</summary>
-    public bool IsActive => State is "active" or "active_impaired";
+    public bool IsActive => State is LoadBalancerStates.Active or LoadBalancerStates.ActiveImpaired;
 
     /// <summary>AWS is still making it (minutes): read again by ARN until it is active.</summary>
-    public bool IsProvisioning => State == "provisioning";
+    public bool IsProvisioning => State == LoadBalancerStates.Provisioning;
 
     public Dictionary<string, string> Attributes { get; init; } = new(StringComparer.Ordinal);
 

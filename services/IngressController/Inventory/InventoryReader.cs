@@ -12,7 +12,7 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
     {
         var inventory = new AwsInventory();
         var candidates = (await elb.DescribeLoadBalancersAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-            .Where(l => ownership.Parse(l.Name) is not null && l.Type is "application" or "network").ToList();
+            .Where(l => ownership.Parse(l.Name) is not null && l.Type is LoadBalancerTypes.Application or LoadBalancerTypes.Network).ToList();
         var groups = (await elb.DescribeTargetGroupsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
             .Where(g => ownership.Parse(g.Name) is not null).ToList();
         var arns = candidates.Select(c => c.Arn).Concat(groups.Select(g => g.Arn)).ToList();
@@ -54,11 +54,11 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
             foreach (var listener in await elb.DescribeListenersAsync(lb.Arn, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 var read = await ReadListenerAsync(listener, cancellationToken).ConfigureAwait(false);
-                if (listener.Protocol is "HTTPS" or "TLS" && listener.Port == 443)
+                if (ListenerProtocols.IsSecure(listener.Protocol) && listener.Port == 443)
                 {
                     state.Https = read;
                 }
-                else if (listener.Protocol is "HTTP" or "TCP" && listener.Port == 80)
+                else if (listener.Protocol is ListenerProtocols.Http or ListenerProtocols.Tcp && listener.Port == 80)
                 {
                     state.Http = read;
                 }
@@ -93,11 +93,11 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
             Protocol = listener.Protocol,
             Port = listener.Port,
             SslPolicy = listener.SslPolicy,
-            Action = action?.Type ?? "forward",
+            Action = action?.Type ?? ListenerActions.Forward,
             ForwardTargetGroup = action?.TargetGroupArn,
             DefaultCertificate = listener.Certificates.FirstOrDefault()?.CertificateArn,
         };
-        if (listener.Protocol is "HTTPS" or "TLS")
+        if (ListenerProtocols.IsSecure(listener.Protocol))
         {
             foreach (var certificate in await elb.DescribeListenerCertificatesAsync(listener.Arn, cancellationToken).ConfigureAwait(false))
             {

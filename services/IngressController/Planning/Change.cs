@@ -8,9 +8,6 @@ public abstract record Change(string Alb)
 {
     /// <summary>The ELBv2 operation that carries the change out.</summary>
     public abstract string Operation { get; }
-
-    /// <summary>HTTPS and TLS listeners hold certificates, on port 443; HTTP and TCP ones are on port 80.</summary>
-    public static bool IsSecure(string protocol) => protocol is "HTTPS" or "TLS";
 }
 
 /// <summary>An Application Load Balancer with its security group, or a Network Load Balancer (no security group).</summary>

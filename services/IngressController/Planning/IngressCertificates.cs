@@ -1,6 +1,6 @@
-using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.IngressController.Certificates;
 using AwsIntegrations.IngressController.Ingresses;
+using AwsIntegrations.Kubernetes.Events;
 
 namespace AwsIntegrations.IngressController.Planning;
 

@@ -1,5 +1,5 @@
-using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.IngressController.Ingresses;
+using AwsIntegrations.Kubernetes.Events;
 
 namespace AwsIntegrations.IngressController.Planning;
 

@@ -138,7 +138,7 @@ public static class Planner
         IReadOnlyDictionary<string, DateTimeOffset> unneeded, Dictionary<string, DateTimeOffset> stillUnneeded, DateTimeOffset now, List<Change> changes)
     {
         var wanted = alb.Certificates;
-        var protocol = alb.Group.IsNetwork ? "TLS" : "HTTPS";
+        var protocol = alb.Group.IsNetwork ? ListenerProtocols.Tls : ListenerProtocols.Https;
         if (wanted.Count == 0)
         {
             if (https is not null)
@@ -195,7 +195,7 @@ public static class Planner
     /// <summary>HTTP:80 forwarding or redirecting; on a Network Load Balancer TCP:80 forwarding, only with --nlb-http-enabled.</summary>
     private static void PlanHttp(DesiredAlb alb, ListenerState? http, LoadBalancerSettings settings, List<Change> changes, string? targetGroupArn)
     {
-        var protocol = alb.Group.IsNetwork ? "TCP" : "HTTP";
+        var protocol = alb.Group.IsNetwork ? ListenerProtocols.Tcp : ListenerProtocols.Http;
         if (alb.Group.IsNetwork && !settings.NlbHttpEnabled)
         {
             if (http is not null)
@@ -212,7 +212,7 @@ public static class Planner
             return;
         }
 
-        var isRedirect = http.Action == "redirect";
+        var isRedirect = http.Action == ListenerActions.Redirect;
         var forwardsElsewhere = !isRedirect && targetGroupArn is not null && http.ForwardTargetGroup != targetGroupArn;
         if (isRedirect != alb.Group.Redirect || forwardsElsewhere)
         {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Aws;
@@ -13,10 +12,11 @@ using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
+using AwsIntegrations.Testing;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
-using AwsIntegrations.Testing;
+using Microsoft.Extensions.Time.Testing;
 using EmulatedCertificate = AwsIntegrations.Emulators.Aws.Certificate;
 
 namespace AwsIntegrations.IngressController.Tests.Integration;

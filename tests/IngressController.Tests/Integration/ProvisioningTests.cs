@@ -1,6 +1,6 @@
-using AwsIntegrations.IngressController.Inventory;
 using AwsIntegrations.Hosting.Loops;
 using AwsIntegrations.IngressController.Controller;
+using AwsIntegrations.IngressController.Inventory;
 
 namespace AwsIntegrations.IngressController.Tests.Integration;
 
