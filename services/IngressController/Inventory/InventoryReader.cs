@@ -23,51 +23,62 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
 
         foreach (var group in groups.Where(g => Owned(g.Arn)))
         {
-            var health = await elb.DescribeTargetHealthAsync(group.Arn, cancellationToken: cancellationToken).ConfigureAwait(false);
-            inventory.TargetGroups[group.Name] = new TargetGroupState
-            {
-                Name = group.Name,
-                Arn = group.Arn,
-                UnusedSince = UnusedSinceTag.Parse(tags[group.Arn]),
-                Port = group.Port ?? 0,
-                TargetType = group.TargetType,
-                HealthCheck = group.HealthCheck,
-                Targets = health.Where(h => h.State != "draining").Select(h => h.Target.Id).ToHashSet(StringComparer.Ordinal),
-                Attributes = new Dictionary<string, string>(await elb.DescribeTargetGroupAttributesAsync(group.Arn, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal),
-            };
+            inventory.TargetGroups[group.Name] = await ReadTargetGroupAsync(group, tags[group.Arn], cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var lb in candidates.Where(c => Owned(c.Arn)))
         {
-            var state = new AlbState
-            {
-                Name = lb.Name,
-                Arn = lb.Arn,
-                UnusedSince = UnusedSinceTag.Parse(tags[lb.Arn]),
-                DnsName = lb.DnsName,
-                State = lb.State,
-                Scheme = lb.Scheme,
-                Type = lb.Type,
-                CreatedTime = lb.CreatedTime,
-                Attributes = new Dictionary<string, string>(await elb.DescribeLoadBalancerAttributesAsync(lb.Arn, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal),
-            };
-            foreach (var listener in await elb.DescribeListenersAsync(lb.Arn, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                var read = await ReadListenerAsync(listener, cancellationToken).ConfigureAwait(false);
-                if (ListenerProtocols.IsSecure(listener.Protocol) && listener.Port == 443)
-                {
-                    state.Https = read;
-                }
-                else if (listener.Protocol is ListenerProtocols.Http or ListenerProtocols.Tcp && listener.Port == 80)
-                {
-                    state.Http = read;
-                }
-            }
-
-            inventory.Albs[lb.Name] = state;
+            inventory.Albs[lb.Name] = await ReadLoadBalancerAsync(lb, tags[lb.Arn], cancellationToken).ConfigureAwait(false);
         }
 
         return inventory;
+    }
+
+    private async Task<TargetGroupState> ReadTargetGroupAsync(TargetGroupDescription group, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        var health = await elb.DescribeTargetHealthAsync(group.Arn, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new TargetGroupState
+        {
+            Name = group.Name,
+            Arn = group.Arn,
+            UnusedSince = UnusedSinceTag.Parse(tags),
+            Port = group.Port ?? 0,
+            TargetType = group.TargetType,
+            HealthCheck = group.HealthCheck,
+            Targets = health.Where(h => h.State != "draining").Select(h => h.Target.Id).ToHashSet(StringComparer.Ordinal),
+            Attributes = new Dictionary<string, string>(await elb.DescribeTargetGroupAttributesAsync(group.Arn, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>A load balancer with its attributes and its HTTPS/TLS:443 and HTTP/TCP:80 listeners.</summary>
+    private async Task<AlbState> ReadLoadBalancerAsync(LoadBalancerDescription lb, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        var state = new AlbState
+        {
+            Name = lb.Name,
+            Arn = lb.Arn,
+            UnusedSince = UnusedSinceTag.Parse(tags),
+            DnsName = lb.DnsName,
+            State = lb.State,
+            Scheme = lb.Scheme,
+            Type = lb.Type,
+            CreatedTime = lb.CreatedTime,
+            Attributes = new Dictionary<string, string>(await elb.DescribeLoadBalancerAttributesAsync(lb.Arn, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal),
+        };
+        foreach (var listener in await elb.DescribeListenersAsync(lb.Arn, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var read = await ReadListenerAsync(listener, cancellationToken).ConfigureAwait(false);
+            if (ListenerProtocols.IsSecure(listener.Protocol) && listener.Port == 443)
+            {
+                state.Https = read;
+            }
+            else if (listener.Protocol is ListenerProtocols.Http or ListenerProtocols.Tcp && listener.Port == 80)
+            {
+                state.Http = read;
+            }
+        }
+
+        return state;
     }
 
     /// <summary>Reads the state of just these load balancers again (one DescribeLoadBalancers by ARN).</summary>

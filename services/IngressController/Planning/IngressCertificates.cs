@@ -23,36 +23,48 @@ public static class IngressCertificates
         ArgumentNullException.ThrowIfNull(ingress);
         ArgumentNullException.ThrowIfNull(certificates);
         refused ??= new Dictionary<string, string>();
+        return ingress.ExplicitCertificates is { } explicitArns
+            ? Explicit(ingress, explicitArns, certificates, refused)
+            : Discovered(ingress, refused.Count == 0 ? certificates : [.. certificates.Where(c => !refused.ContainsKey(c.Arn))], now, minValidity);
+    }
+
+    /// <summary>What becomes of an Ingress's hosts without a certificate.</summary>
+    private static string Fate(IngressModel ingress) => ingress.HttpsOnly ? "it is not served (HTTPS-only)" : "it is served on HTTP only";
+
+    /// <summary>The ARNs the Ingress names, less those refused or unknown here.</summary>
+    private static CertificateResolution Explicit(IngressModel ingress, IReadOnlyList<string> explicitArns, IReadOnlyList<CertificateInfo> certificates, IReadOnlyDictionary<string, string> refused)
+    {
         var arns = new SortedSet<string>(StringComparer.Ordinal);
         var problems = new List<Problem>();
-        var fate = ingress.HttpsOnly ? "it is not served (HTTPS-only)" : "it is served on HTTP only";
-        if (ingress.ExplicitCertificates is { } explicitArns)
+        foreach (var arn in explicitArns)
         {
-            foreach (var arn in explicitArns)
+            if (refused.TryGetValue(arn, out var reason))
             {
-                if (refused.TryGetValue(arn, out var reason))
-                {
-                    problems.Add(Refused(arn, reason));
-                }
-                else if (arn.Contains(":acm:", StringComparison.Ordinal) && certificates.All(c => c.Arn != arn))
-                {
-                    problems.Add(new Problem("CertificateNotFound", $"certificate {arn} is not an ISSUED ACM certificate this controller may use (unknown, another region or account, not issued, filtered or excluded); it is left out"));
-                }
-                else
-                {
-                    arns.Add(arn);
-                }
+                problems.Add(Refused(arn, reason));
             }
-
-            if (arns.Count == 0)
+            else if (arn.Contains(":acm:", StringComparison.Ordinal) && certificates.All(c => c.Arn != arn))
             {
-                problems.Add(new Problem("CertificateNotFound", $"none of the certificates the Ingress names can be used; {fate}"));
+                problems.Add(new Problem("CertificateNotFound", $"certificate {arn} is not an ISSUED ACM certificate this controller may use (unknown, another region or account, not issued, filtered or excluded); it is left out"));
             }
-
-            return new CertificateResolution(arns, problems, arns.Count == 0 ? ingress.Hosts.Count : 0, 0);
+            else
+            {
+                arns.Add(arn);
+            }
         }
 
-        var usable = refused.Count == 0 ? certificates : [.. certificates.Where(c => !refused.ContainsKey(c.Arn))];
+        if (arns.Count == 0)
+        {
+            problems.Add(new Problem("CertificateNotFound", $"none of the certificates the Ingress names can be used; {Fate(ingress)}"));
+        }
+
+        return new CertificateResolution(arns, problems, arns.Count == 0 ? ingress.Hosts.Count : 0, 0);
+    }
+
+    /// <summary>The best usable certificate per host.</summary>
+    private static CertificateResolution Discovered(IngressModel ingress, IReadOnlyList<CertificateInfo> usable, DateTimeOffset now, TimeSpan minValidity)
+    {
+        var arns = new SortedSet<string>(StringComparer.Ordinal);
+        var problems = new List<Problem>();
         var without = 0;
         var expiring = 0;
         foreach (var host in ingress.Hosts)
@@ -70,8 +82,7 @@ public static class IngressCertificates
                     break;
                 default:
                     without++;
-                    problems.Add(new Problem("CertificateNotFound",
-                        $"no valid ISSUED ACM certificate covers host {host}; {fate}"));
+                    problems.Add(new Problem("CertificateNotFound", $"no valid ISSUED ACM certificate covers host {host}; {Fate(ingress)}"));
                     break;
             }
         }
