@@ -23,9 +23,6 @@ public sealed class IngressReconciler(
 
     private IReadOnlyDictionary<string, string> _assignments = new Dictionary<string, string>();
 
-    /// <summary>The load balancers as the controller last knew them (null before the first pass).</summary>
-    public AwsInventory? Inventory => aws.Inventory;
-
     public async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
     {
         await cluster.WaitForSyncAsync(cancellationToken).ConfigureAwait(false); // never plan (and so never clean up) from a partial view

@@ -23,9 +23,6 @@ public sealed class AwsView(
     private DateTimeOffset _lastFullRead;
     private DateTimeOffset _lastStateRead;
 
-    /// <summary>The load balancers as the controller last knew them (null before the first read and after <see cref="Forget"/>).</summary>
-    public AwsInventory? Inventory => _inventory;
-
     /// <summary>How long a pass may be put off at most: the certificate list is due again then.</summary>
     public TimeSpan CertificatePolling => options.CertPollingInterval;
 

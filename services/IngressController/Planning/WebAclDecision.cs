@@ -2,13 +2,6 @@ using AwsIntegrations.IngressController.Inventory;
 
 namespace AwsIntegrations.IngressController.Planning;
 
-public enum WebAclAction
-{
-    None,
-    Associate,
-    Disassociate,
-}
-
 /// <summary>What a load balancer's web ACL association needs, from the ACL its group wants and what is known of AWS.</summary>
 public static class WebAclDecision
 {
