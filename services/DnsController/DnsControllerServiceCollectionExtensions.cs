@@ -1,16 +1,18 @@
 using AwsIntegrations.Aws;
+using AwsIntegrations.DnsController.Controller;
+using AwsIntegrations.DnsController.Metrics;
+using AwsIntegrations.DnsController.Options;
+using AwsIntegrations.DnsController.Sources;
 using AwsIntegrations.Hosting;
 using AwsIntegrations.Kubernetes;
 using AwsIntegrations.Kubernetes.Controllers;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
-using DnsController.Controller;
-using DnsController.Options;
-using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using k8s.Models;
 
-namespace DnsController;
+namespace AwsIntegrations.DnsController;
 
 public static class DnsControllerServiceCollectionExtensions
 {

@@ -1,15 +1,16 @@
 using AwsIntegrations.Aws;
+using AwsIntegrations.DnsController.Apply;
+using AwsIntegrations.DnsController.Inventory;
+using AwsIntegrations.DnsController.Metrics;
+using AwsIntegrations.DnsController.Options;
+using AwsIntegrations.DnsController.Planning;
+using AwsIntegrations.DnsController.Registry;
+using AwsIntegrations.DnsController.Sources;
 using AwsIntegrations.Hosting.Loops;
 using AwsIntegrations.Kubernetes.Controllers;
-using DnsController.Applying;
-using DnsController.Options;
-using DnsController.Planning;
-using DnsController.Registry;
-using DnsController.Sources;
-using DnsController.Zones;
 using Microsoft.Extensions.Logging;
 
-namespace DnsController.Controller;
+namespace AwsIntegrations.DnsController.Controller;
 
 /// <summary>
 /// One pass: observe (cached zones, re-read in full every --resync-interval; the objects from informers) → plan (pure,
@@ -26,8 +27,8 @@ public sealed partial class DnsReconciler : IReconciler
     private readonly ILogger _logger;
     private readonly DnsMetrics _metrics;
     private readonly LeadershipTerm? _leadership;
-    private readonly LoadBalancerDirectory _loadBalancers;
-    private readonly ChangeApplier _applier;
+    private readonly LoadBalancerInventory _loadBalancers;
+    private readonly Applier _applier;
     private readonly ZoneFilter _filter;
     private readonly TxtNameMapper _mapper;
     private readonly RecordSettings _recordSettings;
@@ -51,14 +52,14 @@ public sealed partial class DnsReconciler : IReconciler
         _logger = logger;
         _metrics = metrics;
         _leadership = leadership;
-        _loadBalancers = new LoadBalancerDirectory(elb, logger);
-        _applier = new ChangeApplier(route53);
+        _loadBalancers = new LoadBalancerInventory(elb, logger);
+        _applier = new Applier(route53);
         _filter = ZoneFilter.From(options);
         _mapper = TxtNameMapper.From(options);
         _recordSettings = RecordSettings.From(options);
     }
 
-    public ZoneCache Cache { get; } = new();
+    public ZoneInventory Cache { get; } = new();
 
     public async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
-using DnsController.Sources;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Controller;
+namespace AwsIntegrations.DnsController.Controller;
 
 /// <summary>Where the user hears about records: Events on the Ingress or Service.</summary>
 public interface IObjectEvents

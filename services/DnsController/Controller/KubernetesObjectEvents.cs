@@ -1,7 +1,7 @@
+using AwsIntegrations.DnsController.Sources;
 using AwsIntegrations.Kubernetes.Events;
-using DnsController.Sources;
 
-namespace DnsController.Controller;
+namespace AwsIntegrations.DnsController.Controller;
 
 public sealed class KubernetesObjectEvents(EventRecorder recorder) : IObjectEvents
 {

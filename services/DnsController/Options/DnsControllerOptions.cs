@@ -3,7 +3,7 @@ using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Leadership;
 
-namespace DnsController.Options;
+namespace AwsIntegrations.DnsController.Options;
 
 /// <summary>The DnsController's flags; names and defaults follow external-dns where it has the same flag.</summary>
 public sealed class DnsControllerOptions : ServiceOptions
@@ -180,7 +180,7 @@ public sealed class DnsControllerOptions : ServiceOptions
         {
             try
             {
-                _ = Zones.ZoneFilter.Compile(pattern);
+                _ = Inventory.ZoneFilter.Compile(pattern);
             }
             catch (ArgumentException invalid)
             {
@@ -188,7 +188,7 @@ public sealed class DnsControllerOptions : ServiceOptions
             }
         }
 
-        return AnnotationFilter is { Length: > 0 } filter && global::DnsController.Sources.AnnotationFilter.TryParse(filter, out _) is { } problem
+        return AnnotationFilter is { Length: > 0 } filter && DnsController.Sources.AnnotationFilter.TryParse(filter, out _) is { } problem
             ? new FlagException("annotation-filter", filter, problem)
             : null;
     }

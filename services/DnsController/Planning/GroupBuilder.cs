@@ -1,6 +1,6 @@
 using AwsIntegrations.Aws;
 
-namespace DnsController.Planning;
+namespace AwsIntegrations.DnsController.Planning;
 
 /// <summary>
 /// Collects the changes to one name and set identifier: deletes first, then writes. A TXT record deleted and written

@@ -1,10 +1,10 @@
 using AwsIntegrations.Aws;
-using DnsController.Options;
-using DnsController.Registry;
-using DnsController.Sources;
-using DnsController.Zones;
+using AwsIntegrations.DnsController.Inventory;
+using AwsIntegrations.DnsController.Options;
+using AwsIntegrations.DnsController.Registry;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Planning;
+namespace AwsIntegrations.DnsController.Planning;
 
 /// <summary>
 /// Desired records vs. one zone's records → the changes (pure; no I/O). Rules, as external-dns': only A, AAAA and CNAME

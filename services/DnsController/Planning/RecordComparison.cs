@@ -1,7 +1,7 @@
 using AwsIntegrations.Aws;
-using DnsController.Sources;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Planning;
+namespace AwsIntegrations.DnsController.Planning;
 
 /// <summary>Whether a record in Route 53 already says what a desired record says, and how to write a desired record.</summary>
 public static class RecordComparison

@@ -1,8 +1,8 @@
 using AwsIntegrations.Aws;
-using DnsController.Registry;
-using DnsController.Sources;
+using AwsIntegrations.DnsController.Registry;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Planning;
+namespace AwsIntegrations.DnsController.Planning;
 
 /// <summary>
 /// A zone's records indexed for planning: the managed records (A, AAAA, CNAME) by name, only at names in scope

@@ -1,4 +1,4 @@
-namespace DnsController.Registry;
+namespace AwsIntegrations.DnsController.Registry;
 
 /// <summary>
 /// The value of an ownership TXT record as external-dns writes it:

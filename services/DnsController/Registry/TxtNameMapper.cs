@@ -1,6 +1,6 @@
-using DnsController.Options;
+using AwsIntegrations.DnsController.Options;
 
-namespace DnsController.Registry;
+namespace AwsIntegrations.DnsController.Registry;
 
 /// <summary>
 /// external-dns' TXT registry naming (registry/mapper/mapper.go). Current format:

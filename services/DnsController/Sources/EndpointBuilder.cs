@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using AwsIntegrations.DnsController.Options;
 using AwsIntegrations.Hosting.Options;
-using DnsController.Options;
 
-namespace DnsController.Sources;
+namespace AwsIntegrations.DnsController.Sources;
 
 /// <summary>
 /// The records one object asks for (pure): names from its hosts and the hostname annotation; targets from the target

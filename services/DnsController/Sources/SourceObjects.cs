@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace DnsController.Sources;
+namespace AwsIntegrations.DnsController.Sources;
 
 /// <summary>
 /// Turns Ingresses and LoadBalancer Services into <see cref="SourceObject"/>s as external-dns' ingress and service

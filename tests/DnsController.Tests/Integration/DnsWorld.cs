@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
 using AwsIntegrations.Aws;
+using AwsIntegrations.DnsController.Controller;
+using AwsIntegrations.DnsController.Metrics;
+using AwsIntegrations.DnsController.Options;
+using AwsIntegrations.DnsController.Sources;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Hosting.Loops;
@@ -8,15 +12,12 @@ using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
+using AwsIntegrations.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using k8s;
 using k8s.Models;
-using AwsIntegrations.Testing;
-using DnsController.Controller;
-using DnsController.Options;
-using DnsController.Sources;
-using Microsoft.Extensions.Logging.Abstractions;
 
-namespace DnsController.Tests.Integration;
+namespace AwsIntegrations.DnsController.Tests.Integration;
 
 /// <summary>
 /// A cluster (Kubernetes emulator) and an AWS account (AWS emulator), with the controller's real parts between them:

@@ -1,9 +1,9 @@
+using AwsIntegrations.DnsController.Options;
 using AwsIntegrations.Emulators.Aws;
 using k8s;
 using k8s.Models;
-using DnsController.Options;
 
-namespace DnsController.Tests.Integration;
+namespace AwsIntegrations.DnsController.Tests.Integration;
 
 /// <summary>The controller's passes against the emulated cluster and account: what Route 53 holds and how many calls it took.</summary>
 public sealed class ReconcilerTests : IAsyncLifetime

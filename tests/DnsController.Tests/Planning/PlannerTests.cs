@@ -1,11 +1,11 @@
 using AwsIntegrations.Aws;
-using DnsController.Options;
-using DnsController.Planning;
-using DnsController.Sources;
-using DnsController.Zones;
-using static DnsController.Tests.Planning.Records;
+using AwsIntegrations.DnsController.Inventory;
+using AwsIntegrations.DnsController.Options;
+using AwsIntegrations.DnsController.Planning;
+using AwsIntegrations.DnsController.Sources;
+using static AwsIntegrations.DnsController.Tests.Planning.Records;
 
-namespace DnsController.Tests.Planning;
+namespace AwsIntegrations.DnsController.Tests.Planning;
 
 public class PlannerTests
 {

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace DnsController.Controller;
+namespace AwsIntegrations.DnsController.Metrics;
 
 /// <summary>The controller's metrics (Route 53 calls are aws_api_calls_total{service="route53"} from the shared AWS layer).</summary>
 public sealed class DnsMetrics

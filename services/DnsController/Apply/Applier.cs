@@ -1,14 +1,14 @@
 using AwsIntegrations.Aws;
-using DnsController.Planning;
+using AwsIntegrations.DnsController.Planning;
 
-namespace DnsController.Applying;
+namespace AwsIntegrations.DnsController.Apply;
 
 /// <summary>
 /// Sends batches to Route 53. A batch Route 53 refuses as a whole (InvalidChangeBatch) is cut in halves until each
 /// invalid group stands alone, so every valid change still lands and only the invalid ones are reported.
 /// Throttling and PriorRequestNotComplete are retried by the AWS transport (standard retry mode, rate limit).
 /// </summary>
-public sealed class ChangeApplier(IRoute53Api route53, Action<string>? onCall = null)
+public sealed class Applier(IRoute53Api route53, Action<string>? onCall = null)
 {
     public async Task<ApplyOutcome> ApplyAsync(string zoneId, IReadOnlyList<ChangeGroup> groups, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
-using DnsController.Planning;
+using AwsIntegrations.DnsController.Planning;
 
-namespace DnsController.Applying;
+namespace AwsIntegrations.DnsController.Apply;
 
 /// <summary>
 /// What reached Route 53: groups applied, groups refused (InvalidChangeBatch, with Route 53's reason), groups not tried

@@ -1,16 +1,15 @@
 using AwsIntegrations.Aws;
-using DnsController.Planning;
-using DnsController.Sources;
-using DnsController.Zones;
+using AwsIntegrations.DnsController.Planning;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Controller;
+namespace AwsIntegrations.DnsController.Inventory;
 
 /// <summary>
 /// The controller's view of Route 53: the selected zones and their records, read in full every --resync-interval and
 /// otherwise kept current by applying our own successful changes to it. A zone whose state became uncertain (a call
 /// failed mid-way, Route 53 said a record exists or not, unlike the view) is re-read alone on the next pass.
 /// </summary>
-public sealed class ZoneCache
+public sealed class ZoneInventory
 {
     // zone id → record name (normalised) → the record sets at that name
     private readonly Dictionary<string, Dictionary<string, List<Route53RecordSet>>> _records = new(StringComparer.Ordinal);

@@ -1,12 +1,12 @@
+using AwsIntegrations.DnsController.Options;
+using AwsIntegrations.DnsController.Sources;
 using AwsIntegrations.Kubernetes.Informers;
-using k8s;
-using k8s.Models;
-using DnsController.Options;
-using DnsController.Sources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using k8s;
+using k8s.Models;
 
-namespace DnsController.Controller;
+namespace AwsIntegrations.DnsController.Sources;
 
 /// <summary>
 /// Ingresses and Services from shared informers (one list+watch each), filtered by class, labels and annotations. An
