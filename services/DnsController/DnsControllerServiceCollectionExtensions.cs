@@ -1,7 +1,11 @@
 using AwsIntegrations.Aws;
+using AwsIntegrations.DnsController.Apply;
 using AwsIntegrations.DnsController.Controller;
+using AwsIntegrations.DnsController.Inventory;
 using AwsIntegrations.DnsController.Metrics;
 using AwsIntegrations.DnsController.Options;
+using AwsIntegrations.DnsController.Planning;
+using AwsIntegrations.DnsController.Registry;
 using AwsIntegrations.DnsController.Sources;
 using AwsIntegrations.Hosting;
 using AwsIntegrations.Kubernetes;
@@ -9,6 +13,7 @@ using AwsIntegrations.Kubernetes.Controllers;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using k8s.Models;
 
@@ -29,17 +34,7 @@ public static class DnsControllerServiceCollectionExtensions
         services.AddSingleton<DnsMetrics>();
         services.AddSingleton(sp => new InformerSources(sp.GetRequiredService<SharedInformerFactory>(), options, sp.GetRequiredService<ILogger<InformerSources>>()));
         services.AddSingleton<ISourceProvider>(sp => sp.GetRequiredService<InformerSources>());
-        services.AddSingleton<IObjectEvents>(sp => new KubernetesObjectEvents(sp.GetRequiredService<EventRecorder>()));
-        services.AddSingleton(sp => new DnsReconciler(
-            options,
-            sp.GetRequiredService<IRoute53Api>(),
-            sp.GetRequiredService<IElbV2Api>(),
-            sp.GetRequiredService<ISourceProvider>(),
-            sp.GetRequiredService<IObjectEvents>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger(DnsControllerOptions.ServiceName),
-            sp.GetRequiredService<DnsMetrics>(),
-            sp.GetRequiredService<LeadershipTerm>()));
+        services.AddDnsReconciler(options);
         services.AddController<DnsReconciler>(DnsControllerOptions.ServiceName, controller =>
         {
             var ns = string.IsNullOrEmpty(options.Namespace) ? null : options.Namespace;
@@ -57,5 +52,32 @@ public static class DnsControllerServiceCollectionExtensions
                 .WithLeaderElection(options.LeaderElection)
                 .RunOnce(options.Once);
         });
+    }
+
+    /// <summary>
+    /// The reconciler and its parts (read → desired state → plan → apply → report), from the options. Needs IRoute53Api,
+    /// IElbV2Api, ISourceProvider, EventRecorder, TimeProvider, DnsMetrics and logging; a LeadershipTerm when there is one.
+    /// </summary>
+    public static IServiceCollection AddDnsReconciler(this IServiceCollection services, DnsControllerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.TryAddSingleton(options);
+        services.AddSingleton(ZoneFilter.From(options));
+        services.AddSingleton(TxtNameMapper.From(options));
+        services.AddSingleton(RecordSettings.From(options));
+        services.AddSingleton(sp => new PlanSettings(options.TxtOwnerId, options.Policy, sp.GetRequiredService<TxtNameMapper>()) { Scope = sp.GetRequiredService<ZoneFilter>() });
+        services.AddSingleton<ZoneInventory>();
+        services.AddSingleton<LoadBalancerInventory>();
+        services.AddSingleton(sp => new InventoryReader(
+            sp.GetRequiredService<IRoute53Api>(), sp.GetRequiredService<ZoneInventory>(), sp.GetRequiredService<LoadBalancerInventory>(),
+            sp.GetRequiredService<ZoneFilter>(), options, sp.GetRequiredService<DnsMetrics>(), sp.GetRequiredService<ILogger<InventoryReader>>(),
+            sp.GetService<LeadershipTerm>()));
+        services.AddSingleton<BuiltSources>();
+        services.AddSingleton<BatchSender>();
+        services.AddSingleton<Applier>();
+        services.TryAddSingleton(sp => new ProblemReporter(sp.GetRequiredService<EventRecorder>(), sp.GetRequiredService<ILogger<ProblemReporter>>()));
+        services.AddSingleton<PassReporter>();
+        services.AddSingleton<DnsReconciler>();
+        return services;
     }
 }

@@ -1,65 +1,87 @@
 using AwsIntegrations.Aws;
+using AwsIntegrations.DnsController.Inventory;
+using AwsIntegrations.DnsController.Options;
 using AwsIntegrations.DnsController.Planning;
+using Microsoft.Extensions.Logging;
 
 namespace AwsIntegrations.DnsController.Apply;
 
 /// <summary>
-/// Sends batches to Route 53. A batch Route 53 refuses as a whole (InvalidChangeBatch) is cut in halves until each
-/// invalid group stands alone, so every valid change still lands and only the invalid ones are reported.
-/// Throttling and PriorRequestNotComplete are retried by the AWS transport (standard retry mode, rate limit).
+/// Applies a pass's plan, zone by zone: accepted changes go into the zone inventory (so the next pass plans against them
+/// without reading Route 53 again); a refused group is not sent again until the next full read; a zone whose changes
+/// stopped on an error is re-read on the next pass. With --dry-run the changes are logged, not sent.
+/// Not thread-safe: used by one pass at a time.
 /// </summary>
-public sealed class Applier(IRoute53Api route53, Action<string>? onCall = null)
+public sealed partial class Applier(BatchSender sender, ZoneInventory zones, DnsControllerOptions options, ILogger<Applier> logger)
 {
-    public async Task<ApplyOutcome> ApplyAsync(string zoneId, IReadOnlyList<ChangeGroup> groups, CancellationToken cancellationToken)
+    private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
+
+    /// <summary>After a full read every change is tried again, the refused ones too.</summary>
+    public void ForgetRefusals() => _refused.Clear();
+
+    public async Task<IReadOnlyList<ZoneOutcome>> ApplyAsync(PassPlan plan, CancellationToken cancellationToken)
     {
-        var outcome = new ApplyOutcome();
-        var (batches, tooLarge) = Batcher.Pack(groups);
-        outcome.Refused.AddRange(tooLarge.Select(g => (g, "the changes to this name alone exceed Route 53's batch limits")));
-        foreach (var batch in batches)
+        ArgumentNullException.ThrowIfNull(plan);
+        var outcomes = new List<ZoneOutcome>();
+        foreach (var (zone, zonePlan) in plan.Zones)
         {
-            if (outcome.Error is not null)
+            var groups = zonePlan.Groups.Where(g => !_refused.Contains(g.Fingerprint)).ToList();
+            if (groups.Count == 0)
             {
-                outcome.NotTried.AddRange(batch);
                 continue;
             }
 
-            await SubmitAsync(zoneId, batch, outcome, cancellationToken).ConfigureAwait(false);
-        }
-
-        return outcome;
-    }
-
-    private async Task SubmitAsync(string zoneId, IReadOnlyList<ChangeGroup> batch, ApplyOutcome outcome, CancellationToken cancellationToken)
-    {
-        if (outcome.Error is not null)
-        {
-            outcome.NotTried.AddRange(batch);
-            return;
-        }
-
-        try
-        {
-            outcome.Calls++;
-            onCall?.Invoke("ChangeResourceRecordSets");
-            await route53.ChangeResourceRecordSetsAsync(zoneId, [.. batch.SelectMany(g => g.Changes)], "dns-controller", cancellationToken).ConfigureAwait(false);
-            outcome.Applied.AddRange(batch);
-        }
-        catch (AwsServiceException refused) when (refused.Code is "InvalidChangeBatch" or "InvalidInput")
-        {
-            if (batch.Count == 1)
+            if (options.DryRun)
             {
-                outcome.Refused.Add((batch[0], refused.AwsMessage));
-                return;
+                LogDryRun(zone, groups);
+                continue;
             }
 
-            var half = batch.Count / 2;
-            await SubmitAsync(zoneId, batch.Take(half).ToList(), outcome, cancellationToken).ConfigureAwait(false);
-            await SubmitAsync(zoneId, batch.Skip(half).ToList(), outcome, cancellationToken).ConfigureAwait(false);
+            var outcome = await sender.SendAsync(zone.Id, groups, cancellationToken).ConfigureAwait(false);
+            Remember(zone, outcome);
+            outcomes.Add(new ZoneOutcome(zone, outcome));
         }
-        catch (AwsServiceException failed)
+
+        return outcomes;
+    }
+
+    private void Remember(Zone zone, ApplyOutcome outcome)
+    {
+        foreach (var group in outcome.Applied)
         {
-            outcome.Error = failed.Message;
-            outcome.NotTried.AddRange(batch);
+            zones.Apply(group);
+        }
+
+        foreach (var refusal in outcome.Refused)
+        {
+            _refused.Add(refusal.Group.Fingerprint);
+            if (Route53Errors.MayContradictView(refusal.Code))
+            {
+                zones.MarkSuspect(zone.Id);
+            }
+        }
+
+        if (outcome.Error is not null)
+        {
+            zones.MarkStale(zone.Id);
+            LogApplyFailed(logger, zone.Name, zone.Id, outcome.NotTried.Count, outcome.Error);
         }
     }
+
+    private void LogDryRun(Zone zone, IEnumerable<ChangeGroup> groups)
+    {
+        foreach (var change in groups.SelectMany(g => g.Changes))
+        {
+            LogDryRun(logger, zone.Name, zone.Id, change.Action, change.RecordSet.Type, change.RecordSet.Name, Describe(change.RecordSet));
+        }
+    }
+
+    private static string Describe(Route53RecordSet record) =>
+        record.AliasTarget is { } alias ? $"alias {alias.DnsName} (zone {alias.HostedZoneId})" : $"ttl {record.Ttl} {string.Join(" ", record.Values)}";
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "dry-run: zone {Zone} ({ZoneId}): {Action} {Type} {Name} {Value}")]
+    private static partial void LogDryRun(ILogger logger, string zone, string zoneId, string action, string type, string name, string value);
+
+    [LoggerMessage(EventId = 44, Level = LogLevel.Warning, Message = "Changes to zone {Zone} ({ZoneId}) stopped, {NotTried} groups wait for the next pass: {Error}")]
+    private static partial void LogApplyFailed(ILogger logger, string zone, string zoneId, int notTried, string error);
 }

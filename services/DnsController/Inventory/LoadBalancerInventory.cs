@@ -8,7 +8,7 @@ namespace AwsIntegrations.DnsController.Inventory;
 /// Alias targets for load balancer hostnames. Load balancers DescribeLoadBalancers returns (this account's) give their
 /// own canonical hosted zone id and IP address type; other ELB hostnames fall back to the per-region table.
 /// </summary>
-public sealed partial class LoadBalancerInventory(IElbV2Api elb, ILogger logger)
+public sealed partial class LoadBalancerInventory(IElbV2Api elb, ILogger<LoadBalancerInventory> logger)
 {
     private Dictionary<string, LoadBalancerDescription> _known = new(StringComparer.OrdinalIgnoreCase);
 

@@ -42,5 +42,5 @@ public static class RecordComparison
         };
     }
 
-    private static string Value(string type, string value) => type == "CNAME" ? DnsNames.Normalize(value) : value;
+    private static string Value(string type, string value) => type == RecordType.Cname ? DnsNames.Normalize(value) : value;
 }

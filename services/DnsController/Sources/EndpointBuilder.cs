@@ -113,12 +113,12 @@ public static class EndpointBuilder
         var aliasMode = (Annotations.Get(source.Annotations, Annotations.Alias) ?? (settings.PreferCname ? "false" : "true")).ToUpperInvariant();
         if (v4.Count > 0)
         {
-            yield return common with { Name = name, Type = "A", Targets = v4 };
+            yield return common with { Name = name, Type = RecordType.A, Targets = v4 };
         }
 
         if (v6.Count > 0)
         {
-            yield return common with { Name = name, Type = "AAAA", Targets = v6 };
+            yield return common with { Name = name, Type = RecordType.Aaaa, Targets = v6 };
         }
 
         if (hosts.Count == 0)
@@ -136,19 +136,19 @@ public static class EndpointBuilder
                 yield break;
             }
 
-            yield return common with { Name = name, Type = "CNAME", Targets = [host] };
+            yield return common with { Name = name, Type = RecordType.Cname, Targets = [host] };
             yield break;
         }
 
         var aliasRecord = common with { Name = name, Targets = [host], AliasZoneId = alias.HostedZoneId, Ttl = 300 };
-        if (aliasMode != "AAAA" && v4.Count == 0)
+        if (aliasMode != RecordType.Aaaa && v4.Count == 0)
         {
-            yield return aliasRecord with { Type = "A" };
+            yield return aliasRecord with { Type = RecordType.A };
         }
 
-        if ((aliasMode == "AAAA" || (aliasMode != "A" && (settings.AaaaAlias == AaaaAlias.Always || alias.DualStack))) && v6.Count == 0)
+        if ((aliasMode == RecordType.Aaaa || (aliasMode != RecordType.A && (settings.AaaaAlias == AaaaAlias.Always || alias.DualStack))) && v6.Count == 0)
         {
-            yield return aliasRecord with { Type = "AAAA" };
+            yield return aliasRecord with { Type = RecordType.Aaaa };
         }
     }
 
