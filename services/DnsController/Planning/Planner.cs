@@ -94,18 +94,7 @@ public static class Planner
             }
         }
 
-        string? deletedResource = null;
-        if (settings.Policy == Policy.Sync)
-        {
-            foreach (var (type, existing) in current.Where(c => !winners.ContainsKey(c.Key) && view.IsOurs(c.Value, settings.OwnerId)).OrderBy(c => c.Key, StringComparer.Ordinal))
-            {
-                PlanDelete(key, existing, view, settings, group);
-                deletedResource ??= view.OwnerOf(existing)?.Resource;
-            }
-
-            DeleteSameNameTxtNoLongerNeeded(key, current, view, settings, group);
-        }
-
+        var deletedResource = settings.Policy == Policy.Sync ? PlanDeletes(key, current, winners, view, settings, group) : null;
         if (group.IsEmpty)
         {
             return null;
@@ -113,6 +102,21 @@ public static class Planner
 
         var resource = winners.Values.Select(w => w.Resource).FirstOrDefault() ?? deletedResource;
         return new ChangeGroup(zone.Id, key.Name, key.SetIdentifier, group.Changes(), group.Actions, resource);
+    }
+
+    /// <summary>Under --policy sync, deletes the records of ours no object wants any more; returns the resource that owned the first.</summary>
+    private static string? PlanDeletes(
+        RecordKey key, IReadOnlyDictionary<string, Route53RecordSet> current, Dictionary<string, DesiredRecord> winners, ZoneRecords view, PlanSettings settings, GroupBuilder group)
+    {
+        string? deletedResource = null;
+        foreach (var (_, existing) in current.Where(c => !winners.ContainsKey(c.Key) && view.IsOurs(c.Value, settings.OwnerId)).OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            PlanDelete(key, existing, view, settings, group);
+            deletedResource ??= view.OwnerOf(existing)?.Resource;
+        }
+
+        DeleteSameNameTxtNoLongerNeeded(key, current, view, settings, group);
+        return deletedResource;
     }
 
     private static void PlanCreate(
@@ -168,26 +172,13 @@ public static class Planner
         var txtSame = ownership.Format != OwnershipFormat.Current || ownership.Labels.Resource == wanted.Resource;
         if (!recordSame)
         {
-            if ((existing.AliasTarget is null) != !wanted.IsAlias)
-            {
-                // Route 53 cannot turn a plain record into an alias (or back) in place: DELETE + CREATE in one batch.
-                group.Delete(existing);
-                group.Write(ChangeAction.Create, RecordComparison.ToRoute53(wanted));
-            }
-            else
-            {
-                group.Write(ChangeAction.Upsert, RecordComparison.ToRoute53(wanted));
-            }
+            Rewrite(existing, wanted, group);
         }
 
-        if (migrate)
+        if (migrate || !txtSame)
         {
-            // Owned through external-dns' older format only: add the current one and keep the old, as external-dns v0.22 does.
-            group.Write(ChangeAction.Create, TxtRecord(txtName, wanted, settings));
-        }
-        else if (!txtSame)
-        {
-            group.Write(ChangeAction.Upsert, TxtRecord(txtName, wanted, settings));
+            // Migrating from an older format adds the current one and keeps the old, as external-dns v0.22 does.
+            group.Write(migrate ? ChangeAction.Create : ChangeAction.Upsert, TxtRecord(txtName, wanted, settings));
         }
 
         if (!recordSame || !txtSame)
@@ -197,6 +188,20 @@ public static class Planner
         else if (migrate)
         {
             group.Actions.Add(new RecordAction(RecordVerb.Migrated, wanted.Type, key.Name));
+        }
+    }
+
+    private static void Rewrite(Route53RecordSet existing, DesiredRecord wanted, GroupBuilder group)
+    {
+        if ((existing.AliasTarget is null) != !wanted.IsAlias)
+        {
+            // Route 53 cannot turn a plain record into an alias (or back) in place: DELETE + CREATE in one batch.
+            group.Delete(existing);
+            group.Write(ChangeAction.Create, RecordComparison.ToRoute53(wanted));
+        }
+        else
+        {
+            group.Write(ChangeAction.Upsert, RecordComparison.ToRoute53(wanted));
         }
     }
 

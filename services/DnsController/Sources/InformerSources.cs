@@ -55,9 +55,15 @@ public sealed partial class InformerSources : ISourceProvider
             await _services.WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var sources = new List<SourceObject>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var dropped = new HashSet<string>(StringComparer.Ordinal);
+        List<SourceObject> sources = [.. Ingresses(seen, dropped), .. Services(seen)];
+        ForgetAllBut(seen, dropped);
+        return sources;
+    }
+
+    private IEnumerable<SourceObject> Ingresses(HashSet<string> seen, HashSet<string> dropped)
+    {
         foreach (var ingress in _ingresses?.List() ?? [])
         {
             if (!SourceObjects.Selects(_settings, ingress))
@@ -71,17 +77,24 @@ public sealed partial class InformerSources : ISourceProvider
                 continue;
             }
 
-            sources.Add(Map(ingress, seen, i => SourceObjects.FromIngress(i, _settings))!);
+            yield return Map(ingress, seen, i => SourceObjects.FromIngress(i, _settings))!;
         }
+    }
 
+    private IEnumerable<SourceObject> Services(HashSet<string> seen)
+    {
         foreach (var service in _services?.List() ?? [])
         {
             if (SourceObjects.Selects(_settings, service) && Map(service, seen, s => SourceObjects.FromService(s, _settings)) is { } source)
             {
-                sources.Add(source);
+                yield return source;
             }
         }
+    }
 
+    /// <summary>Objects no longer listed are forgotten: their mapping, and that their class was said to be dropped.</summary>
+    private void ForgetAllBut(HashSet<string> seen, HashSet<string> dropped)
+    {
         lock (_droppedByClass)
         {
             _droppedByClass.IntersectWith(dropped);
@@ -94,8 +107,6 @@ public sealed partial class InformerSources : ISourceProvider
                 _mapped.Remove(gone);
             }
         }
-
-        return sources;
     }
 
     private void NoteDroppedByClass(V1Ingress ingress, HashSet<string> dropped)
