@@ -132,7 +132,10 @@ public sealed class DnsControllerOptions : ServiceOptions
 
     public override IEnumerable<string> StartupWarnings() => ExternalDns.Warnings();
 
-    public override FlagException? Validate()
+    public override FlagException? Validate() => ApplyExternalDnsFlags() ?? ValidateRecords() ?? ValidateAws() ?? ValidateFilters();
+
+    /// <summary>external-dns's tuning flags that map onto ours: --aws-api-retries and --min-event-sync-interval.</summary>
+    private FlagException? ApplyExternalDnsFlags()
     {
         if (ExternalDns.AwsApiRetries is { } retries)
         {
@@ -149,12 +152,14 @@ public sealed class DnsControllerOptions : ServiceOptions
             Debounce = interval;
         }
 
-        foreach (var source in Sources)
+        return null;
+    }
+
+    private FlagException? ValidateRecords()
+    {
+        if (Sources.FirstOrDefault(s => s is not ("ingress" or "service")) is { } source)
         {
-            if (source is not ("ingress" or "service"))
-            {
-                return new FlagException("source", source, "must be ingress or service");
-            }
+            return new FlagException("source", source, "must be ingress or service");
         }
 
         if (TxtPrefix.Length > 0 && TxtSuffix.Length > 0)
@@ -162,20 +167,26 @@ public sealed class DnsControllerOptions : ServiceOptions
             return new FlagException("txt-suffix", TxtSuffix, "cannot be used together with --txt-prefix");
         }
 
-        if (string.IsNullOrWhiteSpace(TxtOwnerId) || TxtOwnerId.Contains(',', StringComparison.Ordinal) || TxtOwnerId.Contains('"', StringComparison.Ordinal))
-        {
-            return new FlagException("txt-owner-id", TxtOwnerId, "must be a non-empty id without commas or quotes");
-        }
+        return string.IsNullOrWhiteSpace(TxtOwnerId) || TxtOwnerId.Contains(',', StringComparison.Ordinal) || TxtOwnerId.Contains('"', StringComparison.Ordinal)
+            ? new FlagException("txt-owner-id", TxtOwnerId, "must be a non-empty id without commas or quotes")
+            : null;
+    }
 
+    private FlagException? ValidateAws()
+    {
         try
         {
             Aws.Validate();
+            return null;
         }
         catch (ArgumentException invalid)
         {
             return new FlagException(invalid.Message);
         }
+    }
 
+    private FlagException? ValidateFilters()
+    {
         foreach (var (flag, pattern) in new[] { ("regex-domain-filter", RegexDomainFilter), ("regex-domain-exclusion", RegexDomainExclusion) })
         {
             try

@@ -66,30 +66,8 @@ public static class EndpointBuilder
             EvaluateTargetHealth = settings.EvaluateTargetHealth,
             SetIdentifier = Annotations.Get(source.Annotations, Annotations.SetIdentifier),
         };
-        if (Annotations.Get(source.Annotations, Annotations.Ttl) is { } ttlText)
-        {
-            if (TryParseTtl(ttlText, out var ttl))
-            {
-                record = record with { Ttl = ttl, TtlConfigured = true };
-            }
-            else
-            {
-                problems.Add(new SourceProblem(source.Resource, "InvalidAnnotation", $"ttl \"{ttlText}\" must be seconds (1–2147483647) or a duration such as 5m; using {settings.DefaultTtl}"));
-            }
-        }
-
-        if (Annotations.Get(source.Annotations, Annotations.AwsWeight) is { } weightText)
-        {
-            if (long.TryParse(weightText, NumberStyles.None, CultureInfo.InvariantCulture, out var weight) && weight <= 255)
-            {
-                record = record with { Weight = weight };
-            }
-            else
-            {
-                problems.Add(new SourceProblem(source.Resource, "InvalidAnnotation", $"aws-weight \"{weightText}\" must be an integer from 0 to 255"));
-            }
-        }
-
+        record = WithTtl(record, source, settings, problems);
+        record = WithWeight(record, source, problems);
         if (record.SetIdentifier is not null && record.Weight is null)
         {
             problems.Add(new SourceProblem(source.Resource, "InvalidAnnotation", "set-identifier needs a routing policy: add aws-weight"));
@@ -101,6 +79,38 @@ public static class EndpointBuilder
             record = record with { EvaluateTargetHealth = evaluateTargetHealth };
         }
 
+        return record;
+    }
+
+    private static DesiredRecord WithTtl(DesiredRecord record, SourceObject source, RecordSettings settings, List<SourceProblem> problems)
+    {
+        if (Annotations.Get(source.Annotations, Annotations.Ttl) is not { } ttlText)
+        {
+            return record;
+        }
+
+        if (TryParseTtl(ttlText, out var ttl))
+        {
+            return record with { Ttl = ttl, TtlConfigured = true };
+        }
+
+        problems.Add(new SourceProblem(source.Resource, "InvalidAnnotation", $"ttl \"{ttlText}\" must be seconds (1–2147483647) or a duration such as 5m; using {settings.DefaultTtl}"));
+        return record;
+    }
+
+    private static DesiredRecord WithWeight(DesiredRecord record, SourceObject source, List<SourceProblem> problems)
+    {
+        if (Annotations.Get(source.Annotations, Annotations.AwsWeight) is not { } weightText)
+        {
+            return record;
+        }
+
+        if (long.TryParse(weightText, NumberStyles.None, CultureInfo.InvariantCulture, out var weight) && weight <= 255)
+        {
+            return record with { Weight = weight };
+        }
+
+        problems.Add(new SourceProblem(source.Resource, "InvalidAnnotation", $"aws-weight \"{weightText}\" must be an integer from 0 to 255"));
         return record;
     }
 
@@ -121,16 +131,21 @@ public static class EndpointBuilder
             yield return common with { Name = name, Type = RecordType.Aaaa, Targets = v6 };
         }
 
-        if (hosts.Count == 0)
+        foreach (var record in hosts.Count == 0 ? [] : ForHost(name, hosts[0], v4.Count > 0, v6.Count > 0, aliasMode, source, common, settings, aliasFor, problems))
         {
-            yield break;
+            yield return record;
         }
+    }
 
-        var host = hosts[0];
+    /// <summary>A hostname target: ALIAS A and AAAA to a load balancer (not beside IPs of the same family), else a CNAME (not beside any IP).</summary>
+    private static IEnumerable<DesiredRecord> ForHost(
+        string name, string host, bool hasV4, bool hasV6, string aliasMode, SourceObject source, DesiredRecord common, RecordSettings settings,
+        Func<string, AliasTarget?> aliasFor, List<SourceProblem> problems)
+    {
         var alias = aliasMode == "FALSE" ? null : aliasFor(host);
         if (alias is null)
         {
-            if (v4.Count + v6.Count > 0)
+            if (hasV4 || hasV6)
             {
                 problems.Add(new SourceProblem(source.Resource, "CnameConflict", $"{name}: CNAME to {host} dropped, a name with A/AAAA records cannot be a CNAME"));
                 yield break;
@@ -141,12 +156,12 @@ public static class EndpointBuilder
         }
 
         var aliasRecord = common with { Name = name, Targets = [host], AliasZoneId = alias.HostedZoneId, Ttl = 300 };
-        if (aliasMode != RecordType.Aaaa && v4.Count == 0)
+        if (aliasMode != RecordType.Aaaa && !hasV4)
         {
             yield return aliasRecord with { Type = RecordType.A };
         }
 
-        if ((aliasMode == RecordType.Aaaa || (aliasMode != RecordType.A && (settings.AaaaAlias == AaaaAlias.Always || alias.DualStack))) && v6.Count == 0)
+        if ((aliasMode == RecordType.Aaaa || (aliasMode != RecordType.A && (settings.AaaaAlias == AaaaAlias.Always || alias.DualStack))) && !hasV6)
         {
             yield return aliasRecord with { Type = RecordType.Aaaa };
         }
