@@ -12,10 +12,10 @@ using AwsIntegrations.Kubernetes;
 using AwsIntegrations.Kubernetes.Controllers;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using k8s.Models;
 
 namespace AwsIntegrations.DnsController;
 
@@ -38,12 +38,12 @@ public static class DnsControllerServiceCollectionExtensions
         services.AddController<DnsReconciler>(DnsControllerOptions.ServiceName, controller =>
         {
             var ns = string.IsNullOrEmpty(options.Namespace) ? null : options.Namespace;
-            if (options.Sources.Contains("ingress"))
+            if (options.Sources.Contains(SourceKind.Ingress))
             {
                 controller.Watch<V1Ingress>(ns, options.LabelFilter);
             }
 
-            if (options.Sources.Contains("service"))
+            if (options.Sources.Contains(SourceKind.Service))
             {
                 controller.Watch<V1Service>(ns, options.LabelFilter);
             }

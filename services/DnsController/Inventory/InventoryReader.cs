@@ -49,7 +49,7 @@ public sealed partial class InventoryReader(
         {
             _epoch = epoch;
             await zones.ReadAllAsync(route53, filter, now, cancellationToken).ConfigureAwait(false);
-            metrics.ZoneRead("full");
+            metrics.ZoneRead(InventoryRead.Full);
             await loadBalancers.RefreshAsync(now, cancellationToken).ConfigureAwait(false);
             LogZonesRead(logger, zones.Zones.Count, zones.RecordCount);
             foreach (var (zoneId, reason) in zones.UnreadableZones)
@@ -65,7 +65,7 @@ public sealed partial class InventoryReader(
             return InventoryRead.None;
         }
 
-        metrics.ZoneRead("stale");
+        metrics.ZoneRead(InventoryRead.Stale);
         await zones.ReadStaleAsync(route53, cancellationToken).ConfigureAwait(false);
         return InventoryRead.Stale;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using AwsIntegrations.DnsController.Inventory;
 
 namespace AwsIntegrations.DnsController.Metrics;
 
@@ -29,7 +30,7 @@ public sealed class DnsMetrics
 
     public void Failure(string reason) => _failures.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
-    public void ZoneRead(string kind) => _zoneReads.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    public void ZoneRead(InventoryRead kind) => _zoneReads.Add(1, new KeyValuePair<string, object?>("kind", kind == InventoryRead.Full ? "full" : "stale"));
 
     public void Synced(long desired, long managed, DateTimeOffset at)
     {

@@ -33,7 +33,7 @@ public sealed class DnsControllerOptions : ServiceOptions
     public bool Events { get; set; }
 
     [Flag("source", "Kinds whose hostnames are published: ingress, service (comma-separated or repeated).")]
-    public string[] Sources { get; set; } = ["ingress", "service"];
+    public string[] Sources { get; set; } = [SourceKind.Ingress, SourceKind.Service];
 
     [Flag("ingress-class", "Only Ingresses of these classes (spec.ingressClassName, else the kubernetes.io/ingress.class annotation; comma-separated or repeated); empty: every class, as external-dns.")]
     public string[] IngressClasses { get; set; } = [];
@@ -157,7 +157,7 @@ public sealed class DnsControllerOptions : ServiceOptions
 
     private FlagException? ValidateRecords()
     {
-        if (Sources.FirstOrDefault(s => s is not ("ingress" or "service")) is { } source)
+        if (Sources.FirstOrDefault(s => s is not (SourceKind.Ingress or SourceKind.Service)) is { } source)
         {
             return new FlagException("source", source, "must be ingress or service");
         }

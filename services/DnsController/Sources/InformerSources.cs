@@ -1,10 +1,9 @@
 using AwsIntegrations.DnsController.Options;
-using AwsIntegrations.DnsController.Sources;
 using AwsIntegrations.Kubernetes.Informers;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AwsIntegrations.DnsController.Sources;
 
@@ -30,12 +29,12 @@ public sealed partial class InformerSources : ISourceProvider
         _settings = SourceSettings.From(options);
         _logger = logger ?? NullLogger.Instance;
         var ns = string.IsNullOrEmpty(options.Namespace) ? null : options.Namespace;
-        if (options.Sources.Contains("ingress"))
+        if (options.Sources.Contains(SourceKind.Ingress))
         {
             _ingresses = informers.GetInformer<V1Ingress>(ns, options.LabelFilter);
         }
 
-        if (options.Sources.Contains("service"))
+        if (options.Sources.Contains(SourceKind.Service))
         {
             _services = informers.GetInformer<V1Service>(ns, options.LabelFilter);
         }

@@ -14,11 +14,11 @@ using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
 using AwsIntegrations.Testing;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using k8s;
-using k8s.Models;
 
 namespace AwsIntegrations.DnsController.Tests.Integration;
 
