@@ -68,10 +68,7 @@ public static class DnsControllerServiceCollectionExtensions
         services.AddSingleton(sp => new PlanSettings(options.TxtOwnerId, options.Policy, sp.GetRequiredService<TxtNameMapper>()) { Scope = sp.GetRequiredService<ZoneFilter>() });
         services.AddSingleton<ZoneInventory>();
         services.AddSingleton<LoadBalancerInventory>();
-        services.AddSingleton(sp => new InventoryReader(
-            sp.GetRequiredService<IRoute53Api>(), sp.GetRequiredService<ZoneInventory>(), sp.GetRequiredService<LoadBalancerInventory>(),
-            sp.GetRequiredService<ZoneFilter>(), options, sp.GetRequiredService<DnsMetrics>(), sp.GetRequiredService<ILogger<InventoryReader>>(),
-            sp.GetService<LeadershipTerm>()));
+        services.AddSingleton<InventoryReader>();
         services.AddSingleton<BuiltSources>();
         services.AddSingleton<BatchSender>();
         services.AddSingleton<Applier>();
