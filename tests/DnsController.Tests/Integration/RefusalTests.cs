@@ -5,7 +5,8 @@ namespace AwsIntegrations.DnsController.Tests.Integration;
 /// <summary>
 /// A change Route 53 refuses because the controller's view of the zone is out of date (a record created behind its back
 /// makes its CREATE "already exist"): the refusal is told by its code, InvalidChangeBatch, and the zone alone is read again
-/// at the next --interval, after which the plan sees the record as it is.
+/// at the next --interval, after which the plan sees the record as it is. A refusal of the request's form (InvalidInput)
+/// says nothing about the zone, so it is not read again.
 /// </summary>
 public sealed class RefusalTests : IAsyncLifetime
 {
@@ -45,5 +46,25 @@ public sealed class RefusalTests : IAsyncLifetime
         _world.Aws.Calls.Clear();
         await _world.PassAsync();
         _world.Calls("ListResourceRecordSets").Should().Be(0, "once read again, the zone is current");
+    }
+
+    [Theory]
+    [InlineData("InvalidChangeBatch", 1)]
+    [InlineData("InvalidInput", 0)]
+    public async Task RefusedChange_TheCodeAloneDecidesWhetherTheZoneIsReadAgain(string code, int reads)
+    {
+        (await _world.PassAsync()).Succeeded.Should().BeTrue();
+        await _world.ApplyIngressAsync("web", ["www.example.com"], _alb);
+        // The emulator's injected message ("injected fault <code>") says nothing about the zone: only the code can tell.
+        _world.Aws.Faults.FailWith("route53", "ChangeResourceRecordSets", code, 400, count: 1);
+
+        (await _world.PassAsync()).Succeeded.Should().BeTrue();
+        (await _world.EventsAsync()).Should().ContainSingle(e => (string?)e["reason"] == "ChangeRefused")
+            .Which["message"]!.GetValue<string>().Should().Contain("injected fault " + code);
+
+        _world.Aws.Calls.Clear();
+        await _world.PassAsync();
+        _world.Calls("ListResourceRecordSets").Should().Be(reads);
+        _world.Calls("ChangeResourceRecordSets").Should().Be(0, "a refused change is not sent again until the next full read");
     }
 }
