@@ -1,65 +1,136 @@
 using AwsIntegrations.Aws;
 using AwsIntegrations.IngressController.Inventory;
+using AwsIntegrations.IngressController.Metrics;
+using AwsIntegrations.IngressController.Options;
 using AwsIntegrations.IngressController.Planning;
+using Microsoft.Extensions.Logging;
 
 namespace AwsIntegrations.IngressController.Apply;
 
 /// <summary>
-/// Carries out a plan in order with ELBv2 calls, recording each success in the inventory so the next pass needs no reads.
+/// Carries out a plan in order with ELBv2 calls, then the web ACL associations with WAFv2 calls, recording each success in
+/// the inventory so the next pass needs no reads (and each write in the metrics and the log).
 /// Names are deterministic and CreateLoadBalancer/CreateTargetGroup are idempotent by name, so a retried or repeated create
 /// after a lost answer or a restart finds the same resource instead of making a second one.
-/// When AWS refuses a change (<see cref="Refusal.IsRefusal"/>), the rest of that load balancer's changes are skipped and the
-/// others go on: what one Ingress asked for never stops the others. A refused certificate is found out exactly (each
+/// When AWS refuses a change (<see cref="Refusal.IsRefusal"/>), the rest of that load balancer's ELBv2 changes are skipped and
+/// the others go on: what one Ingress asked for never stops the others. A refused certificate is found out exactly (each
 /// certificate of a refused batch is added on its own), so the other certificates of a shared load balancer still land.
 /// </summary>
-public sealed class Applier(IElbV2Api elb, Ownership ownership, ApplyContext context)
+public sealed partial class Applier(IElbV2Api elb, IWafv2Api? waf, Ownership ownership, IngressControllerOptions options, IngressMetrics metrics, ILogger<Applier> logger)
 {
+    /// <summary>WAFv2 errors that refuse the ACL asked for: it is not tried again before the next full read.</summary>
+    private static readonly HashSet<string> WebAclRefusals = new(StringComparer.Ordinal)
+    {
+        "WAFNonexistentItemException", "WAFInvalidParameterException", "WAFInvalidOperationException", "AccessDeniedException",
+    };
+
+    /// <summary>Whether web ACL associations are kept (a WAFv2 client is configured).</summary>
+    public bool AppliesWebAcls => waf is not null;
+
     /// <summary>
-    /// Applies every change, skipping the load balancers AWS refused a change for (in the outcome); any other failure stops
-    /// with an <see cref="ApplyException"/> naming the change (what was done is in the inventory).
+    /// Applies every change, skipping the load balancers AWS refused a change for (in the outcome); any other failure of an
+    /// ELBv2 change stops with an <see cref="ApplyException"/> naming the change (what was done is in the inventory). A WAFv2
+    /// failure stops only the web ACL changes (<see cref="ApplyOutcome.WebAclFailure"/>).
     /// </summary>
-    public async Task<ApplyOutcome> ApplyAsync(IReadOnlyList<Change> changes, AwsInventory inventory, Action<Change>? applied, CancellationToken cancellationToken)
+    public async Task<ApplyOutcome> ApplyAsync(IReadOnlyList<Change> changes, AwsInventory inventory, string? vpcId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var outcome = new ApplyOutcome();
         foreach (var change in changes)
         {
-            if (outcome.Refused.ContainsKey(change.Alb) || AlreadyDone(change, inventory))
+            if (change is WebAclChange webAcl)
             {
-                continue;
+                await ApplyWebAclAsync(webAcl, inventory, outcome, cancellationToken).ConfigureAwait(false);
             }
-
-            try
+            else if (!outcome.Refused.ContainsKey(change.Alb) && !AlreadyDone(change, inventory))
             {
-                await ApplyOneAsync(change, inventory, cancellationToken).ConfigureAwait(false);
+                await ApplyElbAsync(change, inventory, vpcId, outcome, cancellationToken).ConfigureAwait(false);
             }
-            catch (AwsServiceException e) when (Refusal.IsRefusal(e))
-            {
-                if (Refusal.IsCertificateCode(e.Code))
-                {
-                    await FindRefusedCertificatesAsync(change, $"{e.Code}: {e.AwsMessage}", inventory, outcome, applied, cancellationToken).ConfigureAwait(false);
-                    if (change is AddListenerCertificates)
-                    {
-                        continue; // the other certificates are on the listener: the load balancer's other changes go on
-                    }
-                }
-
-                outcome.Refused[change.Alb] = new Refusal(change, e.Code, e.AwsMessage);
-                continue;
-            }
-            catch (Exception e) when (e is AwsServiceException or AwsProtocolException or HttpRequestException or TimeoutException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new ApplyException(change, e);
-            }
-
-            applied?.Invoke(change);
         }
 
         return outcome;
     }
 
+    private async Task ApplyElbAsync(Change change, AwsInventory inventory, string? vpcId, ApplyOutcome outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ApplyOneAsync(change, inventory, vpcId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (Refusal.IsRefusal(e))
+        {
+            if (Refusal.IsCertificateCode(e.Code))
+            {
+                await FindRefusedCertificatesAsync(change, $"{e.Code}: {e.AwsMessage}", inventory, outcome, cancellationToken).ConfigureAwait(false);
+                if (change is AddListenerCertificates)
+                {
+                    return; // the other certificates are on the listener: the load balancer's other changes go on
+                }
+            }
+
+            outcome.Refused[change.Alb] = new Refusal(change, e.Code, e.AwsMessage);
+            return;
+        }
+        catch (Exception e) when (e is AwsServiceException or AwsProtocolException or HttpRequestException or TimeoutException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new ApplyException(change, e);
+        }
+
+        Applied(change);
+    }
+
+    /// <summary>
+    /// An association of a load balancer that exists (one whose create AWS refused has none to make); an ACL AWS refuses is
+    /// remembered on the load balancer, which serves without it.
+    /// </summary>
+    private async Task ApplyWebAclAsync(WebAclChange change, AwsInventory inventory, ApplyOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (waf is null || outcome.WebAclFailure is not null || !inventory.Albs.TryGetValue(change.Alb, out var alb))
+        {
+            return;
+        }
+
+        try
+        {
+            await AssociationAsync(change, alb, cancellationToken).ConfigureAwait(false);
+            Applied(change);
+        }
+        catch (AwsServiceException e) when (change is AssociateWebAcl associate && WebAclRefusals.Contains(e.Code))
+        {
+            alb.WebAclRejected = new WebAclRejection(associate.WebAcl, $"{e.Code}: {e.Message}");
+        }
+        catch (Exception e) when (e is AwsServiceException or AwsProtocolException or HttpRequestException or TimeoutException)
+        {
+            outcome.WebAclFailure = e.Message;
+        }
+    }
+
+    private async Task AssociationAsync(WebAclChange change, AlbState alb, CancellationToken cancellationToken)
+    {
+        if (change is AssociateWebAcl associate)
+        {
+            await waf!.AssociateWebAclAsync(associate.WebAcl, alb.Arn, cancellationToken).ConfigureAwait(false);
+            alb.WebAcl = associate.WebAcl;
+            alb.WebAclRejected = null;
+        }
+        else
+        {
+            await waf!.DisassociateWebAclAsync(alb.Arn, cancellationToken).ConfigureAwait(false);
+            alb.WebAcl = null;
+        }
+    }
+
+    /// <summary>ELBv2's name of a target type.</summary>
+    private static string AwsTargetType(TargetType type) => type == TargetType.Ip ? "ip" : "instance";
+
+    private void Applied(Change change)
+    {
+        metrics.Write(change.Operation);
+        LogApplied(logger, change.Operation, change.Alb);
+    }
+
     /// <summary>Which certificates of a refused change AWS refuses: the default one of a listener, or each of a batch tried alone.</summary>
-    private async Task FindRefusedCertificatesAsync(Change change, string reason, AwsInventory inventory, ApplyOutcome outcome, Action<Change>? applied, CancellationToken ct)
+    private async Task FindRefusedCertificatesAsync(Change change, string reason, AwsInventory inventory, ApplyOutcome outcome, CancellationToken ct)
     {
         switch (change)
         {
@@ -79,7 +150,7 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, ApplyContext con
                     try
                     {
                         await AddCertificatesAsync(one, inventory, ct).ConfigureAwait(false);
-                        applied?.Invoke(one);
+                        Applied(one);
                     }
                     catch (AwsServiceException e) when (Refusal.IsRefusal(e) && Refusal.IsCertificateCode(e.Code))
                     {
@@ -100,11 +171,11 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, ApplyContext con
         change is ModifyTargetGroupAttributes m && inventory.TargetGroups.TryGetValue(m.Alb, out var group)
         && Planner.Differing(m.Attributes, group.Attributes).Count == 0;
 
-    private Task ApplyOneAsync(Change change, AwsInventory inventory, CancellationToken ct) => change switch
+    private Task ApplyOneAsync(Change change, AwsInventory inventory, string? vpcId, CancellationToken ct) => change switch
     {
         CreateLoadBalancer c => CreateLoadBalancerAsync(c, inventory, ct),
         ModifyLoadBalancerAttributes c => ModifyAttributesAsync(c, inventory, ct),
-        CreateTargetGroup c => CreateTargetGroupAsync(c, inventory, ct),
+        CreateTargetGroup c => CreateTargetGroupAsync(c, inventory, vpcId, ct),
         ModifyTargetGroup c => ModifyTargetGroupAsync(c, inventory, ct),
         ModifyTargetGroupAttributes c => ModifyTargetGroupAttributesAsync(c, inventory, ct),
         RegisterTargets c => RegisterAsync(c, inventory, ct),
@@ -150,17 +221,17 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, ApplyContext con
         }
     }
 
-    private async Task CreateTargetGroupAsync(CreateTargetGroup c, AwsInventory inventory, CancellationToken ct)
+    private async Task CreateTargetGroupAsync(CreateTargetGroup c, AwsInventory inventory, string? vpcId, CancellationToken ct)
     {
-        var created = await elb.CreateTargetGroupAsync(new CreateTargetGroupRequest(c.Alb, c.Protocol, context.RouterPort, context.VpcId ?? throw new InvalidOperationException("no VPC found: no subnets are tagged for the cluster"))
+        var created = await elb.CreateTargetGroupAsync(new CreateTargetGroupRequest(c.Alb, c.Protocol, options.RouterPort, vpcId ?? throw new InvalidOperationException("no VPC found: no subnets are tagged for the cluster"))
         {
-            TargetType = context.TargetType,
+            TargetType = AwsTargetType(options.TargetType),
             HealthCheck = c.HealthCheck,
             Tags = ownership.Tags(),
         }, ct).ConfigureAwait(false);
         var state = new TargetGroupState
         {
-            Name = c.Alb, Arn = created.Arn, Port = created.Port ?? context.RouterPort, TargetType = created.TargetType, HealthCheck = c.HealthCheck,
+            Name = c.Alb, Arn = created.Arn, Port = created.Port ?? options.RouterPort, TargetType = created.TargetType, HealthCheck = c.HealthCheck,
         };
         inventory.TargetGroups[c.Alb] = state;
 
@@ -209,13 +280,13 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, ApplyContext con
         }
     }
 
-    private TargetDescription Target(string id) => new(id, context.RouterPort);
+    private TargetDescription Target(string id) => new(id, options.RouterPort);
 
     private async Task CreateListenerAsync(CreateListener c, AwsInventory inventory, CancellationToken ct)
     {
         var alb = inventory.Albs[c.Alb];
         var group = inventory.TargetGroups[c.Alb];
-        var https = Change.IsSecure(c.Protocol);
+        var https = ListenerProtocols.IsSecure(c.Protocol);
         var created = await elb.CreateListenerAsync(new CreateListenerRequest(alb.Arn, c.Protocol, https ? 443 : 80, [Action(c.Redirect, group.Arn)])
         {
             SslPolicy = c.SslPolicy,
@@ -225,7 +296,7 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, ApplyContext con
         var state = new ListenerState
         {
             Arn = created.Arn, Protocol = c.Protocol, Port = created.Port, SslPolicy = c.SslPolicy, DefaultCertificate = c.DefaultCertificate,
-            Action = c.Redirect ? "redirect" : "forward", ForwardTargetGroup = c.Redirect ? null : group.Arn,
+            Action = c.Redirect ? ListenerActions.Redirect : ListenerActions.Forward, ForwardTargetGroup = c.Redirect ? null : group.Arn,
         };
         if (https)
         {
@@ -240,7 +311,7 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, ApplyContext con
     private async Task ModifyListenerAsync(ModifyListener c, AwsInventory inventory, CancellationToken ct)
     {
         var alb = inventory.Albs[c.Alb];
-        var listener = (Change.IsSecure(c.Protocol) ? alb.Https : alb.Http) ?? throw new InvalidOperationException($"{c.Alb} has no {c.Protocol} listener");
+        var listener = (ListenerProtocols.IsSecure(c.Protocol) ? alb.Https : alb.Http) ?? throw new InvalidOperationException($"{c.Alb} has no {c.Protocol} listener");
         var groupArn = inventory.TargetGroups[c.Alb].Arn;
         await elb.ModifyListenerAsync(new ModifyListenerRequest(listener.Arn)
         {
@@ -257,7 +328,7 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, ApplyContext con
         listener.SslPolicy = c.SslPolicy ?? listener.SslPolicy;
         if (c.Redirect is { } r)
         {
-            listener.Action = r ? "redirect" : "forward";
+            listener.Action = r ? ListenerActions.Redirect : ListenerActions.Forward;
             listener.ForwardTargetGroup = r ? null : groupArn;
         }
     }
@@ -265,13 +336,13 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, ApplyContext con
     private async Task DeleteListenerAsync(DeleteListener c, AwsInventory inventory, CancellationToken ct)
     {
         var alb = inventory.Albs[c.Alb];
-        var listener = Change.IsSecure(c.Protocol) ? alb.Https : alb.Http;
+        var listener = ListenerProtocols.IsSecure(c.Protocol) ? alb.Https : alb.Http;
         if (listener is not null)
         {
             await elb.DeleteListenerAsync(listener.Arn, ct).ConfigureAwait(false);
         }
 
-        if (Change.IsSecure(c.Protocol))
+        if (ListenerProtocols.IsSecure(c.Protocol))
         {
             alb.Https = null;
         }
@@ -336,6 +407,9 @@ public sealed class Applier(IElbV2Api elb, Ownership ownership, ApplyContext con
     }
 
     private static ListenerActionSpec Action(bool redirect, string targetGroupArn) => redirect
-        ? new ListenerActionSpec("redirect") { Redirect = new RedirectActionSpec("HTTP_301") { Protocol = "HTTPS", Port = "443" } }
+        ? new ListenerActionSpec(ListenerActions.Redirect) { Redirect = new RedirectActionSpec("HTTP_301") { Protocol = ListenerProtocols.Https, Port = "443" } }
         : ListenerActionSpec.Forward(targetGroupArn);
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Operation} on {LoadBalancer}")]
+    private static partial void LogApplied(ILogger logger, string operation, string loadBalancer);
 }

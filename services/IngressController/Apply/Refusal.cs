@@ -1,4 +1,5 @@
 using AwsIntegrations.IngressController.Planning;
+using AwsIntegrations.Kubernetes.Events;
 
 namespace AwsIntegrations.IngressController.Apply;
 
@@ -30,4 +31,19 @@ public sealed record Refusal(Change Change, string Code, string Message)
     }
 
     public static bool IsCertificateCode(string code) => CertificateCodes.Contains(code);
+
+    /// <summary>The problem on the Ingresses of the load balancer <see cref="Change"/> was for.</summary>
+    public Problem ToProblem()
+    {
+        var reason = Code switch
+        {
+            "SSLPolicyNotFound" => "SslPolicyNotFound",
+            "InvalidSecurityGroup" => "SecurityGroupNotFound",
+            "SubnetNotFound" or "InvalidSubnet" => "SubnetsNotFound",
+            _ when Code.StartsWith("TooMany", StringComparison.Ordinal) => "QuotaExceeded",
+            _ => "LoadBalancerRejected",
+        };
+        var advice = reason == "QuotaExceeded" ? "raise the quota or remove load balancers" : "it is tried again when the Ingress changes or at the next resync";
+        return new Problem(reason, $"AWS refused {Change.Operation} for load balancer {Change.Alb}: {Code}: {Message}; {advice}");
+    }
 }

@@ -1,3 +1,4 @@
+using AwsIntegrations.IngressController.Ingresses;
 using AwsIntegrations.IngressController.Options;
 using AwsIntegrations.IngressController.Targets;
 using AwsIntegrations.Kubernetes.Informers;
@@ -42,6 +43,16 @@ public sealed class ClusterView
         Classes.WaitForSyncAsync(cancellationToken),
         Nodes?.WaitForSyncAsync(cancellationToken) ?? Task.CompletedTask,
         Pods?.WaitForSyncAsync(cancellationToken) ?? Task.CompletedTask);
+
+    /// <summary>Every Ingress, and ours (of a served class or an IngressClass of our controller, not being deleted).</summary>
+    public IngressSnapshot ReadIngresses()
+    {
+        var classes = Classes.List();
+        var all = Ingresses.List();
+        var ours = all.Where(i => i.Metadata.DeletionTimestamp is null && IngressClassFilter.IsOurs(i, _options.ServedClasses, classes))
+            .ToDictionary(i => $"{i.Metadata.NamespaceProperty}/{i.Metadata.Name}", StringComparer.Ordinal);
+        return new IngressSnapshot(all, ours);
+    }
 
     public IReadOnlySet<string> Targets() => _options.TargetType == TargetType.Instance
         ? TargetSelection.FromNodes(Nodes!.List())

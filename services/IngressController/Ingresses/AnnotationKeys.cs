@@ -1,6 +1,6 @@
 namespace AwsIntegrations.IngressController.Ingresses;
 
-/// <summary>Annotation keys read from Ingresses: ours first, then the anchors' keys that mean the same.</summary>
+/// <summary>Annotation keys read from Ingresses: ours first, then kube-ingress-aws-controller's (zalando.org/…) and AWS Load Balancer Controller's (alb.ingress.kubernetes.io/…) keys that mean the same.</summary>
 public static class AnnotationKeys
 {
     public const string IngressClass = "kubernetes.io/ingress.class";

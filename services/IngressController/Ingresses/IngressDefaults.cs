@@ -1,9 +1,10 @@
+using AwsIntegrations.IngressController.Inventory;
 using AwsIntegrations.IngressController.Options;
 
 namespace AwsIntegrations.IngressController.Ingresses;
 
 /// <summary>Load balancer settings an Ingress gets unless its annotations say otherwise, and the hosts that never get one.</summary>
-public sealed record IngressDefaults(string Scheme, string IpAddressType, string SslPolicy, string? Waf, bool Http2, bool Redirect, string Type = "application", string? ClusterLocalDomain = null)
+public sealed record IngressDefaults(string Scheme, string IpAddressType, string SslPolicy, string? Waf, bool Http2, bool Redirect, string Type = LoadBalancerTypes.Application, string? ClusterLocalDomain = null)
 {
     public static IngressDefaults From(IngressControllerOptions options)
     {

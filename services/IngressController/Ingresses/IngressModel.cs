@@ -1,3 +1,5 @@
+using AwsIntegrations.Kubernetes.Events;
+
 namespace AwsIntegrations.IngressController.Ingresses;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed record IngressModel(
     GroupKey Group,
     bool HttpsOnly,
     IReadOnlyList<string> StatusHostnames,
-    IReadOnlyList<IngressProblem> Problems)
+    IReadOnlyList<Problem> Problems)
 {
     public bool ClusterLocalOnly { get; init; }
 }

@@ -1,4 +1,6 @@
 using AwsIntegrations.Aws;
+using AwsIntegrations.IngressController.Inventory;
+using AwsIntegrations.Kubernetes.Events;
 using k8s;
 using k8s.Models;
 
@@ -15,7 +17,7 @@ public static class IngressReader
         ArgumentNullException.ThrowIfNull(ingress);
         ArgumentNullException.ThrowIfNull(defaults);
         var key = $"{ingress.Metadata.NamespaceProperty}/{ingress.Metadata.Name}";
-        var problems = new List<IngressProblem>();
+        var problems = new List<Problem>();
         var annotations = ingress.Metadata.Annotations ?? new Dictionary<string, string>();
 
         var scheme = Choice(annotations, AnnotationKeys.Scheme, ["internet-facing", "internal"], defaults.Scheme, problems);
@@ -38,7 +40,7 @@ public static class IngressReader
             .ToList();
         var hosts = defaults.ClusterLocalDomain is { } local ? named.Where(h => h != local && !h.EndsWith("." + local, StringComparison.Ordinal)).ToList() : named;
         var status = (ingress.Status?.LoadBalancer?.Ingress ?? []).Select(i => i.Hostname).OfType<string>().ToList();
-        var group = type == "network"
+        var group = type == LoadBalancerTypes.Network
             ? new GroupKey(scheme, ipType, null, sslPolicy, null, true, false, shared ? null : key, type) // what an NLB has no use for does not split groups
             : new GroupKey(scheme, ipType, securityGroup, sslPolicy, waf, http2, redirect, shared ? null : key);
         return new IngressModel(key, hosts, certificates, group, redirect, status, problems) { ClusterLocalOnly = named.Count > 0 && hosts.Count == 0 };
@@ -49,24 +51,24 @@ public static class IngressReader
     /// a WAF annotation asks for an Application Load Balancer (kube-ingress-aws-controller's kubernetes/adapter.go); with
     /// "nlb" those are ignored, with a problem (an NLB takes neither).
     /// </summary>
-    private static string LoadBalancerType(IDictionary<string, string> annotations, IngressDefaults defaults, string scheme, bool albOnlyAnnotations, List<IngressProblem> problems)
+    private static string LoadBalancerType(IDictionary<string, string> annotations, IngressDefaults defaults, string scheme, bool albOnlyAnnotations, List<Problem> problems)
     {
         var value = First(annotations, AnnotationKeys.LoadBalancerType)?.ToLowerInvariant();
         var type = value switch
         {
             null => null,
-            "nlb" or "network" => "network",
-            "alb" or "application" => "application",
-            _ => Reported(Invalid(FirstKey(annotations, AnnotationKeys.LoadBalancerType)!, value, "\"nlb\" or \"alb\"", defaults.Type == "network" ? "nlb" : "alb"), problems, (string?)null),
+            "nlb" or LoadBalancerTypes.Network => LoadBalancerTypes.Network,
+            "alb" or LoadBalancerTypes.Application => LoadBalancerTypes.Application,
+            _ => Reported(Invalid(FirstKey(annotations, AnnotationKeys.LoadBalancerType)!, value, "\"nlb\" or \"alb\"", defaults.Type == LoadBalancerTypes.Network ? "nlb" : "alb"), problems, (string?)null),
         };
         if (type is null)
         {
-            return defaults.Type == "network" && scheme != "internal" && !albOnlyAnnotations ? "network" : "application";
+            return defaults.Type == LoadBalancerTypes.Network && scheme != "internal" && !albOnlyAnnotations ? LoadBalancerTypes.Network : LoadBalancerTypes.Application;
         }
 
-        if (type == "network" && albOnlyAnnotations)
+        if (type == LoadBalancerTypes.Network && albOnlyAnnotations)
         {
-            problems.Add(new IngressProblem("InvalidAnnotation", "a Network Load Balancer takes no security group nor WAF web ACL: those annotations are ignored"));
+            problems.Add(new Problem("InvalidAnnotation", "a Network Load Balancer takes no security group nor WAF web ACL: those annotations are ignored"));
         }
 
         return type;
@@ -78,7 +80,7 @@ public static class IngressReader
     private static string? FirstKey(IDictionary<string, string> annotations, string[] keys) =>
         keys.FirstOrDefault(k => !string.IsNullOrWhiteSpace((annotations.TryGetValue(k, out var value) ? value : null)));
 
-    private static string Choice(IDictionary<string, string> annotations, string[] keys, string[] allowed, string fallback, List<IngressProblem> problems)
+    private static string Choice(IDictionary<string, string> annotations, string[] keys, string[] allowed, string fallback, List<Problem> problems)
     {
         var value = First(annotations, keys);
         if (value is null)
@@ -95,7 +97,7 @@ public static class IngressReader
         return fallback;
     }
 
-    private static bool Boolean(IDictionary<string, string> annotations, string[] keys, bool fallback, List<IngressProblem> problems)
+    private static bool Boolean(IDictionary<string, string> annotations, string[] keys, bool fallback, List<Problem> problems)
     {
         var value = First(annotations, keys);
         if (value is null)
@@ -112,7 +114,7 @@ public static class IngressReader
         return fallback;
     }
 
-    private static bool Redirect(IDictionary<string, string> annotations, bool fallback, List<IngressProblem> problems)
+    private static bool Redirect(IDictionary<string, string> annotations, bool fallback, List<Problem> problems)
     {
         var value = First(annotations, AnnotationKeys.SslRedirect);
         return value switch
@@ -124,7 +126,7 @@ public static class IngressReader
         };
     }
 
-    private static string SslPolicy(IDictionary<string, string> annotations, string fallback, List<IngressProblem> problems)
+    private static string SslPolicy(IDictionary<string, string> annotations, string fallback, List<Problem> problems)
     {
         var value = First(annotations, AnnotationKeys.SslPolicy);
         if (value is null)
@@ -137,7 +139,7 @@ public static class IngressReader
             : Reported(Invalid(FirstKey(annotations, AnnotationKeys.SslPolicy)!, value, $"one of AWS's predefined security policies (e.g. {ElbV2SslPolicies.Recommended})", fallback), problems, fallback);
     }
 
-    private static string? SecurityGroup(IDictionary<string, string> annotations, List<IngressProblem> problems)
+    private static string? SecurityGroup(IDictionary<string, string> annotations, List<Problem> problems)
     {
         var value = First(annotations, AnnotationKeys.SecurityGroup);
         if (value is null)
@@ -150,7 +152,7 @@ public static class IngressReader
             : Reported(Invalid(FirstKey(annotations, AnnotationKeys.SecurityGroup)!, value, "one security group id (sg-…)", "the default security group"), problems, (string?)null);
     }
 
-    private static string? WebAcl(IDictionary<string, string> annotations, string? fallback, List<IngressProblem> problems)
+    private static string? WebAcl(IDictionary<string, string> annotations, string? fallback, List<Problem> problems)
     {
         var value = First(annotations, AnnotationKeys.Waf);
         if (value is null || Waf.WebAclArn.IsValid(value))
@@ -162,7 +164,7 @@ public static class IngressReader
         return Reported(Invalid(FirstKey(annotations, AnnotationKeys.Waf)!, value, Waf.WebAclArn.Expected + classic, fallback ?? "no web ACL"), problems, fallback);
     }
 
-    private static List<string>? Certificates(IDictionary<string, string> annotations, List<IngressProblem> problems)
+    private static List<string>? Certificates(IDictionary<string, string> annotations, List<Problem> problems)
     {
         var value = First(annotations, AnnotationKeys.CertificateArn);
         if (value is null)
@@ -186,10 +188,10 @@ public static class IngressReader
         (arn.Contains(":acm:", StringComparison.Ordinal) && arn.Contains(":certificate/", StringComparison.Ordinal)
          || arn.Contains(":iam::", StringComparison.Ordinal) && arn.Contains(":server-certificate/", StringComparison.Ordinal));
 
-    private static IngressProblem Invalid(string key, string value, string allowed, string used) =>
+    private static Problem Invalid(string key, string value, string allowed, string used) =>
         new("InvalidAnnotation", $"annotation {key}: \"{value}\" is not valid; allowed: {allowed}; using {used}");
 
-    private static T Reported<T>(IngressProblem problem, List<IngressProblem> problems, T fallback)
+    private static T Reported<T>(Problem problem, List<Problem> problems, T fallback)
     {
         problems.Add(problem);
         return fallback;

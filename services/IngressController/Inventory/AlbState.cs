@@ -9,17 +9,22 @@ public sealed class AlbState
 
     public required string DnsName { get; init; }
 
-    public string State { get; set; } = "active";
+    public string State { get; set; } = LoadBalancerStates.Active;
 
     public string Scheme { get; init; } = "internet-facing";
 
-    /// <summary>"application" or "network".</summary>
-    public string Type { get; init; } = "application";
+    /// <summary><see cref="LoadBalancerTypes.Application"/> or <see cref="LoadBalancerTypes.Network"/>.</summary>
+    public string Type { get; init; } = LoadBalancerTypes.Application;
+
+    public bool IsNetwork => Type == LoadBalancerTypes.Network;
 
     public DateTimeOffset CreatedTime { get; init; }
 
     /// <summary>Serving: active, or active_impaired (up, with a zone impaired).</summary>
-    public bool IsActive => State is "active" or "active_impaired";
+    public bool IsActive => State is LoadBalancerStates.Active or LoadBalancerStates.ActiveImpaired;
+
+    /// <summary>AWS is still making it (minutes): read again by ARN until it is active.</summary>
+    public bool IsProvisioning => State == LoadBalancerStates.Provisioning;
 
     public Dictionary<string, string> Attributes { get; init; } = new(StringComparer.Ordinal);
 
@@ -34,7 +39,7 @@ public sealed class AlbState
     public bool WebAclKnown { get; set; }
 
     /// <summary>A web ACL AWS refused to associate (unknown, malformed), with why; not tried again before the next full read.</summary>
-    public (string Acl, string Reason)? WebAclRejected { get; set; }
+    public WebAclRejection? WebAclRejected { get; set; }
 
     /// <summary>When it was first found unneeded (its unused-since tag); null while needed.</summary>
     public DateTimeOffset? UnusedSince { get; set; }

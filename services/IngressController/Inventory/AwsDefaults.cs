@@ -33,5 +33,5 @@ public static class AwsDefaults
         [AccessLogsPrefix] = "",
     };
 
-    public static Dictionary<string, string> NewAttributes(string type) => type == "network" ? NewNlbAttributes() : NewAlbAttributes();
+    public static Dictionary<string, string> NewAttributes(string type) => type == LoadBalancerTypes.Network ? NewNlbAttributes() : NewAlbAttributes();
 }

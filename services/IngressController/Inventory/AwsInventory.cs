@@ -11,6 +11,9 @@ public sealed class AwsInventory
     /// <summary>Target groups by name (a load balancer's target group has the load balancer's name).</summary>
     public Dictionary<string, TargetGroupState> TargetGroups { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Why the web ACL associations could not be read at the last full read (null: read, or WAF not used).</summary>
+    public string? WebAclReadDenied { get; set; }
+
     public AlbState? AlbByDnsName(string dnsName) =>
         Albs.Values.FirstOrDefault(a => string.Equals(a.DnsName, dnsName, StringComparison.OrdinalIgnoreCase));
 }

@@ -12,7 +12,7 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
     {
         var inventory = new AwsInventory();
         var candidates = (await elb.DescribeLoadBalancersAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-            .Where(l => ownership.Parse(l.Name) is not null && l.Type is "application" or "network").ToList();
+            .Where(l => ownership.Parse(l.Name) is not null && l.Type is LoadBalancerTypes.Application or LoadBalancerTypes.Network).ToList();
         var groups = (await elb.DescribeTargetGroupsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
             .Where(g => ownership.Parse(g.Name) is not null).ToList();
         var arns = candidates.Select(c => c.Arn).Concat(groups.Select(g => g.Arn)).ToList();
@@ -23,51 +23,76 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
 
         foreach (var group in groups.Where(g => Owned(g.Arn)))
         {
-            var health = await elb.DescribeTargetHealthAsync(group.Arn, cancellationToken: cancellationToken).ConfigureAwait(false);
-            inventory.TargetGroups[group.Name] = new TargetGroupState
-            {
-                Name = group.Name,
-                Arn = group.Arn,
-                UnusedSince = UnusedSinceTag.Parse(tags[group.Arn]),
-                Port = group.Port ?? 0,
-                TargetType = group.TargetType,
-                HealthCheck = group.HealthCheck,
-                Targets = health.Where(h => h.State != "draining").Select(h => h.Target.Id).ToHashSet(StringComparer.Ordinal),
-                Attributes = new Dictionary<string, string>(await elb.DescribeTargetGroupAttributesAsync(group.Arn, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal),
-            };
+            inventory.TargetGroups[group.Name] = await ReadTargetGroupAsync(group, tags[group.Arn], cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var lb in candidates.Where(c => Owned(c.Arn)))
         {
-            var state = new AlbState
-            {
-                Name = lb.Name,
-                Arn = lb.Arn,
-                UnusedSince = UnusedSinceTag.Parse(tags[lb.Arn]),
-                DnsName = lb.DnsName,
-                State = lb.State,
-                Scheme = lb.Scheme,
-                Type = lb.Type,
-                CreatedTime = lb.CreatedTime,
-                Attributes = new Dictionary<string, string>(await elb.DescribeLoadBalancerAttributesAsync(lb.Arn, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal),
-            };
-            foreach (var listener in await elb.DescribeListenersAsync(lb.Arn, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                var read = await ReadListenerAsync(listener, cancellationToken).ConfigureAwait(false);
-                if (listener.Protocol is "HTTPS" or "TLS" && listener.Port == 443)
-                {
-                    state.Https = read;
-                }
-                else if (listener.Protocol is "HTTP" or "TCP" && listener.Port == 80)
-                {
-                    state.Http = read;
-                }
-            }
-
-            inventory.Albs[lb.Name] = state;
+            inventory.Albs[lb.Name] = await ReadLoadBalancerAsync(lb, tags[lb.Arn], cancellationToken).ConfigureAwait(false);
         }
 
         return inventory;
+    }
+
+    private async Task<TargetGroupState> ReadTargetGroupAsync(TargetGroupDescription group, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        var health = await elb.DescribeTargetHealthAsync(group.Arn, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new TargetGroupState
+        {
+            Name = group.Name,
+            Arn = group.Arn,
+            UnusedSince = UnusedSinceTag.Parse(tags),
+            Port = group.Port ?? 0,
+            TargetType = group.TargetType,
+            HealthCheck = group.HealthCheck,
+            Targets = health.Where(h => h.State != "draining").Select(h => h.Target.Id).ToHashSet(StringComparer.Ordinal),
+            Attributes = new Dictionary<string, string>(await elb.DescribeTargetGroupAttributesAsync(group.Arn, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>A load balancer with its attributes and its HTTPS/TLS:443 and HTTP/TCP:80 listeners.</summary>
+    private async Task<AlbState> ReadLoadBalancerAsync(LoadBalancerDescription lb, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        var state = new AlbState
+        {
+            Name = lb.Name,
+            Arn = lb.Arn,
+            UnusedSince = UnusedSinceTag.Parse(tags),
+            DnsName = lb.DnsName,
+            State = lb.State,
+            Scheme = lb.Scheme,
+            Type = lb.Type,
+            CreatedTime = lb.CreatedTime,
+            Attributes = new Dictionary<string, string>(await elb.DescribeLoadBalancerAttributesAsync(lb.Arn, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal),
+        };
+        foreach (var listener in await elb.DescribeListenersAsync(lb.Arn, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var read = await ReadListenerAsync(listener, cancellationToken).ConfigureAwait(false);
+            if (ListenerProtocols.IsSecure(listener.Protocol) && listener.Port == 443)
+            {
+                state.Https = read;
+            }
+            else if (listener.Protocol is ListenerProtocols.Http or ListenerProtocols.Tcp && listener.Port == 80)
+            {
+                state.Http = read;
+            }
+        }
+
+        return state;
+    }
+
+    /// <summary>Reads the state of just these load balancers again (one DescribeLoadBalancers by ARN).</summary>
+    public async Task RefreshStatesAsync(IReadOnlyCollection<AlbState> albs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(albs);
+        var byArn = albs.ToDictionary(a => a.Arn, StringComparer.Ordinal);
+        foreach (var described in await elb.DescribeLoadBalancersAsync([.. byArn.Keys], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (byArn.TryGetValue(described.Arn, out var alb))
+            {
+                alb.State = described.State;
+            }
+        }
     }
 
     private async Task<ListenerState> ReadListenerAsync(ListenerDescription listener, CancellationToken cancellationToken)
@@ -79,11 +104,11 @@ public sealed class InventoryReader(IElbV2Api elb, Ownership ownership)
             Protocol = listener.Protocol,
             Port = listener.Port,
             SslPolicy = listener.SslPolicy,
-            Action = action?.Type ?? "forward",
+            Action = action?.Type ?? ListenerActions.Forward,
             ForwardTargetGroup = action?.TargetGroupArn,
             DefaultCertificate = listener.Certificates.FirstOrDefault()?.CertificateArn,
         };
-        if (listener.Protocol is "HTTPS" or "TLS")
+        if (ListenerProtocols.IsSecure(listener.Protocol))
         {
             foreach (var certificate in await elb.DescribeListenerCertificatesAsync(listener.Arn, cancellationToken).ConfigureAwait(false))
             {

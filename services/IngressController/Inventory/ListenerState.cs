@@ -16,8 +16,8 @@ public sealed class ListenerState
     /// <summary>Listener certificates besides the default.</summary>
     public HashSet<string> Certificates { get; init; } = new(StringComparer.Ordinal);
 
-    /// <summary>"forward" (to <see cref="ForwardTargetGroup"/>) or "redirect" (to HTTPS).</summary>
-    public string Action { get; set; } = "forward";
+    /// <summary><see cref="ListenerActions.Forward"/> (to <see cref="ForwardTargetGroup"/>) or <see cref="ListenerActions.Redirect"/> (to HTTPS).</summary>
+    public string Action { get; set; } = ListenerActions.Forward;
 
     public string? ForwardTargetGroup { get; set; }
 }

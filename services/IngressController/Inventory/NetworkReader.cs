@@ -14,49 +14,56 @@ public sealed class NetworkReader(IEc2Api ec2, IngressControllerOptions options)
 {
     public async Task<NetworkView> ReadAsync(CancellationToken cancellationToken)
     {
-        var cluster = $"kubernetes.io/cluster/{options.ClusterId}";
-        var inVpc = string.IsNullOrEmpty(options.VpcId) ? [] : new[] { Ec2Filter.Of("vpc-id", options.VpcId) };
-        IReadOnlyList<Ec2Subnet> subnets;
-        NetworkView network;
-        if (options.Subnets.Count > 0)
-        {
-            subnets = await ec2.DescribeSubnetsAsync(subnetIds: options.Subnets, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var all = SubnetPicker.PerZone(subnets, SubnetPicker.ElbRole, _ => true);
-            network = new NetworkView(all, all, VpcOf(subnets), null);
-        }
-        else
-        {
-            subnets = await ec2.DescribeSubnetsAsync([Ec2Filter.TagKey(cluster), .. inVpc], cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (subnets.Count == 0 && inVpc.Length > 0)
-            {
-                subnets = await ec2.DescribeSubnetsAsync(inVpc, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-
-            var vpc = VpcOf(subnets);
-            subnets = [.. subnets.Where(s => s.VpcId == vpc)];
-            IReadOnlySet<string> publicIds = new HashSet<string>();
-            if (SubnetPicker.SomeZoneUntagged(subnets, SubnetPicker.ElbRole))
-            {
-                var tables = await ec2.DescribeRouteTablesAsync([Ec2Filter.Of("vpc-id", vpc!)], cancellationToken: cancellationToken).ConfigureAwait(false);
-                publicIds = SubnetPicker.Public(subnets.Select(s => s.SubnetId), tables);
-            }
-
-            network = new NetworkView(
-                SubnetPicker.PerZone(subnets, SubnetPicker.ElbRole, s => s.Tags.ContainsKey(SubnetPicker.ElbRole) || publicIds.Contains(s.SubnetId)),
-                SubnetPicker.PerZone(subnets, SubnetPicker.InternalElbRole, _ => true),
-                vpc,
-                null);
-        }
-
+        var network = options.Subnets.Count > 0
+            ? await ReadGivenSubnetsAsync(cancellationToken).ConfigureAwait(false)
+            : await DiscoverSubnetsAsync(cancellationToken).ConfigureAwait(false);
         var securityGroup = options.SecurityGroup;
         if (string.IsNullOrEmpty(securityGroup))
         {
             var (key, value) = SplitTag(options.SecurityGroupTag);
-            var groups = await ec2.DescribeSecurityGroupsAsync([Ec2Filter.Tag(cluster, "owned", "shared"), Ec2Filter.Tag(key, value), .. inVpc], cancellationToken: cancellationToken).ConfigureAwait(false);
+            var groups = await ec2.DescribeSecurityGroupsAsync([Ec2Filter.Tag(ClusterTag, "owned", "shared"), Ec2Filter.Tag(key, value), .. InVpc], cancellationToken: cancellationToken).ConfigureAwait(false);
             securityGroup = groups.Select(g => g.GroupId).Order(StringComparer.Ordinal).FirstOrDefault();
         }
 
         return network with { SecurityGroup = securityGroup };
+    }
+
+    private string ClusterTag => $"kubernetes.io/cluster/{options.ClusterId}";
+
+    private Ec2Filter[] InVpc => string.IsNullOrEmpty(options.VpcId) ? [] : [Ec2Filter.Of("vpc-id", options.VpcId)];
+
+    /// <summary>Exactly --subnets, for either scheme.</summary>
+    private async Task<NetworkView> ReadGivenSubnetsAsync(CancellationToken cancellationToken)
+    {
+        var subnets = await ec2.DescribeSubnetsAsync(subnetIds: options.Subnets, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var all = SubnetPicker.PerZone(subnets, SubnetPicker.ElbRole, _ => true);
+        return new NetworkView(all, all, VpcOf(subnets), null);
+    }
+
+    /// <summary>The cluster's tagged subnets (else, with --vpc-id, the VPC's), public ones by tag or by route to an internet gateway.</summary>
+    private async Task<NetworkView> DiscoverSubnetsAsync(CancellationToken cancellationToken)
+    {
+        var inVpc = InVpc;
+        var subnets = await ec2.DescribeSubnetsAsync([Ec2Filter.TagKey(ClusterTag), .. inVpc], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (subnets.Count == 0 && inVpc.Length > 0)
+        {
+            subnets = await ec2.DescribeSubnetsAsync(inVpc, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        var vpc = VpcOf(subnets);
+        subnets = [.. subnets.Where(s => s.VpcId == vpc)];
+        IReadOnlySet<string> publicIds = new HashSet<string>();
+        if (SubnetPicker.SomeZoneUntagged(subnets, SubnetPicker.ElbRole))
+        {
+            var tables = await ec2.DescribeRouteTablesAsync([Ec2Filter.Of("vpc-id", vpc!)], cancellationToken: cancellationToken).ConfigureAwait(false);
+            publicIds = SubnetPicker.Public(subnets.Select(s => s.SubnetId), tables);
+        }
+
+        return new NetworkView(
+            SubnetPicker.PerZone(subnets, SubnetPicker.ElbRole, s => s.Tags.ContainsKey(SubnetPicker.ElbRole) || publicIds.Contains(s.SubnetId)),
+            SubnetPicker.PerZone(subnets, SubnetPicker.InternalElbRole, _ => true),
+            vpc,
+            null);
     }
 
     private string? VpcOf(IReadOnlyList<Ec2Subnet> subnets) =>

@@ -4,9 +4,9 @@ namespace AwsIntegrations.IngressController.Inventory;
 public sealed record NetworkView(IReadOnlyList<string> PublicSubnets, IReadOnlyList<string> InternalSubnets, string? VpcId, string? SecurityGroup)
 {
     /// <summary>The subnets for a load balancer; null when too few zones are covered (an ALB needs two, an NLB one).</summary>
-    public IReadOnlyList<string>? SubnetsFor(string scheme, string type = "application")
+    public IReadOnlyList<string>? SubnetsFor(string scheme, string type = LoadBalancerTypes.Application)
     {
         var subnets = scheme == "internal" ? InternalSubnets : PublicSubnets;
-        return subnets.Count >= (type == "network" ? 1 : 2) ? subnets : null;
+        return subnets.Count >= (type == LoadBalancerTypes.Network ? 1 : 2) ? subnets : null;
     }
 }

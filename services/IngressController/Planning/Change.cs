@@ -8,9 +8,6 @@ public abstract record Change(string Alb)
 {
     /// <summary>The ELBv2 operation that carries the change out.</summary>
     public abstract string Operation { get; }
-
-    /// <summary>HTTPS and TLS listeners hold certificates, on port 443; HTTP and TCP ones are on port 80.</summary>
-    public static bool IsSecure(string protocol) => protocol is "HTTPS" or "TLS";
 }
 
 /// <summary>An Application Load Balancer with its security group, or a Network Load Balancer (no security group).</summary>
@@ -111,4 +108,20 @@ public sealed record TagUnused(string Alb, CleanupTarget Target, DateTimeOffset 
 public sealed record UntagUnused(string Alb, CleanupTarget Target) : Change(Alb)
 {
     public override string Operation => "RemoveTags";
+}
+
+/// <summary>
+/// A load balancer's WAFv2 web ACL association: applied after every ELBv2 write (the load balancer must exist), and not
+/// stopped by a refusal of the load balancer's other changes.
+/// </summary>
+public abstract record WebAclChange(string Alb) : Change(Alb);
+
+public sealed record AssociateWebAcl(string Alb, string WebAcl) : WebAclChange(Alb)
+{
+    public override string Operation => "AssociateWebACL";
+}
+
+public sealed record DisassociateWebAcl(string Alb) : WebAclChange(Alb)
+{
+    public override string Operation => "DisassociateWebACL";
 }

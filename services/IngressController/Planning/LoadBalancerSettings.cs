@@ -13,7 +13,7 @@ public sealed record LoadBalancerSettings(int IdleTimeoutSeconds, bool DeletionP
         ArgumentNullException.ThrowIfNull(options);
         return new((int)options.IdleTimeout.TotalSeconds, options.DeletionProtection, options.MaxCertsPerAlb, options.CleanupGrace, new TargetGroupHealthCheck
         {
-            Protocol = options.TargetHttps ? "HTTPS" : "HTTP",
+            Protocol = options.TargetHttps ? ListenerProtocols.Https : ListenerProtocols.Http,
             Port = options.HealthCheckPort == 0 || options.HealthCheckPort == options.RouterPort ? "traffic-port" : options.HealthCheckPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Path = options.HealthCheckPath,
             IntervalSeconds = (int)options.HealthCheckInterval.TotalSeconds,
@@ -62,7 +62,7 @@ public sealed record LoadBalancerSettings(int IdleTimeoutSeconds, bool DeletionP
     public string TargetProtocol(GroupKey group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        return group.IsNetwork ? "TCP" : TargetHttps ? "HTTPS" : "HTTP";
+        return group.IsNetwork ? ListenerProtocols.Tcp : TargetHttps ? ListenerProtocols.Https : ListenerProtocols.Http;
     }
 
     /// <summary>
@@ -74,7 +74,7 @@ public sealed record LoadBalancerSettings(int IdleTimeoutSeconds, bool DeletionP
     {
         ArgumentNullException.ThrowIfNull(group);
         return group.IsNetwork
-            ? HealthCheck with { Protocol = "HTTP", TimeoutSeconds = null, HealthyThresholdCount = NlbHealthyThreshold, UnhealthyThresholdCount = NlbHealthyThreshold }
+            ? HealthCheck with { Protocol = ListenerProtocols.Http, TimeoutSeconds = null, HealthyThresholdCount = NlbHealthyThreshold, UnhealthyThresholdCount = NlbHealthyThreshold }
             : HealthCheck;
     }
 

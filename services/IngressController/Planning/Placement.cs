@@ -1,4 +1,5 @@
 using AwsIntegrations.IngressController.Ingresses;
+using AwsIntegrations.Kubernetes.Events;
 
 namespace AwsIntegrations.IngressController.Planning;
 
@@ -6,4 +7,4 @@ namespace AwsIntegrations.IngressController.Planning;
 public sealed record Placement(
     IReadOnlyDictionary<string, string> Assignments,
     IReadOnlyDictionary<string, DesiredAlb> Albs,
-    IReadOnlyDictionary<string, IReadOnlyList<IngressProblem>> Problems);
+    IReadOnlyDictionary<string, IReadOnlyList<Problem>> Problems);

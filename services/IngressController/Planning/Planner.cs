@@ -23,17 +23,24 @@ public static class Planner
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(settings);
         var changes = new List<Change>();
-        var stillUnneeded = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-
+        var cleanup = new CleanupClock(unneeded, now, settings.CleanupGrace);
         foreach (var alb in desired.Values.OrderBy(a => a.Name, StringComparer.Ordinal))
         {
-            PlanAlb(alb, actual, targets, settings, unneeded, stillUnneeded, now, changes);
+            PlanAlb(alb, actual, targets, settings, cleanup, changes);
         }
 
+        PlanUnneededAlbs(desired, actual, cleanup, changes);
+        PlanUnneededTargetGroups(desired, actual, cleanup, changes);
+        return new Plan(changes, cleanup.StillUnneeded, cleanup.NextDue);
+    }
+
+    /// <summary>Our load balancers no one needs: tagged unused, then deleted with their target group after the grace.</summary>
+    private static void PlanUnneededAlbs(IReadOnlyDictionary<string, DesiredAlb> desired, AwsInventory actual, CleanupClock cleanup, List<Change> changes)
+    {
         foreach (var alb in actual.Albs.Values.Where(a => !desired.ContainsKey(a.Name)).OrderBy(a => a.Name, StringComparer.Ordinal))
         {
             var key = $"alb:{alb.Name}";
-            if (Due(key, alb.UnusedSince, unneeded, stillUnneeded, now, settings.CleanupGrace) && !alb.DeletionProtected)
+            if (cleanup.Due(key, alb.UnusedSince) && !alb.DeletionProtected)
             {
                 changes.Add(new DeleteLoadBalancer(alb.Name));
                 if (actual.TargetGroups.ContainsKey(alb.Name))
@@ -43,31 +50,46 @@ public static class Planner
             }
             else if (alb.UnusedSince is null)
             {
-                changes.Add(new TagUnused(alb.Name, CleanupTarget.LoadBalancer, Since(key, null, unneeded, now)));
+                changes.Add(new TagUnused(alb.Name, CleanupTarget.LoadBalancer, cleanup.Since(key, null)));
             }
         }
+    }
 
+    /// <summary>Our target groups left without a load balancer: tagged unused, then deleted after the grace.</summary>
+    private static void PlanUnneededTargetGroups(IReadOnlyDictionary<string, DesiredAlb> desired, AwsInventory actual, CleanupClock cleanup, List<Change> changes)
+    {
         foreach (var group in actual.TargetGroups.Values.Where(t => !desired.ContainsKey(t.Name) && !actual.Albs.ContainsKey(t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             var key = $"tg:{group.Name}";
-            if (Due(key, group.UnusedSince, unneeded, stillUnneeded, now, settings.CleanupGrace))
+            if (cleanup.Due(key, group.UnusedSince))
             {
                 changes.Add(new DeleteTargetGroup(group.Name));
             }
             else if (group.UnusedSince is null)
             {
-                changes.Add(new TagUnused(group.Name, CleanupTarget.TargetGroup, Since(key, null, unneeded, now)));
+                changes.Add(new TagUnused(group.Name, CleanupTarget.TargetGroup, cleanup.Since(key, null)));
             }
         }
-
-        DateTimeOffset? next = stillUnneeded.Count == 0 ? null : stillUnneeded.Values.Min() + settings.CleanupGrace;
-        return new Plan(changes, stillUnneeded, next);
     }
 
-    private static void PlanAlb(DesiredAlb alb, AwsInventory actual, IReadOnlySet<string> targets, LoadBalancerSettings settings,
-        IReadOnlyDictionary<string, DateTimeOffset> unneeded, Dictionary<string, DateTimeOffset> stillUnneeded, DateTimeOffset now, List<Change> changes)
+    private static void PlanAlb(DesiredAlb alb, AwsInventory actual, IReadOnlySet<string> targets, LoadBalancerSettings settings, CleanupClock cleanup, List<Change> changes)
     {
         actual.Albs.TryGetValue(alb.Name, out var current);
+        if (!PlanLoadBalancer(alb, current, settings, changes))
+        {
+            return; // reported on the Ingresses; nothing can be created without subnets and security group
+        }
+
+        actual.TargetGroups.TryGetValue(alb.Name, out var group);
+        PlanTargetGroup(alb, group, settings, changes);
+        PlanTargets(alb.Name, group, targets, changes);
+        PlanHttps(alb, current?.Https, settings, cleanup, changes);
+        PlanHttp(alb, current?.Http, settings, changes, group?.Arn);
+    }
+
+    /// <summary>The load balancer created (when it can be) or untagged, and its attributes; false when it cannot be created.</summary>
+    private static bool PlanLoadBalancer(DesiredAlb alb, AlbState? current, LoadBalancerSettings settings, List<Change> changes)
+    {
         if (current?.UnusedSince is not null)
         {
             changes.Add(new UntagUnused(alb.Name, CleanupTarget.LoadBalancer));
@@ -77,21 +99,23 @@ public static class Planner
         {
             if (alb.Subnets is null || (alb.SecurityGroup is null && !alb.Group.IsNetwork))
             {
-                return; // reported on the Ingresses; nothing can be created without them
+                return false;
             }
 
             changes.Add(new CreateLoadBalancer(alb.Name, alb.Group, alb.Subnets, alb.Group.IsNetwork ? null : alb.SecurityGroup));
         }
 
-        var attributes = current?.Attributes ?? AwsDefaults.NewAttributes(alb.Group.Type);
-        var wanted = settings.Attributes(alb.Group);
-        var attributeChanges = Differing(wanted, attributes);
+        var attributeChanges = Differing(settings.Attributes(alb.Group), current?.Attributes ?? AwsDefaults.NewAttributes(alb.Group.Type));
         if (attributeChanges.Count > 0)
         {
             changes.Add(new ModifyLoadBalancerAttributes(alb.Name, attributeChanges));
         }
 
-        actual.TargetGroups.TryGetValue(alb.Name, out var group);
+        return true;
+    }
+
+    private static void PlanTargetGroup(DesiredAlb alb, TargetGroupState? group, LoadBalancerSettings settings, List<Change> changes)
+    {
         if (group?.UnusedSince is not null)
         {
             changes.Add(new UntagUnused(alb.Name, CleanupTarget.TargetGroup));
@@ -102,54 +126,50 @@ public static class Planner
         {
             changes.Add(new CreateTargetGroup(alb.Name, settings.TargetProtocol(alb.Group), healthCheck));
             changes.Add(new ModifyTargetGroupAttributes(alb.Name, settings.TargetGroupAttributes()));
+            return;
         }
-        else
+
+        if (!SameHealthCheck(group.HealthCheck, healthCheck))
         {
-            if (!SameHealthCheck(group.HealthCheck, healthCheck))
-            {
-                changes.Add(new ModifyTargetGroup(alb.Name, healthCheck));
-            }
-
-            var differing = Differing(settings.TargetGroupAttributes(), group.Attributes);
-            if (differing.Count > 0)
-            {
-                changes.Add(new ModifyTargetGroupAttributes(alb.Name, differing));
-            }
+            changes.Add(new ModifyTargetGroup(alb.Name, healthCheck));
         }
 
+        var differing = Differing(settings.TargetGroupAttributes(), group.Attributes);
+        if (differing.Count > 0)
+        {
+            changes.Add(new ModifyTargetGroupAttributes(alb.Name, differing));
+        }
+    }
+
+    private static void PlanTargets(string alb, TargetGroupState? group, IReadOnlySet<string> targets, List<Change> changes)
+    {
         var registered = group?.Targets ?? [];
         var add = targets.Where(t => !registered.Contains(t)).Order(StringComparer.Ordinal).ToList();
         var remove = registered.Where(t => !targets.Contains(t)).Order(StringComparer.Ordinal).ToList();
         if (add.Count > 0)
         {
-            changes.Add(new RegisterTargets(alb.Name, add));
+            changes.Add(new RegisterTargets(alb, add));
         }
 
         if (remove.Count > 0)
         {
-            changes.Add(new DeregisterTargets(alb.Name, remove));
+            changes.Add(new DeregisterTargets(alb, remove));
         }
-
-        PlanHttps(alb, current?.Https, settings, unneeded, stillUnneeded, now, changes);
-        PlanHttp(alb, current?.Http, settings, changes, group?.Arn);
     }
 
-    private static void PlanHttps(DesiredAlb alb, ListenerState? https, LoadBalancerSettings settings,
-        IReadOnlyDictionary<string, DateTimeOffset> unneeded, Dictionary<string, DateTimeOffset> stillUnneeded, DateTimeOffset now, List<Change> changes)
+    /// <summary>HTTPS:443 (TLS:443 on a Network Load Balancer) with the wanted certificates; none when no certificate is wanted.</summary>
+    private static void PlanHttps(DesiredAlb alb, ListenerState? https, LoadBalancerSettings settings, CleanupClock cleanup, List<Change> changes)
     {
         var wanted = alb.Certificates;
-        var protocol = alb.Group.IsNetwork ? "TLS" : "HTTPS";
+        var protocol = alb.Group.IsNetwork ? ListenerProtocols.Tls : ListenerProtocols.Https;
         if (wanted.Count == 0)
         {
             if (https is not null)
             {
                 changes.Add(new DeleteListener(alb.Name, protocol));
             }
-
-            return;
         }
-
-        if (https is null)
+        else if (https is null)
         {
             var first = wanted.Order(StringComparer.Ordinal).First();
             changes.Add(new CreateListener(alb.Name, protocol, first, alb.Group.SslPolicy, Redirect: false));
@@ -158,10 +178,21 @@ public static class Planner
             {
                 changes.Add(new AddListenerCertificates(alb.Name, rest));
             }
-
-            return;
         }
+        else
+        {
+            PlanCertificates(alb, https, protocol, settings, cleanup, changes);
+        }
+    }
 
+    /// <summary>
+    /// Certificates of an existing listener: added before a default is swapped, removed only after, so rotation never drops
+    /// a host; certificates no longer wanted linger for the grace (clients mid-rotation keep working) unless their room is
+    /// needed now.
+    /// </summary>
+    private static void PlanCertificates(DesiredAlb alb, ListenerState https, string protocol, LoadBalancerSettings settings, CleanupClock cleanup, List<Change> changes)
+    {
+        var wanted = alb.Certificates;
         var attached = new HashSet<string>(https.Certificates, StringComparer.Ordinal);
         var newDefault = https.DefaultCertificate is { } d && wanted.Contains(d) ? d : wanted.Order(StringComparer.Ordinal).First();
         var toAdd = wanted.Where(c => c != newDefault && !attached.Contains(c)).Order(StringComparer.Ordinal).ToList();
@@ -177,13 +208,12 @@ public static class Planner
             changes.Add(new ModifyListener(alb.Name, protocol, swapDefault ? newDefault : null, policyDiffers ? alb.Group.SslPolicy : null, null));
         }
 
-        // Certificates no longer wanted linger for the grace (clients mid-rotation keep working) unless their room is needed now.
-        var lingering = attached.Where(c => !wanted.Contains(c)).Order(StringComparer.Ordinal).ToList();
         var overCapacity = attached.Count + toAdd.Count + 1 > settings.MaxCertificates;
-        var remove = lingering.Where(c => Due($"cert:{alb.Name}:{c}", null, unneeded, stillUnneeded, now, settings.CleanupGrace) || overCapacity).ToList();
+        var remove = attached.Where(c => !wanted.Contains(c)).Order(StringComparer.Ordinal)
+            .Where(c => cleanup.Due($"cert:{alb.Name}:{c}", null) || overCapacity).ToList();
         foreach (var removed in remove)
         {
-            stillUnneeded.Remove($"cert:{alb.Name}:{removed}");
+            cleanup.Removed($"cert:{alb.Name}:{removed}");
         }
 
         if (remove.Count > 0)
@@ -195,7 +225,7 @@ public static class Planner
     /// <summary>HTTP:80 forwarding or redirecting; on a Network Load Balancer TCP:80 forwarding, only with --nlb-http-enabled.</summary>
     private static void PlanHttp(DesiredAlb alb, ListenerState? http, LoadBalancerSettings settings, List<Change> changes, string? targetGroupArn)
     {
-        var protocol = alb.Group.IsNetwork ? "TCP" : "HTTP";
+        var protocol = alb.Group.IsNetwork ? ListenerProtocols.Tcp : ListenerProtocols.Http;
         if (alb.Group.IsNetwork && !settings.NlbHttpEnabled)
         {
             if (http is not null)
@@ -212,32 +242,12 @@ public static class Planner
             return;
         }
 
-        var isRedirect = http.Action == "redirect";
+        var isRedirect = http.Action == ListenerActions.Redirect;
         var forwardsElsewhere = !isRedirect && targetGroupArn is not null && http.ForwardTargetGroup != targetGroupArn;
         if (isRedirect != alb.Group.Redirect || forwardsElsewhere)
         {
             changes.Add(new ModifyListener(alb.Name, protocol, null, null, alb.Group.Redirect));
         }
-    }
-
-    /// <summary>
-    /// Since when a resource has been unneeded: its unused-since tag (which survives restarts), else what this process
-    /// remembers, else now (to the whole second below, as the tag holds it).
-    /// </summary>
-    private static DateTimeOffset Since(string key, DateTimeOffset? tagged, IReadOnlyDictionary<string, DateTimeOffset> unneeded, DateTimeOffset now) =>
-        tagged ?? (unneeded.TryGetValue(key, out var s) ? s : UnusedSinceTag.Floor(now));
-
-    /// <summary>Records when a resource became unneeded; true once it has been unneeded for the whole grace.</summary>
-    private static bool Due(string key, DateTimeOffset? tagged, IReadOnlyDictionary<string, DateTimeOffset> unneeded, Dictionary<string, DateTimeOffset> stillUnneeded, DateTimeOffset now, TimeSpan grace)
-    {
-        var since = Since(key, tagged, unneeded, now);
-        if (now - since >= grace)
-        {
-            return true;
-        }
-
-        stillUnneeded[key] = since;
-        return false;
     }
 
     /// <summary>The wanted attributes whose value AWS reports differently (or not at all).</summary>

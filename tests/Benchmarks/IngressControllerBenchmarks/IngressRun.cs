@@ -1,4 +1,5 @@
 using k8s;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
@@ -6,6 +7,7 @@ using AwsIntegrations.Aws;
 using AwsIntegrations.Benchmarking;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Emulators.Kubernetes;
+using AwsIntegrations.IngressController;
 using AwsIntegrations.IngressController.Controller;
 using AwsIntegrations.IngressController.Metrics;
 using AwsIntegrations.IngressController.Options;
@@ -49,7 +51,13 @@ internal static class IngressRun
         using var connection = new KubernetesConnection(new KubernetesClientConfiguration { Host = kube.BaseAddress.ToString() }, new KubernetesClientSettings { Qps = 0 });
         await using var informers = new SharedInformerFactory(connection);
         var cluster = new ClusterView(informers, options);
-        var reconciler = new IngressReconciler(new ElbV2Client(transport), new Ec2Client(transport), new AcmClient(transport), connection.Client, cluster, null, options, time, new IngressMetrics());
+        // The service's composition of the reconciler over these clients; no WAFv2 client, so no web ACL calls (as before).
+        await using var services = new ServiceCollection().AddLogging()
+            .AddSingleton<IElbV2Api>(new ElbV2Client(transport)).AddSingleton<IEc2Api>(new Ec2Client(transport)).AddSingleton<IAcmApi>(new AcmClient(transport))
+            .AddSingleton(connection.Client).AddSingleton<TimeProvider>(time).AddSingleton(cluster).AddSingleton(new IngressMetrics())
+            .AddIngressReconciler(options)
+            .BuildServiceProvider();
+        var reconciler = services.GetRequiredService<IngressReconciler>();
         await cluster.WaitForSyncAsync(CancellationToken.None);
 
         // Converge from an empty account: passes as the loop runs them (the clock moved on by each requeue, or by 5 s after a

@@ -82,7 +82,7 @@ public class KubeIngressAwsControllerTests
                 pathType: ImplementationSpecific
         """;
 
-    private static async Task<ControllerHarness> AnchorClusterAsync(Action<IngressControllerOptions>? configure = null, AwsSeed? seed = null)
+    private static async Task<ControllerHarness> KubeIngressAwsControllerClusterAsync(Action<IngressControllerOptions>? configure = null, AwsSeed? seed = null)
     {
         var h = await ControllerHarness.StartAsync(o =>
         {
@@ -120,7 +120,7 @@ public class KubeIngressAwsControllerTests
     {
         // testdata/ingress_alb/output/templates/ing.cf and params/ing.json; aws/adapter.go defaults (health check 9999,
         // /kube-system/healthz, 10s/5s, thresholds 5/2, idle timeout 1m).
-        await using var h = await AnchorClusterAsync();
+        await using var h = await KubeIngressAwsControllerClusterAsync();
         var certificate = h.AddCertificate("foo", NextYear, "foo.bar.org");
         await h.ApplyWithKubectlAsync(IngressAlb, "myingress");
 
@@ -149,7 +149,7 @@ public class KubeIngressAwsControllerTests
         // testdata/ingress_nlb/output/templates/ing.cf: Type network, no security group, TLS:443 with the certificate and the
         // SSL policy, a TCP target group health checked over HTTP with equal thresholds (aws/cf_template.go newTargetGroup,
         // --nlb-healthy-threshold-count 3), no port 80 without --nlb-http-enabled, cross-zone off, any-zone DNS.
-        await using var h = await AnchorClusterAsync();
+        await using var h = await KubeIngressAwsControllerClusterAsync();
         var certificate = h.AddCertificate("foo", NextYear, "foo.bar.org");
         await h.ApplyWithKubectlAsync(IngressNlb, "myingress");
 
@@ -174,7 +174,7 @@ public class KubeIngressAwsControllerTests
     public async Task TestdataIngressNlbDualstackAnnotation_ADualstackNlb()
     {
         // testdata/ingress_nlb_dualstack_annotation/output/params/ing.json: IpAddressType dualstack, Type network.
-        await using var h = await AnchorClusterAsync();
+        await using var h = await KubeIngressAwsControllerClusterAsync();
         h.AddCertificate("foo", NextYear, "foo.bar.org");
         await h.ApplyWithKubectlAsync(IngressNlbDualstack, "myingress");
 
@@ -187,7 +187,7 @@ public class KubeIngressAwsControllerTests
     public async Task ZalandoProductionSettings_DefaultNetwork_HttpOnTheNlb_CrossZone_TaggedCertificatesOnly_StackTagsOnTheLoadBalancer()
     {
         // kubernetes-on-aws cluster/manifests/ingress-controller/deployment.yaml with config-defaults.yaml (nlb_switch "exec").
-        await using var h = await AnchorClusterAsync(o =>
+        await using var h = await KubeIngressAwsControllerClusterAsync(o =>
         {
             o.LoadBalancerType = "network";
             o.NlbHttpEnabled = true;
@@ -216,7 +216,7 @@ public class KubeIngressAwsControllerTests
     public async Task ReadmePinnedCertificate_WinsOverDiscovery()
     {
         // README "Create a Load Balancer with a pinned certificate", the annotation verbatim.
-        await using var h = await AnchorClusterAsync();
+        await using var h = await KubeIngressAwsControllerClusterAsync();
         var pinned = h.AddCertificate("arn:aws:acm:eu-central-1:123456789012:certificate/f4bd7ed6-bf23-11e6-8db1-ef7ba1500c61", DateTimeOffset.UtcNow.AddDays(-1), NextYear, "*.example.org");
         h.AddCertificate("exact", NextYear, "test-app.example.org");
         await h.ApplyWithKubectlAsync(Readme("myingress", "    zalando.org/aws-load-balancer-ssl-cert: arn:aws:acm:eu-central-1:123456789012:certificate/f4bd7ed6-bf23-11e6-8db1-ef7ba1500c61"), "myingress");
@@ -231,7 +231,7 @@ public class KubeIngressAwsControllerTests
     {
         // README "Create an internal Load Balancer"; worker.go addIngress: the scheme always splits load balancers.
         // aws/adapter.go FindLBSubnets: no subnet has kubernetes.io/role/internal-elb, so the cluster's subnets are used.
-        await using var h = await AnchorClusterAsync();
+        await using var h = await KubeIngressAwsControllerClusterAsync();
         h.AddCertificate("wild", NextYear, "*.example.org");
         await h.ApplyWithKubectlAsync(Readme("internal", "    zalando.org/aws-load-balancer-scheme: internal"), "internal");
         await h.ApplyWithKubectlAsync(Readme("public", "    zalando.org/aws-load-balancer-shared: \"true\""), "public");
@@ -248,7 +248,7 @@ public class KubeIngressAwsControllerTests
     public async Task ReadmeSharedFalse_GivesEachIngressItsOwnAlb_OthersShare()
     {
         // README "Creating Load Balancers": shared by default; zalando.org/aws-load-balancer-shared: "false" gives an own ALB.
-        await using var h = await AnchorClusterAsync();
+        await using var h = await KubeIngressAwsControllerClusterAsync();
         h.AddCertificate("wild", NextYear, "*.example.org");
         await h.ApplyWithKubectlAsync(Readme("own", "    zalando.org/aws-load-balancer-shared: \"false\""), "own");
         await h.ApplyWithKubectlAsync(Readme("shared-1", "    zalando.org/aws-load-balancer-shared: \"true\""), "shared-1");
@@ -266,7 +266,7 @@ public class KubeIngressAwsControllerTests
     {
         // README "Create Load Balancer with SSL Policy" (ELBSecurityPolicy-FS-2018-06, verbatim); worker.go addIngress: an
         // annotated policy splits shared load balancers; kubernetes/adapter.go: an unknown policy falls back to the default.
-        await using var h = await AnchorClusterAsync();
+        await using var h = await KubeIngressAwsControllerClusterAsync();
         h.AddCertificate("wild", NextYear, "*.example.org");
         await h.ApplyWithKubectlAsync(Readme("fs", "    zalando.org/aws-load-balancer-ssl-policy: ELBSecurityPolicy-FS-2018-06"), "fs");
         await h.ApplyWithKubectlAsync(Readme("unknown", "    zalando.org/aws-load-balancer-ssl-policy: ELBSecurityPolicy-FS-2099-01"), "unknown");
@@ -285,7 +285,7 @@ public class KubeIngressAwsControllerTests
     public async Task ReadmeSecurityGroupAnnotation_OverridesTheDiscoveredGroup()
     {
         // README "Create Load Balancer with SecurityGroup".
-        await using var h = await AnchorClusterAsync();
+        await using var h = await KubeIngressAwsControllerClusterAsync();
         lock (h.Aws.State.Gate)
         {
             h.Aws.State.SecurityGroups.Add(new SecurityGroup { Id = "sg-0a1b2c3d4e5f6beef", Name = "somegroup", VpcId = "vpc-0a1b2c3d4e5f60001" });
@@ -306,7 +306,7 @@ public class KubeIngressAwsControllerTests
     {
         // kubernetes/adapter.go newIngress and README "Load Balancers types": with --load-balancer-type=network an internal
         // scheme, a security group or a WAF annotation gives an Application Load Balancer.
-        await using var h = await AnchorClusterAsync(o => o.LoadBalancerType = "network");
+        await using var h = await KubeIngressAwsControllerClusterAsync(o => o.LoadBalancerType = "network");
         h.AddCertificate("wild", NextYear, "*.example.org");
         await h.ApplyWithKubectlAsync(Readme("alb", annotation), "alb");
 
@@ -320,7 +320,7 @@ public class KubeIngressAwsControllerTests
     {
         // certs/matching.go FindBestMatchingCertificate: equal specificity → newest NotBefore; the first match is kept even
         // when it expires soon (no host loses TLS before its certificate really expires).
-        await using var h = await AnchorClusterAsync();
+        await using var h = await KubeIngressAwsControllerClusterAsync();
         var now = h.Time.GetUtcNow();
         h.AddCertificate("issued-last-year", now.AddDays(-300), now.AddDays(400), "foo.bar.org");
         var recent = h.AddCertificate("issued-last-week", now.AddDays(-7), now.AddDays(90), "foo.bar.org");
@@ -350,7 +350,7 @@ public class KubeIngressAwsControllerTests
             new SeedSubnet { Id = "subnet-0b000000000000002", VpcId = "vpc-0a1b2c3d4e5f60001", CidrBlock = "10.0.4.0/24", AvailabilityZone = "eu-central-1b", Public = true, Tags = new() { [cluster] = "shared" } },
         ];
         seed.Instances.ForEach(i => i.SubnetId = "subnet-0a000000000000001");
-        await using var h = await AnchorClusterAsync(seed: seed);
+        await using var h = await KubeIngressAwsControllerClusterAsync(seed: seed);
         h.AddCertificate("wild", NextYear, "*.example.org");
         await h.ApplyWithKubectlAsync(Readme("public", "    zalando.org/aws-load-balancer-shared: \"true\""), "public");
         await h.ApplyWithKubectlAsync(Readme("internal", "    zalando.org/aws-load-balancer-scheme: internal"), "internal");
@@ -414,7 +414,7 @@ public class KubeIngressAwsControllerTests
     public async Task ReadmeClusterLocalDomain_HostsOfThatDomainGetNoLoadBalancer()
     {
         // README "Omit to create a Load Balancer for cluster internal domains", with the manifest's --cluster-local-domain=cluster.local.
-        await using var h = await AnchorClusterAsync(o => o.ClusterLocalDomain = "cluster.local");
+        await using var h = await KubeIngressAwsControllerClusterAsync(o => o.ClusterLocalDomain = "cluster.local");
         h.AddCertificate("foo", NextYear, "foo.bar.org");
         await h.ApplyWithKubectlAsync(IngressAlb.Replace("foo.bar.org", "test-app.skipper.cluster.local", StringComparison.Ordinal), "myingress");
 
@@ -428,7 +428,7 @@ public class KubeIngressAwsControllerTests
     public async Task WorkerGo_MaxCertsAlb24_AnIngressIsNeverSplitAcrossLoadBalancers()
     {
         // worker.go addIngress with --max-certs-alb 24 (its default): 30 hosts on their own certificates fill 24, spill 6.
-        await using var h = await AnchorClusterAsync(o => o.MaxCertsPerAlb = 24);
+        await using var h = await KubeIngressAwsControllerClusterAsync(o => o.MaxCertsPerAlb = 24);
         for (var i = 0; i < 30; i++)
         {
             h.AddCertificate($"c{i:00}", NextYear, $"app{i:00}.example.org");

@@ -28,7 +28,7 @@ public class IngressReaderTests
     }
 
     [Fact]
-    public void Read_AnchorAnnotations_SetTheGroup()
+    public void Read_KubeIngressAwsControllerAndAlbControllerAnnotations_SetTheGroup()
     {
         var model = IngressReader.Read(Ingress(new()
         {

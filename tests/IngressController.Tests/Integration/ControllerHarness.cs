@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AwsIntegrations.Aws;
@@ -6,15 +5,18 @@ using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Hosting.Loops;
 using AwsIntegrations.IngressController.Controller;
+using AwsIntegrations.IngressController.Inventory;
 using AwsIntegrations.IngressController.Metrics;
 using AwsIntegrations.IngressController.Options;
 using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
+using AwsIntegrations.Testing;
 using k8s;
 using k8s.Models;
-using AwsIntegrations.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using EmulatedCertificate = AwsIntegrations.Emulators.Aws.Certificate;
 
 namespace AwsIntegrations.IngressController.Tests.Integration;
@@ -104,8 +106,13 @@ internal sealed class ControllerHarness : IAsyncDisposable
         var informers = new SharedInformerFactory(Connection);
         var cluster = new ClusterView(informers, options);
         var events = new EventRecorder(Connection, new EventRecorderOptions(IngressControllerOptions.ServiceName));
-        var reconciler = new IngressReconciler(Elb, Ec2, Acm, Client, cluster, events, options, Time, new IngressMetrics(), waf: Waf);
-        var instance = new ControllerInstance(informers, cluster, events, reconciler);
+        // The service's own composition of the reconciler, over this harness's clients and clock.
+        var services = new ServiceCollection().AddLogging()
+            .AddSingleton(Elb).AddSingleton(Ec2).AddSingleton(Acm).AddSingleton(Waf).AddSingleton(Client)
+            .AddSingleton<TimeProvider>(Time).AddSingleton(cluster).AddSingleton(events).AddSingleton(new IngressMetrics())
+            .AddIngressReconciler(options)
+            .BuildServiceProvider();
+        var instance = new ControllerInstance(informers, cluster, events, services.GetRequiredService<IngressReconciler>(), services);
         _instances.Add(instance);
         await cluster.WaitForSyncAsync(CancellationToken.None);
         return instance;
@@ -375,10 +382,11 @@ internal sealed class ControllerHarness : IAsyncDisposable
     }
 }
 
-internal sealed record ControllerInstance(SharedInformerFactory Informers, ClusterView Cluster, EventRecorder Events, IngressReconciler Reconciler) : IAsyncDisposable
+internal sealed record ControllerInstance(SharedInformerFactory Informers, ClusterView Cluster, EventRecorder Events, IngressReconciler Reconciler, ServiceProvider Services) : IAsyncDisposable
 {
     public async ValueTask DisposeAsync()
     {
+        await Services.DisposeAsync();
         await Events.DisposeAsync();
         await Informers.DisposeAsync();
     }

@@ -1,3 +1,4 @@
+using AwsIntegrations.IngressController.Inventory;
 using AwsIntegrations.Testing;
 
 namespace AwsIntegrations.IngressController.Tests.Integration;
@@ -155,7 +156,7 @@ public class ConvergenceTests
         h.AddCertificate("shop", NextYear, "shop.example.org");
         await h.AddNodeAsync("node-1", ControllerHarness.Instances[0]);
         // Someone else's load balancer and target group with our naming pattern but without our tags: never touched.
-        var foreignName = h.Controller.Reconciler.Ownership.AlbName("ffffff", 0);
+        var foreignName = Ownership.From(h.Options).AlbName("ffffff", 0);
         var foreign = await h.Elb.CreateLoadBalancerAsync(new Aws.CreateLoadBalancerRequest(foreignName, ["subnet-0a1b2c3d4e5f60001", "subnet-0a1b2c3d4e5f60002"]));
         await h.Elb.CreateTargetGroupAsync(new Aws.CreateTargetGroupRequest(foreignName, "HTTP", 80, "vpc-0a1b2c3d4e5f60001"));
         await h.ApplyIngressAsync("shop", ["shop.example.org"]);

@@ -1,5 +1,6 @@
 using AwsIntegrations.Hosting.Loops;
 using AwsIntegrations.IngressController.Controller;
+using AwsIntegrations.IngressController.Inventory;
 
 namespace AwsIntegrations.IngressController.Tests.Integration;
 
@@ -78,7 +79,7 @@ public class ProvisioningTests
         (await h.PassAsync()).Succeeded.Should().BeTrue();
         h.LoadBalancers().Should().HaveCount(23);
 
-        h.Time.Advance(IngressReconciler.ProvisioningPoll);
+        h.Time.Advance(AwsView.ProvisioningPoll);
         h.Calls.Clear();
         (await h.PassAsync()).Succeeded.Should().BeTrue();
 

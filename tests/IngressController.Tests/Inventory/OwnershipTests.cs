@@ -8,11 +8,11 @@ public class OwnershipTests
     public void DefaultControllerId_NamesAndTagsAsBefore()
     {
         var plain = new Ownership("prod");
-        var anchorDefault = new Ownership("prod", "kube-ingress-aws-controller");
+        var kubeIngressAwsControllerDefault = new Ownership("prod", "kube-ingress-aws-controller");
 
-        anchorDefault.NamePrefix.Should().Be(plain.NamePrefix, "load balancers made before --controller-id existed stay ours");
-        anchorDefault.Tags().Should().NotContainKey("kubernetes:application");
-        anchorDefault.IsOwned(plain.Tags()).Should().BeTrue();
+        kubeIngressAwsControllerDefault.NamePrefix.Should().Be(plain.NamePrefix, "load balancers made before --controller-id existed stay ours");
+        kubeIngressAwsControllerDefault.Tags().Should().NotContainKey("kubernetes:application");
+        kubeIngressAwsControllerDefault.IsOwned(plain.Tags()).Should().BeTrue();
     }
 
     [Fact]

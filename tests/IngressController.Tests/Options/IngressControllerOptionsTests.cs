@@ -16,7 +16,7 @@ public class IngressControllerOptionsTests
     [Theory]
     [InlineData("--deregistration-delay=30s")]
     [InlineData("--deregistration-delay-timeout=30s")]
-    public void DeregistrationDelay_OurNameAndTheAnchorsName_AreBothUnderstood(string flag)
+    public void DeregistrationDelay_OurNameAndKubeIngressAwsControllersName_AreBothUnderstood(string flag)
     {
         Bind(flag).DeregistrationDelay.Should().Be(TimeSpan.FromSeconds(30));
     }
@@ -35,7 +35,7 @@ public class IngressControllerOptionsTests
     [Theory]
     [InlineData("--waf-web-acl-arn")]
     [InlineData("--aws-waf-web-acl-id")]
-    public void WafWebAclArn_OurNameAndTheAnchorsName_TakeAWafv2Arn(string flag)
+    public void WafWebAclArn_OurNameAndKubeIngressAwsControllersName_TakeAWafv2Arn(string flag)
     {
         const string arn = "arn:aws:wafv2:eu-central-1:123456789012:regional/webacl/shop/0c8e5f1a-2b3c-4d5e-8f90-1a2b3c4d5e6f";
 

@@ -13,7 +13,7 @@ public class KubeIngressAwsControllerFlagsTests
         FlagBinder.Bind<IngressControllerOptions>(["--cluster-id=prod", .. args], environment);
 
     // Every flag kube-ingress-aws-controller defines (controller.go loadSettings, kingpin.Flag), with a value it accepts.
-    public static TheoryData<string> EveryAnchorFlag() =>
+    public static TheoryData<string> EveryKubeIngressAwsControllerFlag() =>
     [
         "--version", "--debug", "--quiet", "--api-server-base-url=http://127.0.0.1:8001", "--polling-interval=30s", "--creation-timeout=5m",
         "--cert-polling-interval=30m", "--disable-sni-support", "--disable-instrumented-http-client", "--stack-termination-protection",
@@ -35,8 +35,8 @@ public class KubeIngressAwsControllerFlagsTests
     ];
 
     [Theory]
-    [MemberData(nameof(EveryAnchorFlag))]
-    public void AnchorFlag_IsAccepted(string flag)
+    [MemberData(nameof(EveryKubeIngressAwsControllerFlag))]
+    public void KubeIngressAwsControllerFlag_IsAccepted(string flag)
     {
         var act = () => Bind(flag);
 
@@ -100,7 +100,7 @@ public class KubeIngressAwsControllerFlagsTests
     [InlineData(":7979", "0.0.0.0", 7979)]
     [InlineData("127.0.0.1:9911", "127.0.0.1", 9911)]
     [InlineData("127.0.0.1", "127.0.0.1", 7979)]
-    public void MetricsAddress_HostAndPortAsTheAnchorWritesIt_OrTheAddressAlone(string value, string address, int port)
+    public void MetricsAddress_HostAndPortAsKubeIngressAwsControllerWritesIt_OrTheAddressAlone(string value, string address, int port)
     {
         // controller.go: --metrics-address defaults to ":7979" (host:port); ours takes the port from --metrics-port.
         var options = Bind($"--metrics-address={value}");

@@ -13,7 +13,7 @@ public class PackerTests
         new(key, group ?? Public, certificates.Select(c => $"cert-{c:000}").ToHashSet(StringComparer.Ordinal), current);
 
     private static Placement Pack(IReadOnlyList<PlacementRequest> requests, params (string Name, string Hash, int Slot)[] existing) =>
-        Packer.Pack(requests, existing, 25, Name);
+        Packer.Pack(requests, existing.Select(e => new ExistingAlb(e.Name, e.Hash, e.Slot)), 25, Name);
 
     [Fact]
     public void Pack_TwentyFiveCertificatesCountingTheDefault_OneLoadBalancer()

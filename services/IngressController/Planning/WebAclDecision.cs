@@ -1,13 +1,6 @@
 using AwsIntegrations.IngressController.Inventory;
 
-namespace AwsIntegrations.IngressController.Waf;
-
-public enum WebAclAction
-{
-    None,
-    Associate,
-    Disassociate,
-}
+namespace AwsIntegrations.IngressController.Planning;
 
 /// <summary>What a load balancer's web ACL association needs, from the ACL its group wants and what is known of AWS.</summary>
 public static class WebAclDecision
