@@ -1,5 +1,5 @@
+using AwsIntegrations.DnsController;
+using AwsIntegrations.DnsController.Options;
 using AwsIntegrations.Hosting;
-using DnsController;
-using DnsController.Options;
 
 return await ServiceHost.RunAsync<DnsControllerOptions>(DnsControllerOptions.ServiceName, args, host => host.AddDnsController());

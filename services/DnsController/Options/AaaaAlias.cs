@@ -1,4 +1,4 @@
-namespace DnsController.Options;
+namespace AwsIntegrations.DnsController.Options;
 
 /// <summary>When a load balancer hostname gets an AAAA ALIAS beside its A ALIAS (--aws-aaaa-alias).</summary>
 public enum AaaaAlias

@@ -3,7 +3,7 @@ using AwsIntegrations.Hosting.Options;
 using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Leadership;
 
-namespace DnsController.Options;
+namespace AwsIntegrations.DnsController.Options;
 
 /// <summary>The DnsController's flags; names and defaults follow external-dns where it has the same flag.</summary>
 public sealed class DnsControllerOptions : ServiceOptions
@@ -33,7 +33,7 @@ public sealed class DnsControllerOptions : ServiceOptions
     public bool Events { get; set; }
 
     [Flag("source", "Kinds whose hostnames are published: ingress, service (comma-separated or repeated).")]
-    public string[] Sources { get; set; } = ["ingress", "service"];
+    public string[] Sources { get; set; } = [SourceKind.Ingress, SourceKind.Service];
 
     [Flag("ingress-class", "Only Ingresses of these classes (spec.ingressClassName, else the kubernetes.io/ingress.class annotation; comma-separated or repeated); empty: every class, as external-dns.")]
     public string[] IngressClasses { get; set; } = [];
@@ -132,7 +132,10 @@ public sealed class DnsControllerOptions : ServiceOptions
 
     public override IEnumerable<string> StartupWarnings() => ExternalDns.Warnings();
 
-    public override FlagException? Validate()
+    public override FlagException? Validate() => ApplyExternalDnsFlags() ?? ValidateRecords() ?? ValidateAws() ?? ValidateFilters();
+
+    /// <summary>external-dns's tuning flags that map onto ours: --aws-api-retries and --min-event-sync-interval.</summary>
+    private FlagException? ApplyExternalDnsFlags()
     {
         if (ExternalDns.AwsApiRetries is { } retries)
         {
@@ -149,12 +152,14 @@ public sealed class DnsControllerOptions : ServiceOptions
             Debounce = interval;
         }
 
-        foreach (var source in Sources)
+        return null;
+    }
+
+    private FlagException? ValidateRecords()
+    {
+        if (Sources.FirstOrDefault(s => s is not (SourceKind.Ingress or SourceKind.Service)) is { } source)
         {
-            if (source is not ("ingress" or "service"))
-            {
-                return new FlagException("source", source, "must be ingress or service");
-            }
+            return new FlagException("source", source, "must be ingress or service");
         }
 
         if (TxtPrefix.Length > 0 && TxtSuffix.Length > 0)
@@ -162,25 +167,31 @@ public sealed class DnsControllerOptions : ServiceOptions
             return new FlagException("txt-suffix", TxtSuffix, "cannot be used together with --txt-prefix");
         }
 
-        if (string.IsNullOrWhiteSpace(TxtOwnerId) || TxtOwnerId.Contains(',', StringComparison.Ordinal) || TxtOwnerId.Contains('"', StringComparison.Ordinal))
-        {
-            return new FlagException("txt-owner-id", TxtOwnerId, "must be a non-empty id without commas or quotes");
-        }
+        return string.IsNullOrWhiteSpace(TxtOwnerId) || TxtOwnerId.Contains(',', StringComparison.Ordinal) || TxtOwnerId.Contains('"', StringComparison.Ordinal)
+            ? new FlagException("txt-owner-id", TxtOwnerId, "must be a non-empty id without commas or quotes")
+            : null;
+    }
 
+    private FlagException? ValidateAws()
+    {
         try
         {
             Aws.Validate();
+            return null;
         }
         catch (ArgumentException invalid)
         {
             return new FlagException(invalid.Message);
         }
+    }
 
+    private FlagException? ValidateFilters()
+    {
         foreach (var (flag, pattern) in new[] { ("regex-domain-filter", RegexDomainFilter), ("regex-domain-exclusion", RegexDomainExclusion) })
         {
             try
             {
-                _ = Zones.ZoneFilter.Compile(pattern);
+                _ = Inventory.ZoneFilter.Compile(pattern);
             }
             catch (ArgumentException invalid)
             {
@@ -188,7 +199,7 @@ public sealed class DnsControllerOptions : ServiceOptions
             }
         }
 
-        return AnnotationFilter is { Length: > 0 } filter && global::DnsController.Sources.AnnotationFilter.TryParse(filter, out _) is { } problem
+        return AnnotationFilter is { Length: > 0 } filter && DnsController.Sources.AnnotationFilter.TryParse(filter, out _) is { } problem
             ? new FlagException("annotation-filter", filter, problem)
             : null;
     }

@@ -1,6 +1,6 @@
 using AwsIntegrations.Hosting.Options;
 
-namespace DnsController.Options;
+namespace AwsIntegrations.DnsController.Options;
 
 /// <summary>
 /// external-dns's flags (v0.22 docs/flags.md, AWS provider) that tune how it works rather than what it may touch: accepted so

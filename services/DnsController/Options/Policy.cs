@@ -1,4 +1,4 @@
-namespace DnsController.Options;
+namespace AwsIntegrations.DnsController.Options;
 
 /// <summary>Which changes may reach Route 53 (external-dns' --policy).</summary>
 public enum Policy

@@ -1,6 +1,6 @@
-using DnsController.Sources;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Planning;
+namespace AwsIntegrations.DnsController.Planning;
 
 /// <summary>One object's records and problems, remembered with the object's resourceVersion so unchanged objects are not rebuilt.</summary>
 public sealed record BuiltSource(string Resource, string? Version, int AliasVersion, IReadOnlyList<DesiredRecord> Records, IReadOnlyList<SourceProblem> Problems)

@@ -1,6 +1,6 @@
 using AwsIntegrations.Aws;
 
-namespace DnsController.Planning;
+namespace AwsIntegrations.DnsController.Planning;
 
 /// <summary>
 /// The changes to one name (and set identifier) in one zone: records and their ownership TXT records, deletes first.

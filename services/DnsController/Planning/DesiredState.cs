@@ -1,7 +1,7 @@
-using DnsController.Sources;
-using DnsController.Zones;
+using AwsIntegrations.DnsController.Inventory;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Planning;
+namespace AwsIntegrations.DnsController.Planning;
 
 /// <summary>
 /// Every object's records, routed to zones (pure): names outside --domain-filter or under --exclude-domains are left

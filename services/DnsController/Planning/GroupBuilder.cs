@@ -1,6 +1,7 @@
 using AwsIntegrations.Aws;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Planning;
+namespace AwsIntegrations.DnsController.Planning;
 
 /// <summary>
 /// Collects the changes to one name and set identifier: deletes first, then writes. A TXT record deleted and written
@@ -21,7 +22,7 @@ internal sealed class GroupBuilder
 
     public bool IsEmpty => _deletes.Count + _writes.Count == 0;
 
-    public void Delete(Route53RecordSet record) => _deletes.Add(new Route53Change("DELETE", record));
+    public void Delete(Route53RecordSet record) => _deletes.Add(new Route53Change(ChangeAction.Delete, record));
 
     public void Write(string action, Route53RecordSet record) => _writes.Add(new Route53Change(action, record));
 
@@ -31,13 +32,13 @@ internal sealed class GroupBuilder
         var writes = new List<Route53Change>();
         foreach (var write in _writes)
         {
-            var replaced = write.RecordSet.Type == "TXT"
-                ? deletes.FindIndex(d => d.RecordSet.Type == "TXT" && SameKey(d.RecordSet, write.RecordSet))
+            var replaced = write.RecordSet.Type == RecordType.Txt
+                ? deletes.FindIndex(d => d.RecordSet.Type == RecordType.Txt && SameKey(d.RecordSet, write.RecordSet))
                 : -1;
             if (replaced >= 0)
             {
                 deletes.RemoveAt(replaced);
-                writes.Add(write with { Action = "UPSERT" });
+                writes.Add(write with { Action = ChangeAction.Upsert });
             }
             else
             {

@@ -1,7 +1,7 @@
 using AwsIntegrations.Aws;
-using DnsController.Registry;
+using AwsIntegrations.DnsController.Registry;
 
-namespace DnsController.Planning;
+namespace AwsIntegrations.DnsController.Planning;
 
 /// <summary>Who owns a record, and through which TXT record (and format) that is known.</summary>
 public sealed record Ownership(OwnerLabels Labels, Route53RecordSet Txt, OwnershipFormat Format);

@@ -1,4 +1,4 @@
-namespace DnsController.Planning;
+namespace AwsIntegrations.DnsController.Planning;
 
 /// <summary>Which of external-dns' TXT formats says who owns a record (registry/txt/registry.go Records, v0.22).</summary>
 public enum OwnershipFormat

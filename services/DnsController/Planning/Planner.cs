@@ -1,10 +1,10 @@
 using AwsIntegrations.Aws;
-using DnsController.Options;
-using DnsController.Registry;
-using DnsController.Sources;
-using DnsController.Zones;
+using AwsIntegrations.DnsController.Inventory;
+using AwsIntegrations.DnsController.Options;
+using AwsIntegrations.DnsController.Registry;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Planning;
+namespace AwsIntegrations.DnsController.Planning;
 
 /// <summary>
 /// Desired records vs. one zone's records → the changes (pure; no I/O). Rules, as external-dns': only A, AAAA and CNAME
@@ -20,7 +20,7 @@ public static class Planner
     /// <summary>The TTL of ownership records: external-dns writes them at its default, whatever the record's own TTL (provider/aws/aws.go defaultTTL).</summary>
     public const long TxtTtl = 300;
 
-    private static readonly HashSet<string> ManagedTypes = new(StringComparer.Ordinal) { "A", "AAAA", "CNAME" };
+    private static readonly HashSet<string> ManagedTypes = new(StringComparer.Ordinal) { RecordType.A, RecordType.Aaaa, RecordType.Cname };
 
     public static ZonePlan Plan(Zone zone, IReadOnlyList<Route53RecordSet> current, IReadOnlyList<DesiredRecord> desired, PlanSettings settings)
     {
@@ -64,9 +64,9 @@ public static class Planner
             }
         }
 
-        if (winners.TryGetValue("CNAME", out var cname) && (winners.ContainsKey("A") || winners.ContainsKey("AAAA")))
+        if (winners.TryGetValue(RecordType.Cname, out var cname) && (winners.ContainsKey(RecordType.A) || winners.ContainsKey(RecordType.Aaaa)))
         {
-            winners.Remove("CNAME");
+            winners.Remove(RecordType.Cname);
             problems.Add(new SourceProblem(cname.Resource, "CnameConflict", $"{key.Name}: CNAME dropped, the name also has A/AAAA records"));
         }
 
@@ -94,18 +94,7 @@ public static class Planner
             }
         }
 
-        string? deletedResource = null;
-        if (settings.Policy == Policy.Sync)
-        {
-            foreach (var (type, existing) in current.Where(c => !winners.ContainsKey(c.Key) && view.IsOurs(c.Value, settings.OwnerId)).OrderBy(c => c.Key, StringComparer.Ordinal))
-            {
-                PlanDelete(key, existing, view, settings, group);
-                deletedResource ??= view.OwnerOf(existing)?.Resource;
-            }
-
-            DeleteSameNameTxtNoLongerNeeded(key, current, view, settings, group);
-        }
-
+        var deletedResource = settings.Policy == Policy.Sync ? PlanDeletes(key, current, winners, view, settings, group) : null;
         if (group.IsEmpty)
         {
             return null;
@@ -115,11 +104,26 @@ public static class Planner
         return new ChangeGroup(zone.Id, key.Name, key.SetIdentifier, group.Changes(), group.Actions, resource);
     }
 
+    /// <summary>Under --policy sync, deletes the records of ours no object wants any more; returns the resource that owned the first.</summary>
+    private static string? PlanDeletes(
+        RecordKey key, IReadOnlyDictionary<string, Route53RecordSet> current, Dictionary<string, DesiredRecord> winners, ZoneRecords view, PlanSettings settings, GroupBuilder group)
+    {
+        string? deletedResource = null;
+        foreach (var (_, existing) in current.Where(c => !winners.ContainsKey(c.Key) && view.IsOurs(c.Value, settings.OwnerId)).OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            PlanDelete(key, existing, view, settings, group);
+            deletedResource ??= view.OwnerOf(existing)?.Resource;
+        }
+
+        DeleteSameNameTxtNoLongerNeeded(key, current, view, settings, group);
+        return deletedResource;
+    }
+
     private static void PlanCreate(
         RecordKey key, string type, DesiredRecord wanted, IReadOnlyDictionary<string, Route53RecordSet> current, ZoneRecords view, PlanSettings settings,
         GroupBuilder group, List<SourceProblem> problems)
     {
-        var displaced = current.Values.Where(r => type == "CNAME" || r.Type == "CNAME").ToList();
+        var displaced = current.Values.Where(r => type == RecordType.Cname || r.Type == RecordType.Cname).ToList();
         if (displaced.Count > 0 && settings.Policy != Policy.Sync)
         {
             problems.Add(new SourceProblem(wanted.Resource, "PolicyConflict",
@@ -141,10 +145,10 @@ public static class Planner
             return;
         }
 
-        group.Write("CREATE", RecordComparison.ToRoute53(wanted));
-        group.Write(txt is null ? "CREATE" : "UPSERT", TxtRecord(txtName, wanted, settings));
+        group.Write(ChangeAction.Create, RecordComparison.ToRoute53(wanted));
+        group.Write(txt is null ? ChangeAction.Create : ChangeAction.Upsert, TxtRecord(txtName, wanted, settings));
         group.Created.Add(type);
-        group.Actions.Add(new RecordAction("created", type, key.Name));
+        group.Actions.Add(new RecordAction(RecordVerb.Created, type, key.Name));
     }
 
     private static void PlanUpdate(
@@ -168,35 +172,36 @@ public static class Planner
         var txtSame = ownership.Format != OwnershipFormat.Current || ownership.Labels.Resource == wanted.Resource;
         if (!recordSame)
         {
-            if ((existing.AliasTarget is null) != !wanted.IsAlias)
-            {
-                // Route 53 cannot turn a plain record into an alias (or back) in place: DELETE + CREATE in one batch.
-                group.Delete(existing);
-                group.Write("CREATE", RecordComparison.ToRoute53(wanted));
-            }
-            else
-            {
-                group.Write("UPSERT", RecordComparison.ToRoute53(wanted));
-            }
+            Rewrite(existing, wanted, group);
         }
 
-        if (migrate)
+        if (migrate || !txtSame)
         {
-            // Owned through external-dns' older format only: add the current one and keep the old, as external-dns v0.22 does.
-            group.Write("CREATE", TxtRecord(txtName, wanted, settings));
-        }
-        else if (!txtSame)
-        {
-            group.Write("UPSERT", TxtRecord(txtName, wanted, settings));
+            // Migrating from an older format adds the current one and keeps the old, as external-dns v0.22 does.
+            group.Write(migrate ? ChangeAction.Create : ChangeAction.Upsert, TxtRecord(txtName, wanted, settings));
         }
 
         if (!recordSame || !txtSame)
         {
-            group.Actions.Add(new RecordAction("updated", wanted.Type, key.Name));
+            group.Actions.Add(new RecordAction(RecordVerb.Updated, wanted.Type, key.Name));
         }
         else if (migrate)
         {
-            group.Actions.Add(new RecordAction("migrated", wanted.Type, key.Name));
+            group.Actions.Add(new RecordAction(RecordVerb.Migrated, wanted.Type, key.Name));
+        }
+    }
+
+    private static void Rewrite(Route53RecordSet existing, DesiredRecord wanted, GroupBuilder group)
+    {
+        if ((existing.AliasTarget is null) != !wanted.IsAlias)
+        {
+            // Route 53 cannot turn a plain record into an alias (or back) in place: DELETE + CREATE in one batch.
+            group.Delete(existing);
+            group.Write(ChangeAction.Create, RecordComparison.ToRoute53(wanted));
+        }
+        else
+        {
+            group.Write(ChangeAction.Upsert, RecordComparison.ToRoute53(wanted));
         }
     }
 
@@ -206,9 +211,9 @@ public static class Planner
         group.Delete(existing);
         group.Deleted.Add(existing.Type);
         var txtNames = new List<string> { settings.Mapper.ToTxtName(key.Name, existing.Type) };
-        if (existing.Type == "A" && existing.AliasTarget is not null)
+        if (existing.Type == RecordType.A && existing.AliasTarget is not null)
         {
-            txtNames.Add(settings.Mapper.ToTxtName(key.Name, "CNAME"));
+            txtNames.Add(settings.Mapper.ToTxtName(key.Name, RecordType.Cname));
         }
 
         foreach (var txt in txtNames.Select(n => view.Txt(n, key.SetIdentifier)).OfType<Route53RecordSet>())
@@ -219,7 +224,7 @@ public static class Planner
             }
         }
 
-        group.Actions.Add(new RecordAction("deleted", existing.Type, key.Name));
+        group.Actions.Add(new RecordAction(RecordVerb.Deleted, existing.Type, key.Name));
     }
 
     /// <summary>
@@ -244,7 +249,7 @@ public static class Planner
     {
         ArgumentNullException.ThrowIfNull(owned);
         ArgumentNullException.ThrowIfNull(settings);
-        return new Route53RecordSet(DnsNames.Fqdn(txtName), "TXT")
+        return new Route53RecordSet(DnsNames.Fqdn(txtName), RecordType.Txt)
         {
             Ttl = TxtTtl,
             Values = [new OwnerLabels(settings.OwnerId, owned.Resource).Serialize()],
@@ -283,4 +288,13 @@ public static class Planner
     };
 
     internal static bool IsManaged(string type) => ManagedTypes.Contains(type);
+
+    /// <summary>The A, AAAA and CNAME records of a zone, at names in scope, that are ours.</summary>
+    public static int CountOurs(IReadOnlyList<Route53RecordSet> records, PlanSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(settings);
+        var view = new ZoneRecords(records, settings.Mapper, settings.Scope.Accepts);
+        return records.Count(r => IsManaged(r.Type) && view.IsOurs(r, settings.OwnerId));
+    }
 }

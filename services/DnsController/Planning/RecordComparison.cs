@@ -1,7 +1,7 @@
 using AwsIntegrations.Aws;
-using DnsController.Sources;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Planning;
+namespace AwsIntegrations.DnsController.Planning;
 
 /// <summary>Whether a record in Route 53 already says what a desired record says, and how to write a desired record.</summary>
 public static class RecordComparison
@@ -42,5 +42,5 @@ public static class RecordComparison
         };
     }
 
-    private static string Value(string type, string value) => type == "CNAME" ? DnsNames.Normalize(value) : value;
+    private static string Value(string type, string value) => type == RecordType.Cname ? DnsNames.Normalize(value) : value;
 }

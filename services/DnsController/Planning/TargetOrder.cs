@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace DnsController.Planning;
+namespace AwsIntegrations.DnsController.Planning;
 
 /// <summary>external-dns' Targets.IsLess: fewer targets first, then by sorted targets, IP addresses by value.</summary>
 internal sealed class TargetOrder : IComparer<IReadOnlyList<string>>

@@ -1,6 +1,6 @@
-using DnsController.Sources;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Planning;
+namespace AwsIntegrations.DnsController.Planning;
 
 /// <summary>The changes one zone needs, and the problems found on the way (reported, never applied).</summary>
 public sealed record ZonePlan(IReadOnlyList<ChangeGroup> Groups, IReadOnlyList<SourceProblem> Problems)

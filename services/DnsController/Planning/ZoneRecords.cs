@@ -1,8 +1,8 @@
 using AwsIntegrations.Aws;
-using DnsController.Registry;
-using DnsController.Sources;
+using AwsIntegrations.DnsController.Registry;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Planning;
+namespace AwsIntegrations.DnsController.Planning;
 
 /// <summary>
 /// A zone's records indexed for planning: the managed records (A, AAAA, CNAME) by name, only at names in scope
@@ -21,7 +21,7 @@ internal sealed class ZoneRecords
         foreach (var record in records)
         {
             var key = new RecordKey(DnsNames.FromRoute53(record.Name), record.SetIdentifier);
-            if (record.Type == "TXT")
+            if (record.Type == RecordType.Txt)
             {
                 _txt[key] = record;
             }
@@ -60,12 +60,12 @@ internal sealed class ZoneRecords
             return From(current, OwnershipFormat.Current);
         }
 
-        if (record.Type == "A" && record.AliasTarget is not null && Txt(_mapper.ToTxtName(name, "CNAME"), record.SetIdentifier) is { } aliasCname)
+        if (record.Type == RecordType.A && record.AliasTarget is not null && Txt(_mapper.ToTxtName(name, RecordType.Cname), record.SetIdentifier) is { } aliasCname)
         {
             return From(aliasCname, OwnershipFormat.AliasCname);
         }
 
-        return record.Type != "AAAA" && Txt(_mapper.ToOldTxtName(name), record.SetIdentifier) is { } sameName ? From(sameName, OwnershipFormat.SameName) : null;
+        return record.Type != RecordType.Aaaa && Txt(_mapper.ToOldTxtName(name), record.SetIdentifier) is { } sameName ? From(sameName, OwnershipFormat.SameName) : null;
     }
 
     public OwnerLabels? OwnerOf(Route53RecordSet record) => OwnershipOf(record)?.Labels;

@@ -1,4 +1,4 @@
-namespace DnsController.Registry;
+namespace AwsIntegrations.DnsController.Registry;
 
 /// <summary>
 /// The value of an ownership TXT record as external-dns writes it:
@@ -20,19 +20,7 @@ public sealed record OwnerLabels(string Owner, string? Resource)
     public static OwnerLabels? Parse(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var text = value.Trim();
-        if (text.StartsWith('"') || text.EndsWith('"'))
-        {
-            // One quoted string, nothing around it: "a" "b" (a long value split into strings) and "a (unterminated) are not ours.
-            if (text.Length < 2 || !text.StartsWith('"') || !text.EndsWith('"'))
-            {
-                return null;
-            }
-
-            text = text[1..^1];
-        }
-
-        if (text.Contains('"', StringComparison.Ordinal) || text.Contains('\\', StringComparison.Ordinal))
+        if (Unquote(value.Trim()) is not { } text || text.Contains('"', StringComparison.Ordinal) || text.Contains('\\', StringComparison.Ordinal))
         {
             return null;
         }
@@ -64,6 +52,17 @@ public sealed record OwnerLabels(string Owner, string? Resource)
         }
 
         return new OwnerLabels(owner ?? string.Empty, resource);
+    }
+
+    /// <summary>One quoted string, nothing around it, or none: "a" "b" (a long value split into strings) and "a (unterminated) are not ours.</summary>
+    private static string? Unquote(string text)
+    {
+        if (!text.StartsWith('"') && !text.EndsWith('"'))
+        {
+            return text;
+        }
+
+        return text.Length >= 2 && text.StartsWith('"') && text.EndsWith('"') ? text[1..^1] : null;
     }
 
     /// <summary>The labels of a TXT record set that holds exactly one value and that value is an ownership record; else null.</summary>

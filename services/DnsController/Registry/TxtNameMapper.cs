@@ -1,6 +1,7 @@
-using DnsController.Options;
+using AwsIntegrations.DnsController.Options;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Registry;
+namespace AwsIntegrations.DnsController.Registry;
 
 /// <summary>
 /// external-dns' TXT registry naming (registry/mapper/mapper.go). Current format:
@@ -57,6 +58,23 @@ public sealed class TxtNameMapper
     }
 
     /// <summary>Whether Route 53 can hold a record of this name: labels of 1–63 characters, 253 in all (affixes may make them longer).</summary>
+    /// <summary>The names a plan for <paramref name="names"/> needs to read: the names and their ownership TXT names in every format.</summary>
+    public HashSet<string> WithOwnershipNames(IReadOnlyCollection<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var all = new HashSet<string>(names, StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            all.Add(ToOldTxtName(name));
+            foreach (var type in new[] { RecordType.A, RecordType.Aaaa, RecordType.Cname })
+            {
+                all.Add(ToTxtName(name, type));
+            }
+        }
+
+        return all;
+    }
+
     public static bool IsValidName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

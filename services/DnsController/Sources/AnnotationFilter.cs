@@ -1,4 +1,4 @@
-namespace DnsController.Sources;
+namespace AwsIntegrations.DnsController.Sources;
 
 /// <summary>--annotation-filter: comma-separated terms <c>key</c> (present) or <c>key=value</c>; an object must match all.</summary>
 public sealed class AnnotationFilter

@@ -1,4 +1,4 @@
-namespace DnsController.Sources;
+namespace AwsIntegrations.DnsController.Sources;
 
 /// <summary>The annotation keys the controller reads: its own prefix first, then external-dns' GA and alpha prefixes.</summary>
 public static class Annotations

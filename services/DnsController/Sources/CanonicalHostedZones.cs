@@ -1,4 +1,4 @@
-namespace DnsController.Sources;
+namespace AwsIntegrations.DnsController.Sources;
 
 /// <summary>
 /// Canonical hosted zone ids of Elastic Load Balancing per region (CLB/ALB: <c>&lt;region&gt;.elb.amazonaws.com</c>,

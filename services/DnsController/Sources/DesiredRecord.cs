@@ -1,4 +1,4 @@
-namespace DnsController.Sources;
+namespace AwsIntegrations.DnsController.Sources;
 
 /// <summary>
 /// One record an object asks for. Names are lower case without the trailing dot. An alias record has one target (the

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace DnsController.Sources;
+namespace AwsIntegrations.DnsController.Sources;
 
 /// <summary>DNS name helpers: one spelling inside the controller (lower case, no trailing dot).</summary>
 public static partial class DnsNames

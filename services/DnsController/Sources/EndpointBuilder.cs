@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using AwsIntegrations.DnsController.Options;
 using AwsIntegrations.Hosting.Options;
-using DnsController.Options;
 
-namespace DnsController.Sources;
+namespace AwsIntegrations.DnsController.Sources;
 
 /// <summary>
 /// The records one object asks for (pure): names from its hosts and the hostname annotation; targets from the target
@@ -66,30 +66,8 @@ public static class EndpointBuilder
             EvaluateTargetHealth = settings.EvaluateTargetHealth,
             SetIdentifier = Annotations.Get(source.Annotations, Annotations.SetIdentifier),
         };
-        if (Annotations.Get(source.Annotations, Annotations.Ttl) is { } ttlText)
-        {
-            if (TryParseTtl(ttlText, out var ttl))
-            {
-                record = record with { Ttl = ttl, TtlConfigured = true };
-            }
-            else
-            {
-                problems.Add(new SourceProblem(source.Resource, "InvalidAnnotation", $"ttl \"{ttlText}\" must be seconds (1–2147483647) or a duration such as 5m; using {settings.DefaultTtl}"));
-            }
-        }
-
-        if (Annotations.Get(source.Annotations, Annotations.AwsWeight) is { } weightText)
-        {
-            if (long.TryParse(weightText, NumberStyles.None, CultureInfo.InvariantCulture, out var weight) && weight <= 255)
-            {
-                record = record with { Weight = weight };
-            }
-            else
-            {
-                problems.Add(new SourceProblem(source.Resource, "InvalidAnnotation", $"aws-weight \"{weightText}\" must be an integer from 0 to 255"));
-            }
-        }
-
+        record = WithTtl(record, source, settings, problems);
+        record = WithWeight(record, source, problems);
         if (record.SetIdentifier is not null && record.Weight is null)
         {
             problems.Add(new SourceProblem(source.Resource, "InvalidAnnotation", "set-identifier needs a routing policy: add aws-weight"));
@@ -104,6 +82,38 @@ public static class EndpointBuilder
         return record;
     }
 
+    private static DesiredRecord WithTtl(DesiredRecord record, SourceObject source, RecordSettings settings, List<SourceProblem> problems)
+    {
+        if (Annotations.Get(source.Annotations, Annotations.Ttl) is not { } ttlText)
+        {
+            return record;
+        }
+
+        if (TryParseTtl(ttlText, out var ttl))
+        {
+            return record with { Ttl = ttl, TtlConfigured = true };
+        }
+
+        problems.Add(new SourceProblem(source.Resource, "InvalidAnnotation", $"ttl \"{ttlText}\" must be seconds (1–2147483647) or a duration such as 5m; using {settings.DefaultTtl}"));
+        return record;
+    }
+
+    private static DesiredRecord WithWeight(DesiredRecord record, SourceObject source, List<SourceProblem> problems)
+    {
+        if (Annotations.Get(source.Annotations, Annotations.AwsWeight) is not { } weightText)
+        {
+            return record;
+        }
+
+        if (long.TryParse(weightText, NumberStyles.None, CultureInfo.InvariantCulture, out var weight) && weight <= 255)
+        {
+            return record with { Weight = weight };
+        }
+
+        problems.Add(new SourceProblem(source.Resource, "InvalidAnnotation", $"aws-weight \"{weightText}\" must be an integer from 0 to 255"));
+        return record;
+    }
+
     private static IEnumerable<DesiredRecord> ForName(
         string name, IReadOnlyList<string> targets, SourceObject source, DesiredRecord common, RecordSettings settings, Func<string, AliasTarget?> aliasFor, List<SourceProblem> problems)
     {
@@ -113,42 +123,47 @@ public static class EndpointBuilder
         var aliasMode = (Annotations.Get(source.Annotations, Annotations.Alias) ?? (settings.PreferCname ? "false" : "true")).ToUpperInvariant();
         if (v4.Count > 0)
         {
-            yield return common with { Name = name, Type = "A", Targets = v4 };
+            yield return common with { Name = name, Type = RecordType.A, Targets = v4 };
         }
 
         if (v6.Count > 0)
         {
-            yield return common with { Name = name, Type = "AAAA", Targets = v6 };
+            yield return common with { Name = name, Type = RecordType.Aaaa, Targets = v6 };
         }
 
-        if (hosts.Count == 0)
+        foreach (var record in hosts.Count == 0 ? [] : ForHost(name, hosts[0], v4.Count > 0, v6.Count > 0, aliasMode, source, common, settings, aliasFor, problems))
         {
-            yield break;
+            yield return record;
         }
+    }
 
-        var host = hosts[0];
+    /// <summary>A hostname target: ALIAS A and AAAA to a load balancer (not beside IPs of the same family), else a CNAME (not beside any IP).</summary>
+    private static IEnumerable<DesiredRecord> ForHost(
+        string name, string host, bool hasV4, bool hasV6, string aliasMode, SourceObject source, DesiredRecord common, RecordSettings settings,
+        Func<string, AliasTarget?> aliasFor, List<SourceProblem> problems)
+    {
         var alias = aliasMode == "FALSE" ? null : aliasFor(host);
         if (alias is null)
         {
-            if (v4.Count + v6.Count > 0)
+            if (hasV4 || hasV6)
             {
                 problems.Add(new SourceProblem(source.Resource, "CnameConflict", $"{name}: CNAME to {host} dropped, a name with A/AAAA records cannot be a CNAME"));
                 yield break;
             }
 
-            yield return common with { Name = name, Type = "CNAME", Targets = [host] };
+            yield return common with { Name = name, Type = RecordType.Cname, Targets = [host] };
             yield break;
         }
 
         var aliasRecord = common with { Name = name, Targets = [host], AliasZoneId = alias.HostedZoneId, Ttl = 300 };
-        if (aliasMode != "AAAA" && v4.Count == 0)
+        if (aliasMode != RecordType.Aaaa && !hasV4)
         {
-            yield return aliasRecord with { Type = "A" };
+            yield return aliasRecord with { Type = RecordType.A };
         }
 
-        if ((aliasMode == "AAAA" || (aliasMode != "A" && (settings.AaaaAlias == AaaaAlias.Always || alias.DualStack))) && v6.Count == 0)
+        if ((aliasMode == RecordType.Aaaa || (aliasMode != RecordType.A && (settings.AaaaAlias == AaaaAlias.Always || alias.DualStack))) && !hasV6)
         {
-            yield return aliasRecord with { Type = "AAAA" };
+            yield return aliasRecord with { Type = RecordType.Aaaa };
         }
     }
 

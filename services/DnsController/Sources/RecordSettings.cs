@@ -1,6 +1,6 @@
-using DnsController.Options;
+using AwsIntegrations.DnsController.Options;
 
-namespace DnsController.Sources;
+namespace AwsIntegrations.DnsController.Sources;
 
 /// <summary>Defaults for records whose object does not say otherwise.</summary>
 public sealed record RecordSettings(long DefaultTtl = 300, bool EvaluateTargetHealth = true, AaaaAlias AaaaAlias = AaaaAlias.Always, bool PreferCname = false)

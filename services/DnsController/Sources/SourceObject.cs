@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 
-namespace DnsController.Sources;
+namespace AwsIntegrations.DnsController.Sources;
 
 /// <summary>What the controller needs of an Ingress or Service: its hosts, its load balancer's addresses, its annotations.</summary>
 public sealed record SourceObject(

@@ -1,7 +1,8 @@
+using AwsIntegrations.DnsController.Options;
 using k8s;
 using k8s.Models;
 
-namespace DnsController.Sources;
+namespace AwsIntegrations.DnsController.Sources;
 
 /// <summary>
 /// Turns Ingresses and LoadBalancer Services into <see cref="SourceObject"/>s as external-dns' ingress and service
@@ -76,7 +77,7 @@ public static class SourceObjects
             }
         }
 
-        return new SourceObject("ingress", ingress.Metadata.NamespaceProperty ?? "default", ingress.Metadata.Name ?? string.Empty,
+        return new SourceObject(SourceKind.Ingress, ingress.Metadata.NamespaceProperty ?? "default", ingress.Metadata.Name ?? string.Empty,
             annotations, Clean(hosts), Targets(ingress.Status?.LoadBalancer))
         {
             Object = ingress,
@@ -94,7 +95,7 @@ public static class SourceObjects
             return null;
         }
 
-        return new SourceObject("service", service.Metadata.NamespaceProperty ?? "default", service.Metadata.Name ?? string.Empty,
+        return new SourceObject(SourceKind.Service, service.Metadata.NamespaceProperty ?? "default", service.Metadata.Name ?? string.Empty,
             service.Metadata.Annotations ?? new Dictionary<string, string>(), [], Targets(service.Status?.LoadBalancer))
         {
             Object = service,

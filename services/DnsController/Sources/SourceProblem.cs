@@ -1,4 +1,16 @@
-namespace DnsController.Sources;
+using AwsIntegrations.Kubernetes.Events;
 
-/// <summary>Something the user must fix on an object (bad annotation, no zone, name owned by someone else).</summary>
-public sealed record SourceProblem(string Resource, string Reason, string Message);
+namespace AwsIntegrations.DnsController.Sources;
+
+/// <summary>Something the user must fix on an object (bad annotation, no zone, name owned by someone else), by the object's resource label.</summary>
+public sealed record SourceProblem(string Resource, Problem Problem)
+{
+    public SourceProblem(string resource, string reason, string message)
+        : this(resource, new Problem(reason, message))
+    {
+    }
+
+    public string Reason => Problem.Reason;
+
+    public string Message => Problem.Message;
+}

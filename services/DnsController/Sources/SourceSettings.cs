@@ -1,6 +1,6 @@
-using DnsController.Options;
+using AwsIntegrations.DnsController.Options;
 
-namespace DnsController.Sources;
+namespace AwsIntegrations.DnsController.Sources;
 
 /// <summary>
 /// Which objects are published and which of their names (external-dns' source flags): --ingress-class (none: every

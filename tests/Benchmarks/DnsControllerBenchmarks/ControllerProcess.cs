@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using AwsIntegrations.Testing;
 
-namespace DnsControllerBenchmarks;
+namespace AwsIntegrations.DnsController.Benchmarks;
 
 /// <summary>The DnsController as a real child process against the world's emulators; its JSON logs stay captured, off stdout.</summary>
 internal sealed class ControllerProcess : IAsyncDisposable

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AwsIntegrations.Benchmarking;
 
-namespace DnsControllerBenchmarks;
+namespace AwsIntegrations.DnsController.Benchmarks;
 
 /// <summary>The Markdown tables and SUMMARY lines of the DnsController benchmark.</summary>
 internal static class DnsReport
@@ -40,7 +40,7 @@ internal static class DnsReport
         Console.WriteLine();
         Console.WriteLine("### DnsController at rest, against an external-dns-style re-list of the same zones");
         Console.WriteLine();
-        Report.Paragraph($"After the first sync nothing changes for {settings.IdleSeconds} s (an idle window: full plans over the cached zones every {settings.IntervalSeconds} s); the calls in it are scaled to an hour. Then a second replica replaces the controller: its first pass reads the converged zones in full, the same code path (ZoneCache.ReadAllAsync + DescribeLoadBalancers) that every --resync-interval (1h) runs, so that read counts once per hour. Calls per hour at rest = full-read calls × 1 + idle calls × 3600 / {settings.IdleSeconds}. Reference, counted against the same emulator right after: what external-dns' AWS provider lists on every --interval (1m): ListHostedZones, then every zone's record sets at 300 per page; × 60 per hour. Call counts do not vary between runs; {(settings.RestEveryRepetition ? "measured in every run" : "--quick measures them in the first run of each size only")}.");
+        Report.Paragraph($"After the first sync nothing changes for {settings.IdleSeconds} s (an idle window: full plans over the cached zones every {settings.IntervalSeconds} s); the calls in it are scaled to an hour. Then a second replica replaces the controller: its first pass reads the converged zones in full, the same code path (ZoneInventory.ReadAllAsync + DescribeLoadBalancers) that every --resync-interval (1h) runs, so that read counts once per hour. Calls per hour at rest = full-read calls × 1 + idle calls × 3600 / {settings.IdleSeconds}. Reference, counted against the same emulator right after: what external-dns' AWS provider lists on every --interval (1m): ListHostedZones, then every zone's record sets at 300 per page; × 60 per hour. Call counts do not vary between runs; {(settings.RestEveryRepetition ? "measured in every run" : "--quick measures them in the first run of each size only")}.");
         var table = new MarkdownTable("Ingresses", "calls in idle window", "full read: calls", "full read: seconds", "ours: calls/hour at rest", "external-dns-style list: calls", "external-dns: calls/hour", "ratio");
         for (var i = 0; i < sizes.Count; i++)
         {

@@ -3,7 +3,7 @@ using AwsIntegrations.Aws;
 using AwsIntegrations.Benchmarking;
 using AwsIntegrations.Emulators.Aws;
 
-namespace DnsControllerBenchmarks;
+namespace AwsIntegrations.DnsController.Benchmarks;
 
 /// <summary>
 /// One run at one size, on fresh emulators:

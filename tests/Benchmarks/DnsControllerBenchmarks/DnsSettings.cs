@@ -1,6 +1,6 @@
 using AwsIntegrations.Benchmarking;
 
-namespace DnsControllerBenchmarks;
+namespace AwsIntegrations.DnsController.Benchmarks;
 
 /// <summary>
 /// What one benchmark run measures. Each Ingress has one host, so N Ingresses ask for N ALIAS A records plus N TXT ownership

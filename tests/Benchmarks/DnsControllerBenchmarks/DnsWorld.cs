@@ -3,7 +3,7 @@ using AwsIntegrations.Aws;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Emulators.Kubernetes;
 
-namespace DnsControllerBenchmarks;
+namespace AwsIntegrations.DnsController.Benchmarks;
 
 /// <summary>
 /// Fresh emulators for one run: empty hosted zones, one ALB, and N Ingresses of our class whose status already names the ALB

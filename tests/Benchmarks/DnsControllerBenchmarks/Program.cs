@@ -1,5 +1,5 @@
 using AwsIntegrations.Benchmarking;
-using DnsControllerBenchmarks;
+using AwsIntegrations.DnsController.Benchmarks;
 
 // dotnet run -c Release --project tests/Benchmarks/DnsControllerBenchmarks -- [--quick] [--sizes 100,1000,10000] [--zones 5]
 //   [--repetitions 5] [--largest-repetitions 3] [--idle-seconds 60] [--interval-seconds 5] [--changes 9]

@@ -1,6 +1,6 @@
 using AwsIntegrations.Benchmarking;
 
-namespace DnsControllerBenchmarks;
+namespace AwsIntegrations.DnsController.Benchmarks;
 
 /// <summary>One run at one size: the first sync from empty zones and, when measured, the controller at rest.</summary>
 internal sealed record RunResult(int Ingresses, double ConvergeSeconds, double AfterFirstCallSeconds, CallCounts ConvergeCalls, RestResult? Rest, IReadOnlyList<double> ChangeLatencies);

@@ -2,7 +2,7 @@ using AwsIntegrations.Aws;
 using k8s;
 using k8s.Models;
 
-namespace DnsController.Tests.Compatibility;
+namespace AwsIntegrations.DnsController.Tests.Compatibility;
 
 /// <summary>
 /// One zone as external-dns left it, the cluster that made it, the flags a user switching over would pass, and the zone

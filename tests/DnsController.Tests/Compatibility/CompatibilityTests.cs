@@ -1,4 +1,4 @@
-namespace DnsController.Tests.Compatibility;
+namespace AwsIntegrations.DnsController.Tests.Compatibility;
 
 /// <summary>The compatibility suite (see <see cref="ExternalDnsCases"/>) through the pure planner.</summary>
 public sealed class CompatibilityTests

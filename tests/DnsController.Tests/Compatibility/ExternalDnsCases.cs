@@ -1,8 +1,8 @@
 using AwsIntegrations.Aws;
-using static DnsController.Tests.Compatibility.CompatibilityCase;
-using static DnsController.Tests.Compatibility.ExternalDnsRecords;
+using static AwsIntegrations.DnsController.Tests.Compatibility.CompatibilityCase;
+using static AwsIntegrations.DnsController.Tests.Compatibility.ExternalDnsRecords;
 
-namespace DnsController.Tests.Compatibility;
+namespace AwsIntegrations.DnsController.Tests.Compatibility;
 
 /// <summary>
 /// The compatibility suite: zones seeded as external-dns (kubernetes-sigs/external-dns, the tags named in each case)

@@ -2,7 +2,7 @@ using AwsIntegrations.Aws;
 using k8s;
 using k8s.Models;
 
-namespace DnsController.Tests.Compatibility;
+namespace AwsIntegrations.DnsController.Tests.Compatibility;
 
 /// <summary>
 /// Record sets exactly as external-dns sends them to Route 53 (provider/aws/aws.go newChange, v0.22.0): ALIAS records

@@ -1,13 +1,13 @@
 using AwsIntegrations.Aws;
+using AwsIntegrations.DnsController.Apply;
+using AwsIntegrations.DnsController.Inventory;
+using AwsIntegrations.DnsController.Options;
+using AwsIntegrations.DnsController.Planning;
+using AwsIntegrations.DnsController.Registry;
+using AwsIntegrations.DnsController.Sources;
 using AwsIntegrations.Hosting.Options;
-using DnsController.Applying;
-using DnsController.Options;
-using DnsController.Planning;
-using DnsController.Registry;
-using DnsController.Sources;
-using DnsController.Zones;
 
-namespace DnsController.Tests.Compatibility;
+namespace AwsIntegrations.DnsController.Tests.Compatibility;
 
 /// <summary>
 /// A case through the pure parts only, as one full pass of the reconciler runs them: the flags bound as the service binds

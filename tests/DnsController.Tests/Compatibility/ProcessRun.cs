@@ -1,11 +1,11 @@
-using k8s;
 using System.Globalization;
 using AwsIntegrations.Aws;
+using AwsIntegrations.DnsController.Tests.Integration;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Testing;
-using DnsController.Tests.Integration;
+using k8s;
 
-namespace DnsController.Tests.Compatibility;
+namespace AwsIntegrations.DnsController.Tests.Compatibility;
 
 /// <summary>
 /// A case end to end: the zones and load balancers put into the AWS emulator's state as Route 53 and ELB would hold

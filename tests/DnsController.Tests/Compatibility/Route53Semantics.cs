@@ -1,6 +1,6 @@
 using AwsIntegrations.Aws;
 
-namespace DnsController.Tests.Compatibility;
+namespace AwsIntegrations.DnsController.Tests.Compatibility;
 
 /// <summary>
 /// Applies a change batch to a zone as Route 53 does, all or nothing: CREATE needs the record set absent, DELETE needs it

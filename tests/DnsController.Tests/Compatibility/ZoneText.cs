@@ -1,7 +1,7 @@
 using AwsIntegrations.Aws;
 using EmulatedRecord = AwsIntegrations.Emulators.Aws.RecordSet;
 
-namespace DnsController.Tests.Compatibility;
+namespace AwsIntegrations.DnsController.Tests.Compatibility;
 
 /// <summary>A zone's record sets as sorted lines holding every field that reaches Route 53 (SOA and NS left out), to compare byte for byte.</summary>
 internal static class ZoneText

@@ -1,6 +1,6 @@
-using DnsController.Tests.Compatibility;
+using AwsIntegrations.DnsController.Tests.Compatibility;
 
-namespace DnsController.Tests.EndToEnd;
+namespace AwsIntegrations.DnsController.Tests.EndToEnd;
 
 /// <summary>The compatibility suite (see <see cref="ExternalDnsCases"/>) end to end: a DnsController process against the AWS emulator.</summary>
 public sealed class CompatibilityProcessTests

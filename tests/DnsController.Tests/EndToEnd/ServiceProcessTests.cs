@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using AwsIntegrations.DnsController.Tests.Integration;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Testing;
-using DnsController.Tests.Integration;
 
-namespace DnsController.Tests.EndToEnd;
+namespace AwsIntegrations.DnsController.Tests.EndToEnd;
 
 /// <summary>The real service as child processes, configured only by its flags, a kubeconfig and AWS_* variables, driven by API calls.</summary>
 public sealed class ServiceProcessTests : IAsyncLifetime

@@ -1,5 +1,10 @@
 using System.Text.Json.Nodes;
 using AwsIntegrations.Aws;
+using AwsIntegrations.DnsController;
+using AwsIntegrations.DnsController.Controller;
+using AwsIntegrations.DnsController.Metrics;
+using AwsIntegrations.DnsController.Options;
+using AwsIntegrations.DnsController.Sources;
 using AwsIntegrations.Emulators.Aws;
 using AwsIntegrations.Emulators.Kubernetes;
 using AwsIntegrations.Hosting.Loops;
@@ -8,15 +13,14 @@ using AwsIntegrations.Kubernetes.Client;
 using AwsIntegrations.Kubernetes.Configuration;
 using AwsIntegrations.Kubernetes.Events;
 using AwsIntegrations.Kubernetes.Informers;
+using AwsIntegrations.Testing;
 using k8s;
 using k8s.Models;
-using AwsIntegrations.Testing;
-using DnsController.Controller;
-using DnsController.Options;
-using DnsController.Sources;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace DnsController.Tests.Integration;
+namespace AwsIntegrations.DnsController.Tests.Integration;
 
 /// <summary>
 /// A cluster (Kubernetes emulator) and an AWS account (AWS emulator), with the controller's real parts between them:
@@ -25,6 +29,7 @@ namespace DnsController.Tests.Integration;
 internal sealed class DnsWorld : IAsyncDisposable
 {
     private readonly HttpClient _http = new();
+    private readonly ServiceProvider _services;
 
     private DnsWorld(KubernetesEmulator kube, AwsEmulator aws, DnsControllerOptions options, AwsOptions awsOptions)
     {
@@ -39,8 +44,18 @@ internal sealed class DnsWorld : IAsyncDisposable
         Informers = new SharedInformerFactory(Connection);
         Sources = new InformerSources(Informers, options);
         Recorder = new EventRecorder(Connection, new EventRecorderOptions("dns-controller"));
-        Reconciler = new DnsReconciler(options, Route53, Elb, Sources, new KubernetesObjectEvents(Recorder), TimeProvider.System,
-            NullLogger.Instance, new DnsMetrics());
+        _services = new ServiceCollection()
+            .AddSingleton<IRoute53Api>(Route53)
+            .AddSingleton<IElbV2Api>(Elb)
+            .AddSingleton<ISourceProvider>(Sources)
+            .AddSingleton(Recorder)
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(new DnsMetrics())
+            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
+            .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
+            .AddDnsReconciler(options)
+            .BuildServiceProvider();
+        Reconciler = _services.GetRequiredService<DnsReconciler>();
     }
 
     public KubernetesEmulator Kube { get; }
@@ -159,6 +174,7 @@ internal sealed class DnsWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _services.DisposeAsync();
         await Recorder.DisposeAsync();
         await Informers.DisposeAsync();
         Connection.Dispose();

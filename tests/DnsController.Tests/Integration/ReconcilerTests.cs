@@ -1,9 +1,9 @@
+using AwsIntegrations.DnsController.Options;
 using AwsIntegrations.Emulators.Aws;
 using k8s;
 using k8s.Models;
-using DnsController.Options;
 
-namespace DnsController.Tests.Integration;
+namespace AwsIntegrations.DnsController.Tests.Integration;
 
 /// <summary>The controller's passes against the emulated cluster and account: what Route 53 holds and how many calls it took.</summary>
 public sealed class ReconcilerTests : IAsyncLifetime
@@ -13,12 +13,21 @@ public sealed class ReconcilerTests : IAsyncLifetime
     private string _zone = null!;
     private string _alb = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync();
+
+    /// <summary>A world whose controller starts with <paramref name="configure"/>'s flags (flags are read once, at start).</summary>
+    private async Task StartAsync(Action<DnsControllerOptions>? configure = null)
     {
-        _world = await DnsWorld.StartAsync();
+        _world = await DnsWorld.StartAsync(configure);
         _zone = await _world.CreateZoneAsync("example.com");
         _alb = (await _world.CreateAlbAsync("web")).DnsName;
         _world.Aws.Calls.Clear();
+    }
+
+    private async Task RestartAsync(Action<DnsControllerOptions> configure)
+    {
+        await _world.DisposeAsync();
+        await StartAsync(configure);
     }
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
@@ -177,7 +186,7 @@ public sealed class ReconcilerTests : IAsyncLifetime
     [InlineData(Policy.CreateOnly)]
     public async Task Pass_RecordsOwnedBySomeoneElse_SurviveEveryPolicy(Policy policy)
     {
-        _world.Options.Policy = policy;
+        await RestartAsync(o => o.Policy = policy);
         var theirs = new RecordSet("www.example.com.", "A") { Ttl = 300, Values = ["198.51.100.7"] };
         var theirTxt = new RecordSet("a-www.example.com.", "TXT") { Ttl = 300, Values = ["\"heritage=external-dns,external-dns/owner=cluster-b,external-dns/resource=ingress/default/web\""] };
         var manual = new RecordSet("manual.example.com.", "CNAME") { Ttl = 60, Values = ["somewhere.example.net"] };
@@ -200,7 +209,7 @@ public sealed class ReconcilerTests : IAsyncLifetime
     [Fact]
     public async Task Pass_UpsertOnly_KeepsRecordsOfDeletedIngress()
     {
-        _world.Options.Policy = Policy.UpsertOnly;
+        await RestartAsync(o => o.Policy = Policy.UpsertOnly);
         await _world.ApplyIngressAsync("web", ["www.example.com"], _alb);
         await _world.PassAsync();
 

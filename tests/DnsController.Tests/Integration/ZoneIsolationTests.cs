@@ -1,4 +1,4 @@
-namespace DnsController.Tests.Integration;
+namespace AwsIntegrations.DnsController.Tests.Integration;
 
 /// <summary>
 /// One zone Route 53 refuses to list (its IAM policy does not cover it, or it was deleted since it was listed) affects only

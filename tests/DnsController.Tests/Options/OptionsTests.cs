@@ -1,8 +1,8 @@
-using AwsIntegrations.Testing;
+using AwsIntegrations.DnsController.Options;
 using AwsIntegrations.Hosting.Options;
-using DnsController.Options;
+using AwsIntegrations.Testing;
 
-namespace DnsController.Tests.Options;
+namespace AwsIntegrations.DnsController.Tests.Options;
 
 public class OptionsTests
 {

@@ -1,11 +1,11 @@
 using AwsIntegrations.Aws;
-using DnsController.Options;
-using DnsController.Planning;
-using DnsController.Sources;
-using DnsController.Zones;
-using static DnsController.Tests.Planning.Records;
+using AwsIntegrations.DnsController.Inventory;
+using AwsIntegrations.DnsController.Options;
+using AwsIntegrations.DnsController.Planning;
+using AwsIntegrations.DnsController.Sources;
+using static AwsIntegrations.DnsController.Tests.Planning.Records;
 
-namespace DnsController.Tests.Planning;
+namespace AwsIntegrations.DnsController.Tests.Planning;
 
 public class PlannerTests
 {
@@ -25,7 +25,7 @@ public class PlannerTests
         plan.Groups.Should().ContainSingle();
         Changes(plan).Should().Equal("CREATE A www.example.com.", "CREATE TXT a-www.example.com.");
         plan.Groups[0].Changes[1].RecordSet.Values.Should().Equal("\"heritage=external-dns,external-dns/owner=cluster-a,external-dns/resource=ingress/default/web\"");
-        plan.Groups[0].Actions.Should().Equal(new RecordAction("created", "A", "www.example.com"));
+        plan.Groups[0].Actions.Should().Equal(new RecordAction(RecordVerb.Created, "A", "www.example.com"));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public class PlannerTests
 
         Changes(plan).Should().Equal("UPSERT A www.example.com.");
         plan.Groups[0].Changes[0].RecordSet.AliasTarget!.DnsName.Should().Be("new-2.eu-central-1.elb.amazonaws.com");
-        plan.Groups[0].Actions.Should().Equal(new RecordAction("updated", "A", "www.example.com"));
+        plan.Groups[0].Actions.Should().Equal(new RecordAction(RecordVerb.Updated, "A", "www.example.com"));
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using AwsIntegrations.Aws;
-using DnsController.Options;
-using DnsController.Planning;
-using DnsController.Registry;
-using DnsController.Sources;
+using AwsIntegrations.DnsController.Options;
+using AwsIntegrations.DnsController.Planning;
+using AwsIntegrations.DnsController.Registry;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Tests.Planning;
+namespace AwsIntegrations.DnsController.Tests.Planning;
 
 /// <summary>Shorthands for the records planner tests arrange: Route 53 records, ownership TXT records, desired records.</summary>
 internal static class Records

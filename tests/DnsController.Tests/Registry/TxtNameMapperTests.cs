@@ -1,6 +1,6 @@
-using DnsController.Registry;
+using AwsIntegrations.DnsController.Registry;
 
-namespace DnsController.Tests.Registry;
+namespace AwsIntegrations.DnsController.Tests.Registry;
 
 public class TxtNameMapperTests
 {

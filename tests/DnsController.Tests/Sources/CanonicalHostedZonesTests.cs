@@ -1,6 +1,6 @@
-using DnsController.Sources;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Tests.Sources;
+namespace AwsIntegrations.DnsController.Tests.Sources;
 
 public class CanonicalHostedZonesTests
 {

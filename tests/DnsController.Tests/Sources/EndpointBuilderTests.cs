@@ -1,7 +1,7 @@
-using DnsController.Options;
-using DnsController.Sources;
+using AwsIntegrations.DnsController.Options;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Tests.Sources;
+namespace AwsIntegrations.DnsController.Tests.Sources;
 
 public class EndpointBuilderTests
 {

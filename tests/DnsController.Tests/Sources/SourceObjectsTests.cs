@@ -1,8 +1,8 @@
+using AwsIntegrations.DnsController.Sources;
 using k8s;
 using k8s.Models;
-using DnsController.Sources;
 
-namespace DnsController.Tests.Sources;
+namespace AwsIntegrations.DnsController.Tests.Sources;
 
 /// <summary>Which Ingresses and names are published, as external-dns' ingress source decides (source/ingress.go, v0.22.0).</summary>
 public class SourceObjectsTests

@@ -1,6 +1,6 @@
-using DnsController.Sources;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Zones;
+namespace AwsIntegrations.DnsController.Inventory;
 
 /// <summary>Where a name goes: the longest-suffix public zone, and every private zone the name lies in (as external-dns).</summary>
 public static class ZoneSelector

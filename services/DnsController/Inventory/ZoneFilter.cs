@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using DnsController.Options;
-using DnsController.Sources;
+using AwsIntegrations.DnsController.Options;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Zones;
+namespace AwsIntegrations.DnsController.Inventory;
 
 /// <summary>
 /// Which zones and names the controller may touch, as external-dns decides it (endpoint/domain_filter.go, provider/aws

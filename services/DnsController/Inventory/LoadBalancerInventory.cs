@@ -1,14 +1,14 @@
 using AwsIntegrations.Aws;
-using DnsController.Sources;
+using AwsIntegrations.DnsController.Sources;
 using Microsoft.Extensions.Logging;
 
-namespace DnsController.Controller;
+namespace AwsIntegrations.DnsController.Inventory;
 
 /// <summary>
 /// Alias targets for load balancer hostnames. Load balancers DescribeLoadBalancers returns (this account's) give their
 /// own canonical hosted zone id and IP address type; other ELB hostnames fall back to the per-region table.
 /// </summary>
-public sealed partial class LoadBalancerDirectory(IElbV2Api elb, ILogger logger)
+public sealed partial class LoadBalancerInventory(IElbV2Api elb, ILogger<LoadBalancerInventory> logger)
 {
     private Dictionary<string, LoadBalancerDescription> _known = new(StringComparer.OrdinalIgnoreCase);
 

@@ -1,6 +1,6 @@
-using DnsController.Zones;
+using AwsIntegrations.DnsController.Inventory;
 
-namespace DnsController.Tests.Zones;
+namespace AwsIntegrations.DnsController.Tests.Inventory;
 
 public class ZoneSelectorTests
 {

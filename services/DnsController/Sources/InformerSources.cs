@@ -1,12 +1,11 @@
+using AwsIntegrations.DnsController.Options;
 using AwsIntegrations.Kubernetes.Informers;
 using k8s;
 using k8s.Models;
-using DnsController.Options;
-using DnsController.Sources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace DnsController.Controller;
+namespace AwsIntegrations.DnsController.Sources;
 
 /// <summary>
 /// Ingresses and Services from shared informers (one list+watch each), filtered by class, labels and annotations. An
@@ -30,12 +29,12 @@ public sealed partial class InformerSources : ISourceProvider
         _settings = SourceSettings.From(options);
         _logger = logger ?? NullLogger.Instance;
         var ns = string.IsNullOrEmpty(options.Namespace) ? null : options.Namespace;
-        if (options.Sources.Contains("ingress"))
+        if (options.Sources.Contains(SourceKind.Ingress))
         {
             _ingresses = informers.GetInformer<V1Ingress>(ns, options.LabelFilter);
         }
 
-        if (options.Sources.Contains("service"))
+        if (options.Sources.Contains(SourceKind.Service))
         {
             _services = informers.GetInformer<V1Service>(ns, options.LabelFilter);
         }
@@ -55,9 +54,15 @@ public sealed partial class InformerSources : ISourceProvider
             await _services.WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var sources = new List<SourceObject>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var dropped = new HashSet<string>(StringComparer.Ordinal);
+        List<SourceObject> sources = [.. Ingresses(seen, dropped), .. Services(seen)];
+        ForgetAllBut(seen, dropped);
+        return sources;
+    }
+
+    private IEnumerable<SourceObject> Ingresses(HashSet<string> seen, HashSet<string> dropped)
+    {
         foreach (var ingress in _ingresses?.List() ?? [])
         {
             if (!SourceObjects.Selects(_settings, ingress))
@@ -71,17 +76,24 @@ public sealed partial class InformerSources : ISourceProvider
                 continue;
             }
 
-            sources.Add(Map(ingress, seen, i => SourceObjects.FromIngress(i, _settings))!);
+            yield return Map(ingress, seen, i => SourceObjects.FromIngress(i, _settings))!;
         }
+    }
 
+    private IEnumerable<SourceObject> Services(HashSet<string> seen)
+    {
         foreach (var service in _services?.List() ?? [])
         {
             if (SourceObjects.Selects(_settings, service) && Map(service, seen, s => SourceObjects.FromService(s, _settings)) is { } source)
             {
-                sources.Add(source);
+                yield return source;
             }
         }
+    }
 
+    /// <summary>Objects no longer listed are forgotten: their mapping, and that their class was said to be dropped.</summary>
+    private void ForgetAllBut(HashSet<string> seen, HashSet<string> dropped)
+    {
         lock (_droppedByClass)
         {
             _droppedByClass.IntersectWith(dropped);
@@ -94,8 +106,6 @@ public sealed partial class InformerSources : ISourceProvider
                 _mapped.Remove(gone);
             }
         }
-
-        return sources;
     }
 
     private void NoteDroppedByClass(V1Ingress ingress, HashSet<string> dropped)

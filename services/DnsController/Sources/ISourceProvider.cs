@@ -1,6 +1,6 @@
-using DnsController.Sources;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Controller;
+namespace AwsIntegrations.DnsController.Sources;
 
 /// <summary>The objects whose hostnames are published, as of now (after the initial list).</summary>
 public interface ISourceProvider

@@ -1,8 +1,8 @@
 using AwsIntegrations.Aws;
-using DnsController.Applying;
-using DnsController.Planning;
+using AwsIntegrations.DnsController.Apply;
+using AwsIntegrations.DnsController.Planning;
 
-namespace DnsController.Tests.Applying;
+namespace AwsIntegrations.DnsController.Tests.Apply;
 
 public class BatcherTests
 {

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
+using AwsIntegrations.DnsController.Inventory;
 
-namespace DnsController.Controller;
+namespace AwsIntegrations.DnsController.Metrics;
 
 /// <summary>The controller's metrics (Route 53 calls are aws_api_calls_total{service="route53"} from the shared AWS layer).</summary>
 public sealed class DnsMetrics
@@ -29,7 +30,7 @@ public sealed class DnsMetrics
 
     public void Failure(string reason) => _failures.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
-    public void ZoneRead(string kind) => _zoneReads.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    public void ZoneRead(InventoryRead kind) => _zoneReads.Add(1, new KeyValuePair<string, object?>("kind", kind == InventoryRead.Full ? "full" : "stale"));
 
     public void Synced(long desired, long managed, DateTimeOffset at)
     {

@@ -1,21 +1,23 @@
 using AwsIntegrations.Aws;
-using DnsController.Planning;
-using DnsController.Sources;
-using DnsController.Zones;
+using AwsIntegrations.DnsController.Apply;
+using AwsIntegrations.DnsController.Planning;
+using AwsIntegrations.DnsController.Sources;
 
-namespace DnsController.Controller;
+namespace AwsIntegrations.DnsController.Inventory;
 
 /// <summary>
 /// The controller's view of Route 53: the selected zones and their records, read in full every --resync-interval and
 /// otherwise kept current by applying our own successful changes to it. A zone whose state became uncertain (a call
-/// failed mid-way, Route 53 said a record exists or not, unlike the view) is re-read alone on the next pass.
+/// failed mid-way) is re-read alone on the next pass; a zone Route 53 refused a change batch for, which may mean the view
+/// is out of date, is re-read alone at the next --interval.
 /// </summary>
-public sealed class ZoneCache
+public sealed class ZoneInventory
 {
     // zone id → record name (normalised) → the record sets at that name
     private readonly Dictionary<string, Dictionary<string, List<Route53RecordSet>>> _records = new(StringComparer.Ordinal);
     private readonly HashSet<string> _stale = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _unreadable = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _suspect = new(StringComparer.Ordinal);
 
     public IReadOnlyList<Zone> Zones { get; private set; } = [];
 
@@ -36,6 +38,19 @@ public sealed class ZoneCache
 
     public void MarkStale(string zoneId) => _stale.Add(zoneId);
 
+    /// <summary>Route 53 refused a change in the zone, perhaps because the view is out of date: it is read again at the next --interval.</summary>
+    public void MarkSuspect(string zoneId) => _suspect.Add(zoneId);
+
+    /// <summary>Marks stale, for the next pass, the zones to ask again once per --interval: those Route 53 refused to list, and the suspect ones.</summary>
+    public void MarkRecheckStale()
+    {
+        _stale.UnionWith(_unreadable.Keys);
+        _stale.UnionWith(_suspect);
+        _suspect.Clear();
+    }
+
+    public bool HasZonesToRecheck => _unreadable.Count > 0 || _suspect.Count > 0;
+
     public async Task ReadAllAsync(IRoute53Api route53, ZoneFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(route53);
@@ -47,6 +62,7 @@ public sealed class ZoneCache
         _records.Clear();
         _stale.Clear();
         _unreadable.Clear();
+        _suspect.Clear();
         foreach (var zone in zones)
         {
             await ReadZoneAsync(route53, zone.Id, cancellationToken).ConfigureAwait(false);
@@ -93,7 +109,7 @@ public sealed class ZoneCache
             }
 
             atName.RemoveAll(r => r.Type == change.RecordSet.Type && r.SetIdentifier == change.RecordSet.SetIdentifier);
-            if (change.Action != "DELETE")
+            if (change.Action != ChangeAction.Delete)
             {
                 atName.Add(change.RecordSet with { Name = DnsNames.Fqdn(change.RecordSet.Name) });
             }
@@ -107,9 +123,8 @@ public sealed class ZoneCache
         {
             records = await route53.ListResourceRecordSetsAsync(zoneId, cancellationToken).ConfigureAwait(false);
         }
-        catch (AwsServiceException refused) when (refused.Code is "AccessDenied" or "NoSuchHostedZone")
+        catch (AwsServiceException refused) when (Route53Errors.RefusesZone(refused.Code))
         {
-            // Refused for this zone alone; throttling, 5xx and network errors still fail the pass and are retried.
             _records.Remove(zoneId);
             _unreadable[zoneId] = $"{refused.Code}: {refused.AwsMessage}";
             return;

@@ -1,7 +1,7 @@
-using DnsController.Options;
-using DnsController.Zones;
+using AwsIntegrations.DnsController.Inventory;
+using AwsIntegrations.DnsController.Options;
 
-namespace DnsController.Tests.Zones;
+namespace AwsIntegrations.DnsController.Tests.Inventory;
 
 /// <summary>Zones and names are matched as external-dns matches them (endpoint/domain_filter.go, provider/aws/aws.go zones()).</summary>
 public class ZoneFilterTests

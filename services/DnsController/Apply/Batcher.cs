@@ -1,7 +1,7 @@
 using AwsIntegrations.Aws;
-using DnsController.Planning;
+using AwsIntegrations.DnsController.Planning;
 
-namespace DnsController.Applying;
+namespace AwsIntegrations.DnsController.Apply;
 
 /// <summary>
 /// Packs change groups into ChangeResourceRecordSets batches under Route 53's limits: at most 1,000 changes, 1,000
