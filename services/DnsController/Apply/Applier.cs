@@ -79,9 +79,9 @@ public sealed partial class Applier(BatchSender sender, ZoneInventory zones, Dns
     private static string Describe(Route53RecordSet record) =>
         record.AliasTarget is { } alias ? $"alias {alias.DnsName} (zone {alias.HostedZoneId})" : $"ttl {record.Ttl} {string.Join(" ", record.Values)}";
 
-    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "dry-run: zone {Zone} ({ZoneId}): {Action} {Type} {Name} {Value}")]
+    [LoggerMessage(EventId = 3041, Level = LogLevel.Information, Message = "dry-run: zone {Zone} ({ZoneId}): {Action} {Type} {Name} {Value}")]
     private static partial void LogDryRun(ILogger logger, string zone, string zoneId, string action, string type, string name, string value);
 
-    [LoggerMessage(EventId = 44, Level = LogLevel.Warning, Message = "Changes to zone {Zone} ({ZoneId}) stopped, {NotTried} groups wait for the next pass: {Error}")]
+    [LoggerMessage(EventId = 3044, Level = LogLevel.Warning, Message = "Changes to zone {Zone} ({ZoneId}) stopped, {NotTried} groups wait for the next pass: {Error}")]
     private static partial void LogApplyFailed(ILogger logger, string zone, string zoneId, int notTried, string error);
 }

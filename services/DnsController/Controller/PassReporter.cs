@@ -65,9 +65,9 @@ public sealed partial class PassReporter(EventRecorder events, ProblemReporter p
         }
     }
 
-    [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "{Verb} {Type} record {Name} in zone {Zone} ({ZoneId}) for {Resource}")]
+    [LoggerMessage(EventId = 3042, Level = LogLevel.Information, Message = "{Verb} {Type} record {Name} in zone {Zone} ({ZoneId}) for {Resource}")]
     private static partial void LogApplied(ILogger logger, string verb, string type, string name, string zone, string zoneId, string resource);
 
-    [LoggerMessage(EventId = 45, Level = LogLevel.Warning, Message = "Pass failed while reading Route 53: {Error}")]
+    [LoggerMessage(EventId = 3045, Level = LogLevel.Warning, Message = "Pass failed while reading Route 53: {Error}")]
     private static partial void LogPassFailed(ILogger logger, string error);
 }

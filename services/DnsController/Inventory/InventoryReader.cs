@@ -70,9 +70,9 @@ public sealed partial class InventoryReader(
         return InventoryRead.Stale;
     }
 
-    [LoggerMessage(EventId = 46, Level = LogLevel.Warning, Message = "Route 53 refused to list zone {ZoneId}; nothing is planned for it until the next full read: {Reason}")]
+    [LoggerMessage(EventId = 3046, Level = LogLevel.Warning, Message = "Route 53 refused to list zone {ZoneId}; nothing is planned for it until the next full read: {Reason}")]
     private static partial void LogZoneUnreadable(ILogger logger, string zoneId, string reason);
 
-    [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Read {Zones} zones with {Records} records from Route 53")]
+    [LoggerMessage(EventId = 3040, Level = LogLevel.Information, Message = "Read {Zones} zones with {Records} records from Route 53")]
     private static partial void LogZonesRead(ILogger logger, int zones, int records);
 }

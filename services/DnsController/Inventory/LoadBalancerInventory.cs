@@ -54,6 +54,6 @@ public sealed partial class LoadBalancerInventory(IElbV2Api elb, ILogger<LoadBal
         return name.StartsWith("dualstack.", StringComparison.Ordinal) ? name["dualstack.".Length..] : name;
     }
 
-    [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "DescribeLoadBalancers failed, alias zone ids come from the region table: {Error}")]
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Warning, Message = "DescribeLoadBalancers failed, alias zone ids come from the region table: {Error}")]
     private static partial void LogDescribeFailed(ILogger logger, string error);
 }

@@ -129,7 +129,7 @@ public sealed partial class InformerSources : ISourceProvider
         }
     }
 
-    [LoggerMessage(EventId = 31, Level = LogLevel.Debug, Message = "Ingress {Ingress} is not published: its class {Class} is not among --ingress-class {Classes}")]
+    [LoggerMessage(EventId = 3031, Level = LogLevel.Debug, Message = "Ingress {Ingress} is not published: its class {Class} is not among --ingress-class {Classes}")]
     private static partial void LogDroppedByClass(ILogger logger, string ingress, string @class, string classes);
 
     private SourceObject? Map<T>(T obj, HashSet<string> seen, Func<T, SourceObject?> map)

@@ -38,6 +38,10 @@ public static class SourceObjects
     }
 
     /// <summary>spec.ingressClassName when set, else the kubernetes.io/ingress.class annotation, must be one of the classes (none: any).</summary>
+    /// <remarks>
+    /// Class names only, as external-dns's --ingress-class compares them (source/ingress.go); the IngressController and the Router
+    /// also follow IngressClass objects (shared IngressClassDecision), which external-dns users do not expect of their DNS controller.
+    /// </remarks>
     public static bool HasClass(V1Ingress ingress, IReadOnlyList<string> classes)
     {
         ArgumentNullException.ThrowIfNull(ingress);

@@ -410,6 +410,6 @@ public sealed partial class Applier(IElbV2Api elb, IWafv2Api? waf, Ownership own
         ? new ListenerActionSpec(ListenerActions.Redirect) { Redirect = new RedirectActionSpec("HTTP_301") { Protocol = ListenerProtocols.Https, Port = "443" } }
         : ListenerActionSpec.Forward(targetGroupArn);
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Operation} on {LoadBalancer}")]
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "{Operation} on {LoadBalancer}")]
     private static partial void LogApplied(ILogger logger, string operation, string loadBalancer);
 }

@@ -80,10 +80,10 @@ public sealed partial class RefusalMemory(IngressMetrics metrics, ILogger<Refusa
         alb.Group.Hash, string.Join(',', alb.Certificates), string.Join(',', alb.Subnets ?? []), alb.SecurityGroup ?? "",
         string.Join(',', targets.Order(StringComparer.Ordinal)));
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "AWS refused {Operation} on {LoadBalancer}: {Code}: {AwsMessage}; the other load balancers go on")]
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "AWS refused {Operation} on {LoadBalancer}: {Code}: {AwsMessage}; the other load balancers go on")]
     private static partial void LogRefused(ILogger logger, string operation, string loadBalancer, string code, string awsMessage);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "AWS refused certificate {Certificate} ({Reason}); it is left out until the next resync")]
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "AWS refused certificate {Certificate} ({Reason}); it is left out until the next resync")]
     private static partial void LogRefusedCertificate(ILogger logger, string certificate, string reason);
 
     private sealed record HeldRefusal(string Fingerprint, Problem Problem);
