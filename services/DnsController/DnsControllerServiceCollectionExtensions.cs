@@ -26,9 +26,7 @@ public static class DnsControllerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(host);
         var options = host.Options;
-        var services = host.Services;
-        services.AddKubernetes(options.Kubernetes);
-        services.AddKubernetesEvents(DnsControllerOptions.ServiceName);
+        var services = host.AddKubernetesFor(options.Kubernetes);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Aws));
         services.AddAwsIntegrations();
         services.AddSingleton<DnsMetrics>();

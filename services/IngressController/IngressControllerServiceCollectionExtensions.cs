@@ -25,12 +25,10 @@ public static class IngressControllerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(host);
         var options = host.Options;
-        var services = host.Services;
         options.Aws.Validate();
+        var services = host.AddKubernetesFor(options.Kubernetes);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options.Aws));
         services.AddAwsIntegrations();
-        services.AddKubernetes(options.Kubernetes);
-        services.AddKubernetesEvents(IngressControllerOptions.ServiceName);
         services.AddSingleton<IngressMetrics>();
         services.AddSingleton(sp => new ClusterView(sp.GetRequiredService<SharedInformerFactory>(), options));
         services.AddIngressReconciler(options);

@@ -21,9 +21,7 @@ public static class JobCleanerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(host);
         var options = host.Options;
-        var services = host.Services;
-        services.AddKubernetes(options.Kubernetes);
-        services.AddKubernetesEvents(JobCleanerOptions.ServiceName);
+        var services = host.AddKubernetesFor(options.Kubernetes);
         services.AddSingleton<JobCleanerMetrics>();
         services.AddSingleton(sp => new CleanupPass(
             sp.GetRequiredService<KubernetesConnection>(),

@@ -17,9 +17,7 @@ public static class NodeGateServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(host);
         var options = host.Options;
-        var services = host.Services;
-        services.AddKubernetes(options.Kubernetes);
-        services.AddKubernetesEvents(NodeGateOptions.ServiceName);
+        var services = host.AddKubernetesFor(options.Kubernetes);
         services.AddSingleton<NodeGateMetrics>();
         services.AddSingleton(new GateTaints(options.TaintKey, options.Config?.TaintNamePrefix));
         services.AddSingleton(sp => new GatePlanner(sp.GetRequiredService<GateTaints>(), options.MaxWait, options.Config?.TaintRemovalDelay ?? TimeSpan.Zero));

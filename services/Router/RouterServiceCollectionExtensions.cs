@@ -29,9 +29,7 @@ public static class RouterServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(host);
         var options = host.Options;
-        var services = host.Services;
-        services.AddKubernetes(options.Kubernetes);
-        services.AddKubernetesEvents(RouterOptions.ServiceName);
+        var services = host.AddKubernetesFor(options.Kubernetes);
         services.AddHttpForwarder();
         // YARP logs two Information lines per forwarded request ("Proxying to", "Received HTTP/1.1 response"): framework chatter,
         // kept at warning like the rest unless debugging; --access-log is the Router's own line per request.
