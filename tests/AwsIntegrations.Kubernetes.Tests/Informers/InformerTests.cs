@@ -33,7 +33,8 @@ public sealed class InformerTests : EmulatorTest
         await using var informer = new Informer<V1Pod>(Connection, options: InformerTestKit.FastOptions).Start();
         await informer.WaitForSyncAsync(CancellationToken.None);
         SeedPod("watched", "10.0.0.2");
-        await Eventually.HoldsAsync(() => informer.List().Count == 2, "the watched pod is cached");
+        // SeedPod creates the pod, then writes its status: two watch events, and the test reads after the second.
+        await Eventually.HoldsAsync(() => informer.List().Count(p => !string.IsNullOrEmpty(p.Status?.PodIP)) == 2, "the watched pod is cached with its status");
 
         Kube.Get("Pod", "default", "watched")!["metadata"]!["managedFields"]!.AsArray().Should().NotBeEmpty("the server sends them");
         informer.List().Should().AllSatisfy(pod =>
