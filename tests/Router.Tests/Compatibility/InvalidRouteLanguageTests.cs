@@ -82,8 +82,8 @@ public sealed class InvalidRouteLanguageTests
         await pods.ServeAsync(router, "default", "myapp", null, "127.0.6.1");
         await router.WaitForStatusAsync("zone2.test", "/", HttpStatusCode.OK);
 
-        await Eventually.HoldsAsync(() => HasEvent(router, "myapp4", "UnknownPredicate", "predicate \"Foo\" not found"), "an UnknownPredicate Event on myapp4");
-        await Eventually.HoldsAsync(() => HasEvent(router, "app", "UnknownFilter", "filter \"consecutiveBreaker\" not found"), "an UnknownFilter Event on app");
+        await EventAsync(router, () => HasEvent(router, "myapp4", "UnknownPredicate", "predicate \"Foo\" not found"), "an UnknownPredicate Event on myapp4");
+        await EventAsync(router, () => HasEvent(router, "app", "UnknownFilter", "filter \"consecutiveBreaker\" not found"), "an UnknownFilter Event on app");
         (await router.Client.SendAsync(router.Get("zone4.test", "/"))).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await router.Client.SendAsync(router.Get("app-default.example.org", "/"))).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await router.Client.SendAsync(router.Get("zone2.test", "/"))).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -151,12 +151,25 @@ public sealed class InvalidRouteLanguageTests
         await pods.ServeAsync(router, "foo", "bar", "baz", "127.0.6.2");
         await router.WaitForStatusAsync("good.example.org", "/", HttpStatusCode.OK);
 
-        await Eventually.HoldsAsync(() => HasEvent(router, "qux", "InvalidAnnotation",
+        await EventAsync(router, () => HasEvent(router, "qux", "InvalidAnnotation",
             "invalid \"zalando.org/skipper-routes\" annotation: invalid route \"r1\": Header predicate expects 2 string arguments", "foo"),
             "an InvalidAnnotation Event on qux with skipper's message");
         (await router.Client.SendAsync(router.Get("www.example.org", "/"))).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await router.Client.SendAsync(router.Get("anything.example.org", "/"))).StatusCode.Should().Be(HttpStatusCode.NotFound,
             "the rejected Ingress's defaultBackend is left out too");
+    }
+
+    /// <summary>Waits for the Event; on a timeout the failure carries what the Router printed (one CI run saw no Event in 20 s).</summary>
+    private static async Task EventAsync(RouterHarness router, Func<bool> condition, string what)
+    {
+        try
+        {
+            await Eventually.HoldsAsync(condition, what, TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}; Events: {string.Join(", ", router.Kube.All("Event", "default").Select(ev => $"{ev["involvedObject"]?["name"]}:{ev["reason"]}"))}\n{router.Process.Output}", e);
+        }
     }
 
     private static bool HasEvent(RouterHarness router, string ingress, string reason, string message, string ns = "default") =>
