@@ -7,12 +7,14 @@ public static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
 
-    public static async Task HoldsAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    /// <param name="diagnostics">What the failure should also show (e.g. a child process's output), read only on a timeout.</param>
+    public static async Task HoldsAsync(Func<bool> condition, string what, TimeSpan? timeout = null, Func<string>? diagnostics = null)
     {
-        await HoldsAsync(() => Task.FromResult(condition()), what, timeout);
+        await HoldsAsync(() => Task.FromResult(condition()), what, timeout, diagnostics);
     }
 
-    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    /// <param name="diagnostics">What the failure should also show (e.g. a child process's output), read only on a timeout.</param>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null, Func<string>? diagnostics = null)
     {
         var limit = timeout ?? DefaultTimeout;
         var clock = Stopwatch.StartNew();
@@ -26,7 +28,8 @@ public static class Eventually
 
             if (clock.Elapsed > limit)
             {
-                throw new TimeoutException($"Timed out after {limit.TotalSeconds:0.#} s waiting for: {what}");
+                var shown = diagnostics is null ? "" : "\n" + diagnostics();
+                throw new TimeoutException($"Timed out after {limit.TotalSeconds:0.#} s waiting for: {what}{shown}");
             }
 
             await Task.Delay(pause);

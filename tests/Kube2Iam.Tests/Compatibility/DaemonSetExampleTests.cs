@@ -57,7 +57,7 @@ public sealed class DaemonSetExampleTests
         {
             // The console logger writes from its own queue and the pipe is read asynchronously: the line may trail the answer.
             await Eventually.HoldsAsync(() => daemon.StandardOutput.Any(l => l.Contains("\"LogLevel\":\"Debug\"", StringComparison.Ordinal)),
-                "--verbose logs at debug level");
+                "--verbose logs at debug level", diagnostics: () => daemon.Output);
         }
 
         if (example.IptablesFlag)
